@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../server/auth/password';
+import type { Db } from './index';
+import { departments, enterprises, jurisdictions, planRoleMembers, planRoles, plans, users } from './schema';
+import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, USERS } from './seed-data';
+import { withTransaction } from './transaction';
+
+/** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: jurisdictions.id }).from(jurisdictions).limit(1);
+  return rows.length === 0;
+}
+
+/** Fills an empty database with the demo district. Returns the ids tests may need. */
+export async function seedDemo(db: Db) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return withTransaction(db, async (tx) => {
+    const jurisdictionId = randomUUID();
+    await tx.insert(jurisdictions).values({ id: jurisdictionId, ...JURISDICTION });
+
+    const departmentIds = new Map<string, string>();
+    for (const department of DEPARTMENTS) {
+      const id = randomUUID();
+      departmentIds.set(department.code, id);
+      await tx.insert(departments).values({ id, jurisdictionId, ...department });
+    }
+
+    const enterpriseIds = new Map<string, string>();
+    for (const { key, ...enterprise } of ENTERPRISES) {
+      const id = randomUUID();
+      enterpriseIds.set(key, id);
+      await tx.insert(enterprises).values({ id, jurisdictionId, ...enterprise });
+    }
+
+    const userIds = new Map<string, string>();
+    const now = new Date();
+    for (const user of USERS) {
+      const id = randomUUID();
+      userIds.set(user.username, id);
+      await tx.insert(users).values({
+        id,
+        jurisdictionId,
+        username: user.username,
+        passwordHash,
+        displayName: user.displayName,
+        phone: user.phone,
+        role: user.role,
+        departmentId: user.department ? departmentIds.get(user.department)! : null,
+        enterpriseId: user.enterprise ? enterpriseIds.get(user.enterprise)! : null,
+        isOnDuty: user.isOnDuty ?? false,
+        dutyChangedAt: user.role === 'field_staff' ? now : null,
+      });
+    }
+
+    const planIds = new Map<string, string>();
+    for (const plan of PLANS) {
+      const planId = randomUUID();
+      planIds.set(plan.incidentType, planId);
+      await tx.insert(plans).values({
+        id: planId,
+        jurisdictionId,
+        name: plan.name,
+        incidentType: plan.incidentType,
+        description: plan.description,
+      });
+      for (const [position, role] of plan.roles.entries()) {
+        const roleId = randomUUID();
+        await tx.insert(planRoles).values({
+          id: roleId,
+          planId,
+          departmentId: departmentIds.get(role.department)!,
+          position,
+          name: role.name,
+          instructions: role.instructions,
+          materials: role.materials.join('\n'),
+          targetLabel: role.targetLabel,
+          targetLat: role.target?.lat ?? null,
+          targetLng: role.target?.lng ?? null,
+          requiredCount: role.requiredCount,
+        });
+        for (const [priority, username] of role.members.entries()) {
+          await tx.insert(planRoleMembers).values({ planRoleId: roleId, userId: userIds.get(username)!, priority });
+        }
+      }
+    }
+    return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds };
+  });
+}

@@ -1,0 +1,43 @@
+import type { Locale } from './config';
+import enAdmin from '../messages/en/admin.json';
+import enAuth from '../messages/en/auth.json';
+import enBoard from '../messages/en/board.json';
+import enCommon from '../messages/en/common.json';
+import enDashboard from '../messages/en/dashboard.json';
+import enErrors from '../messages/en/errors.json';
+import enField from '../messages/en/field.json';
+import zhAdmin from '../messages/zh-CN/admin.json';
+import zhAuth from '../messages/zh-CN/auth.json';
+import zhBoard from '../messages/zh-CN/board.json';
+import zhCommon from '../messages/zh-CN/common.json';
+import zhDashboard from '../messages/zh-CN/dashboard.json';
+import zhErrors from '../messages/zh-CN/errors.json';
+import zhField from '../messages/zh-CN/field.json';
+
+// One namespace per feature file, so features can grow their catalogs independently.
+const catalogs = {
+  'zh-CN': {
+    common: zhCommon,
+    auth: zhAuth,
+    errors: zhErrors,
+    admin: zhAdmin,
+    dashboard: zhDashboard,
+    board: zhBoard,
+    field: zhField,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    errors: enErrors,
+    admin: enAdmin,
+    dashboard: enDashboard,
+    board: enBoard,
+    field: enField,
+  },
+} as const;
+
+export type Messages = (typeof catalogs)['zh-CN'];
+
+export function getMessages(locale: Locale): Messages {
+  return catalogs[locale] as Messages;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+// Validated once at start-up; a bad value stops the process with a message naming the variable.
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, 'must look like file:./data/ecodispatch.db')
+    .default('file:./data/ecodispatch.db'),
+  SEED_DEMO: booleanFlag.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: booleanFlag.default(false),
+  // Extra browser origins allowed to open a socket, comma-separated. The server's own host is always allowed.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  // Map tiles, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Empty means no tiles: a plain background.
+  MAP_TILE_URL: z.string().default(''),
+  MAP_TILE_ATTRIBUTION: z.string().default(''),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+}
+
+const globalForEnv = globalThis as unknown as { ecodispatchEnv?: Env };
+
+export function getEnv(): Env {
+  globalForEnv.ecodispatchEnv ??= parseEnv(process.env);
+  return globalForEnv.ecodispatchEnv;
+}
+
+export function databasePath(env: Env): string {
+  return env.DATABASE_URL.replace(/^file:/, '');
+}

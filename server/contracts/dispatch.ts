@@ -1,0 +1,104 @@
+// PURE module: zod schemas and types shared by server and client. No server imports here.
+import { z } from 'zod';
+
+export const ASSIGNMENT_STATUS_FLOW = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
+export type AssignmentStatusName = (typeof ASSIGNMENT_STATUS_FLOW)[number];
+
+/** The statuses a field user may move to with `assignment:status` (acknowledge has its own event). */
+export const FIELD_PROGRESS_STATUSES = ['en_route', 'on_scene', 'done'] as const;
+export type FieldProgressStatus = (typeof FIELD_PROGRESS_STATUSES)[number];
+
+export const statusRank = (status: AssignmentStatusName) => ASSIGNMENT_STATUS_FLOW.indexOf(status);
+
+const latitude = z.number().finite().min(-90).max(90);
+const longitude = z.number().finite().min(-180).max(180);
+
+export const triggerIncidentInput = z.object({
+  planId: z.string().uuid(),
+  location: z.object({ lat: latitude, lng: longitude }),
+  description: z.string().trim().min(2).max(500),
+  enterpriseId: z.string().uuid().nullish(),
+  drill: z.boolean().optional().default(false),
+});
+export type TriggerIncidentInput = z.input<typeof triggerIncidentInput>;
+
+export const assignmentRef = z.object({ assignmentId: z.string().uuid() });
+export const assignmentStatusInput = assignmentRef.extend({ status: z.enum(FIELD_PROGRESS_STATUSES) });
+
+export const idempotencyKey = z.string().trim().min(8).max(128);
+
+/** What a field user's phone shows: a self-contained snapshot, so it renders without more requests. */
+export type RoleCard = {
+  messageId: string;
+  assignmentId: string;
+  incidentId: string;
+  assigneeId: string;
+  status: AssignmentStatusName;
+  roleName: string;
+  department: { id: string; name: string; nameEn: string };
+  instructions: string;
+  materials: string[];
+  target: { label: string; lat: number; lng: number };
+  sentAt: string;
+  acknowledgedAt: string | null;
+  enRouteAt: string | null;
+  onSceneAt: string | null;
+  doneAt: string | null;
+  incident: {
+    id: string;
+    incidentType: string;
+    planName: string;
+    description: string;
+    isDrill: boolean;
+    lat: number;
+    lng: number;
+    createdAt: string;
+    enterprise: { id: string; name: string; address: string } | null;
+  };
+};
+
+/** One row of the live response board. */
+export type AssignmentView = {
+  id: string;
+  incidentId: string;
+  userId: string;
+  userName: string;
+  phone: string;
+  department: string;
+  departmentId: string;
+  role: string;
+  status: AssignmentStatusName;
+  sentAt: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+  enRouteAt: string | null;
+  onSceneAt: string | null;
+  doneAt: string | null;
+  closedAt: string | null;
+};
+
+export type IncidentSummary = {
+  id: string;
+  planId: string;
+  planName: string;
+  incidentType: string;
+  description: string;
+  location: { lat: number; lng: number };
+  enterprise: { id: string; name: string } | null;
+  isDrill: boolean;
+  status: 'active' | 'lifted';
+  createdAt: string;
+  createdBy: string;
+  liftedAt: string | null;
+  counts: { total: number; acknowledged: number; unacknowledged: number };
+};
+
+export type ShortfallView = { planRoleId: string; roleName: string; departmentId: string; required: number; assigned: number };
+
+export type TimelineEntry = { id: string; action: string; actorName: string | null; at: string; data: Record<string, unknown> };
+
+export type IncidentDetail = IncidentSummary & {
+  assignments: AssignmentView[];
+  shortfalls: ShortfallView[];
+  timeline: TimelineEntry[];
+};

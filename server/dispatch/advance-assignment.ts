@@ -1,0 +1,67 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { assignments, incidents, type AssignmentStatus } from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
+import { recordAudit } from '../audit/record-audit';
+import type { VerbContext } from '../context';
+import { conflict, forbidden, notFound } from '../errors';
+import { announceAssignmentUpdate, announceIncidentUpdate } from './announce';
+import { loadAssignmentView, loadIncidentSummary } from './views';
+
+const TIMESTAMP_FIELD = {
+  delivered: 'deliveredAt',
+  acknowledged: 'acknowledgedAt',
+  en_route: 'enRouteAt',
+  on_scene: 'onSceneAt',
+  done: 'doneAt',
+} as const;
+
+type Step = keyof typeof TIMESTAMP_FIELD;
+
+/**
+ * Moves the caller's own assignment forward one step. The update is conditional on the status
+ * read, so two racing presses cannot both win: the loser gets a Conflict and nothing is written twice.
+ */
+export async function advanceAssignment(ctx: VerbContext, assignmentId: string, to: Step, allowedFrom: AssignmentStatus[]) {
+  const { db, actor } = ctx;
+  const result = await withTransaction(db, async (tx) => {
+    const [row] = await tx
+      .select({ assignment: assignments, incidentStatus: incidents.status, jurisdictionId: incidents.jurisdictionId })
+      .from(assignments)
+      .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+      .where(eq(assignments.id, assignmentId));
+    if (!row || row.jurisdictionId !== actor.jurisdictionId) throw notFound('assignmentNotFound');
+    if (row.assignment.userId !== actor.id) throw forbidden('notYourAssignment');
+    if (row.incidentStatus !== 'active' || row.assignment.closedAt) throw conflict('incidentClosed');
+    if (!allowedFrom.includes(row.assignment.status)) {
+      throw conflict('statusTransition', { from: row.assignment.status, to });
+    }
+
+    const now = ctx.now();
+    const updated = await tx
+      .update(assignments)
+      .set({ status: to, [TIMESTAMP_FIELD[to]]: now })
+      .where(
+        and(eq(assignments.id, assignmentId), eq(assignments.status, row.assignment.status), isNull(assignments.closedAt)),
+      )
+      .returning({ id: assignments.id });
+    if (updated.length === 0) throw conflict('statusTransition', { from: row.assignment.status, to });
+
+    const audit = await recordAudit(tx, {
+      jurisdictionId: actor.jurisdictionId,
+      actorId: actor.id,
+      action: `assignment.${to}`,
+      entityType: 'assignment',
+      entityId: assignmentId,
+      incidentId: row.assignment.incidentId,
+      data: { from: row.assignment.status, role: row.assignment.roleName },
+      at: now,
+    });
+    return { incidentId: row.assignment.incidentId, auditId: audit.id };
+  });
+
+  const view = (await loadAssignmentView(db, assignmentId))!;
+  announceAssignmentUpdate(ctx, view);
+  const incident = await loadIncidentSummary(db, actor.jurisdictionId, result.incidentId);
+  if (incident) announceIncidentUpdate(ctx, incident, result.auditId);
+  return view;
+}

@@ -1,0 +1,63 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { assignments, incidents } from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
+import { requireRole } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { VerbContext } from '../context';
+import { conflict, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { announceIncidentUpdate } from './announce';
+import { loadIncidentSummary } from './views';
+
+const liftInput = z.object({ incidentId: z.string().uuid() });
+
+/** 警报解除: closes the incident and every open card; assignees are told after commit. */
+export async function liftIncident({ ctx, input }: { ctx: VerbContext; input: unknown }) {
+  const { actor, db } = ctx;
+  requireRole(actor, 'duty_officer', 'admin');
+  const { incidentId } = parseInput(liftInput, input);
+
+  const outcome = await withTransaction(db, async (tx) => {
+    const [incident] = await tx
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.id, incidentId), eq(incidents.jurisdictionId, actor.jurisdictionId)));
+    if (!incident) throw notFound('incidentNotFound');
+    if (incident.status !== 'active') throw conflict('incidentAlreadyLifted');
+
+    const now = ctx.now();
+    const changed = await tx
+      .update(incidents)
+      .set({ status: 'lifted', liftedAt: now, liftedBy: actor.id })
+      .where(and(eq(incidents.id, incidentId), eq(incidents.status, 'active')))
+      .returning({ id: incidents.id });
+    if (changed.length === 0) throw conflict('incidentAlreadyLifted');
+
+    const closed = await tx
+      .update(assignments)
+      .set({ closedAt: now })
+      .where(and(eq(assignments.incidentId, incidentId), isNull(assignments.closedAt)))
+      .returning({ userId: assignments.userId });
+    const audit = await recordAudit(tx, {
+      jurisdictionId: actor.jurisdictionId,
+      actorId: actor.id,
+      action: 'incident.lifted',
+      entityType: 'incident',
+      entityId: incidentId,
+      incidentId,
+      data: { closedAssignments: closed.length },
+      at: now,
+    });
+    return { liftedAt: now, userIds: closed.map((row) => row.userId), auditId: audit.id };
+  });
+
+  ctx.emitter.incidentLifted(outcome.userIds, {
+    messageId: `incident:${incidentId}:lifted`,
+    incidentId,
+    liftedAt: outcome.liftedAt.toISOString(),
+  });
+  const incident = (await loadIncidentSummary(db, actor.jurisdictionId, incidentId))!;
+  announceIncidentUpdate(ctx, incident, outcome.auditId);
+  return incident;
+}

@@ -1,0 +1,178 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  assignments,
+  enterprises,
+  idempotencyKeys,
+  incidents,
+  planRoleMembers,
+  planRoles,
+  plans,
+  shortfalls,
+  users,
+} from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
+import { requireRole } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { VerbContext } from '../context';
+import { idempotencyKey as idempotencyKeySchema, triggerIncidentInput } from '../contracts/dispatch';
+import { conflict, invalid } from '../errors';
+import { parseInput } from '../validation';
+import { staffRoles } from './staff-roles';
+import { loadAssignmentViews, loadIncidentSummary, loadRoleCards } from './views';
+import { announceIncident } from './announce';
+
+const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/**
+ * 一键启动: in one transaction, creates the incident, one assignment per on-duty person the plan
+ * needs, a shortfall row per role that could not be filled, and the audit trail. Only after commit
+ * are the role cards pushed. With an idempotency key, a retry returns the first incident.
+ */
+export async function triggerIncident({ ctx, input, idempotencyKey }: { ctx: VerbContext; input: unknown; idempotencyKey?: string | null }) {
+  const { actor, db } = ctx;
+  requireRole(actor, 'duty_officer', 'admin');
+  const data = parseInput(triggerIncidentInput, input);
+  const key = idempotencyKey == null ? null : parseInput(idempotencyKeySchema, idempotencyKey);
+  const requestHash = hashRequest(data);
+
+  const outcome = await withTransaction(db, async (tx) => {
+    if (key) {
+      const [previous] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, actor.id), eq(idempotencyKeys.key, key)));
+      if (previous && previous.requestHash !== requestHash) throw conflict('idempotencyKeyReused');
+      if (previous) return { incidentId: previous.incidentId, isReplay: true };
+    }
+
+    const [plan] = await tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.id, data.planId), eq(plans.jurisdictionId, actor.jurisdictionId), eq(plans.isActive, true)));
+    if (!plan) throw invalid('unknownPlan', { field: 'planId' });
+
+    if (data.enterpriseId) {
+      const [enterprise] = await tx
+        .select({ id: enterprises.id })
+        .from(enterprises)
+        .where(and(eq(enterprises.id, data.enterpriseId), eq(enterprises.jurisdictionId, actor.jurisdictionId)));
+      if (!enterprise) throw invalid('unknownEnterprise', { field: 'enterpriseId' });
+    }
+
+    const roles = await tx.select().from(planRoles).where(eq(planRoles.planId, plan.id)).orderBy(asc(planRoles.position));
+    const members = roles.length
+      ? await tx
+          .select()
+          .from(planRoleMembers)
+          .where(inArray(planRoleMembers.planRoleId, roles.map((role) => role.id)))
+          .orderBy(asc(planRoleMembers.priority))
+      : [];
+    const onDuty = await tx
+      .select({ id: users.id, departmentId: users.departmentId })
+      .from(users)
+      .where(
+        and(
+          eq(users.jurisdictionId, actor.jurisdictionId),
+          eq(users.role, 'field_staff'),
+          eq(users.isActive, true),
+          eq(users.isOnDuty, true),
+        ),
+      )
+      .orderBy(asc(users.username));
+
+    const { picks, gaps } = staffRoles(
+      roles.map((role) => ({
+        id: role.id,
+        departmentId: role.departmentId,
+        requiredCount: role.requiredCount,
+        preferredUserIds: members.filter((member) => member.planRoleId === role.id).map((member) => member.userId),
+      })),
+      onDuty.flatMap((person) => (person.departmentId ? [{ id: person.id, departmentId: person.departmentId }] : [])),
+    );
+
+    const now = ctx.now();
+    const incidentId = randomUUID();
+    await tx.insert(incidents).values({
+      id: incidentId,
+      jurisdictionId: actor.jurisdictionId,
+      planId: plan.id,
+      incidentType: plan.incidentType,
+      description: data.description,
+      lat: data.location.lat,
+      lng: data.location.lng,
+      enterpriseId: data.enterpriseId ?? null,
+      isDrill: data.drill,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    const audit = { jurisdictionId: actor.jurisdictionId, actorId: actor.id, incidentId, at: now };
+    await recordAudit(tx, {
+      ...audit,
+      action: 'incident.triggered',
+      entityType: 'incident',
+      entityId: incidentId,
+      data: { planId: plan.id, planName: plan.name, isDrill: data.drill, assigned: picks.length },
+    });
+
+    const roleById = new Map(roles.map((role) => [role.id, role]));
+    for (const pick of picks) {
+      const role = roleById.get(pick.roleId)!;
+      const assignmentId = randomUUID();
+      await tx.insert(assignments).values({
+        id: assignmentId,
+        incidentId,
+        userId: pick.userId,
+        planRoleId: role.id,
+        departmentId: role.departmentId,
+        roleName: role.name,
+        instructions: role.instructions,
+        materials: role.materials,
+        targetLabel: role.targetLabel,
+        // A role without its own point goes to the incident location.
+        targetLat: role.targetLat ?? data.location.lat,
+        targetLng: role.targetLng ?? data.location.lng,
+        sentAt: now,
+      });
+      await recordAudit(tx, {
+        ...audit,
+        action: 'assignment.sent',
+        entityType: 'assignment',
+        entityId: assignmentId,
+        data: { userId: pick.userId, role: role.name },
+      });
+    }
+    for (const gap of gaps) {
+      const role = roleById.get(gap.roleId)!;
+      await tx.insert(shortfalls).values({
+        incidentId,
+        planRoleId: role.id,
+        departmentId: role.departmentId,
+        roleName: role.name,
+        required: gap.required,
+        assigned: gap.assigned,
+      });
+      await recordAudit(tx, {
+        ...audit,
+        action: 'incident.shortfall',
+        entityType: 'incident',
+        entityId: incidentId,
+        data: { role: role.name, required: gap.required, assigned: gap.assigned },
+      });
+    }
+    if (key) await tx.insert(idempotencyKeys).values({ userId: actor.id, key, requestHash, incidentId, createdAt: now });
+    return { incidentId, isReplay: false };
+  });
+
+  const incident = (await loadIncidentSummary(db, actor.jurisdictionId, outcome.incidentId))!;
+  const views = await loadAssignmentViews(db, { incidentId: outcome.incidentId });
+  const incidentShortfalls = await db.select().from(shortfalls).where(eq(shortfalls.incidentId, outcome.incidentId));
+
+  // A replay was already announced by the first request; phones re-read their cards on reconnect anyway.
+  if (!outcome.isReplay) {
+    const cards = await loadRoleCards(db, { assignmentIds: views.map((view) => view.id) });
+    announceIncident(ctx, incident, cards);
+  }
+
+  return { incident, assignments: views, shortfalls: incidentShortfalls, isReplay: outcome.isReplay };
+}

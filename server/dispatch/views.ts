@@ -1,0 +1,152 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db';
+import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
+import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import { iso, isoRequired } from './iso';
+
+// Read models shared by the verbs: the board row, the role card and the incident summary.
+
+const assignmentColumns = {
+  assignment: assignments,
+  userName: users.displayName,
+  phone: users.phone,
+  departmentName: departments.name,
+};
+
+type AssignmentRow = { assignment: typeof assignments.$inferSelect; userName: string; phone: string; departmentName: string };
+
+function toAssignmentView(row: AssignmentRow): AssignmentView {
+  const a = row.assignment;
+  return {
+    id: a.id,
+    incidentId: a.incidentId,
+    userId: a.userId,
+    userName: row.userName,
+    phone: row.phone,
+    department: row.departmentName,
+    departmentId: a.departmentId,
+    role: a.roleName,
+    status: a.status,
+    sentAt: isoRequired(a.sentAt),
+    deliveredAt: iso(a.deliveredAt),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    enRouteAt: iso(a.enRouteAt),
+    onSceneAt: iso(a.onSceneAt),
+    doneAt: iso(a.doneAt),
+    closedAt: iso(a.closedAt),
+  };
+}
+
+export async function loadAssignmentViews(db: DbOrTx, where: { incidentId?: string; assignmentIds?: string[] }) {
+  const conditions = [];
+  if (where.incidentId) conditions.push(eq(assignments.incidentId, where.incidentId));
+  if (where.assignmentIds) conditions.push(inArray(assignments.id, where.assignmentIds));
+  const rows = await db
+    .select(assignmentColumns)
+    .from(assignments)
+    .innerJoin(users, eq(users.id, assignments.userId))
+    .innerJoin(departments, eq(departments.id, assignments.departmentId))
+    .where(and(...conditions))
+    .orderBy(asc(departments.code), asc(assignments.roleName), asc(users.displayName));
+  return rows.map(toAssignmentView);
+}
+
+export async function loadAssignmentView(db: DbOrTx, assignmentId: string): Promise<AssignmentView | undefined> {
+  const [view] = await loadAssignmentViews(db, { assignmentIds: [assignmentId] });
+  return view;
+}
+
+/** Role cards by assignment ids, or every open (not closed) card of one user. */
+export async function loadRoleCards(db: DbOrTx, where: { assignmentIds: string[] } | { openForUserId: string }): Promise<RoleCard[]> {
+  const condition =
+    'assignmentIds' in where
+      ? inArray(assignments.id, where.assignmentIds)
+      : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
+  const rows = await db
+    .select({ assignment: assignments, incident: incidents, planName: plans.name, department: departments, enterprise: enterprises })
+    .from(assignments)
+    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+    .innerJoin(plans, eq(plans.id, incidents.planId))
+    .innerJoin(departments, eq(departments.id, assignments.departmentId))
+    .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
+    .where(condition)
+    .orderBy(asc(assignments.sentAt));
+  return rows.map(({ assignment: a, incident, planName, department, enterprise }) => ({
+    messageId: `assignment:new:${a.id}`,
+    assignmentId: a.id,
+    incidentId: a.incidentId,
+    assigneeId: a.userId,
+    status: a.status,
+    roleName: a.roleName,
+    department: { id: department.id, name: department.name, nameEn: department.nameEn },
+    instructions: a.instructions,
+    materials: a.materials.split('\n').map((line) => line.trim()).filter(Boolean),
+    target: { label: a.targetLabel, lat: a.targetLat, lng: a.targetLng },
+    sentAt: isoRequired(a.sentAt),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    enRouteAt: iso(a.enRouteAt),
+    onSceneAt: iso(a.onSceneAt),
+    doneAt: iso(a.doneAt),
+    incident: {
+      id: incident.id,
+      incidentType: incident.incidentType,
+      planName,
+      description: incident.description,
+      isDrill: incident.isDrill,
+      lat: incident.lat,
+      lng: incident.lng,
+      createdAt: isoRequired(incident.createdAt),
+      enterprise: enterprise ? { id: enterprise.id, name: enterprise.name, address: enterprise.address } : null,
+    },
+  }));
+}
+
+export async function loadIncidentSummaries(
+  db: DbOrTx,
+  where: { jurisdictionId: string; incidentIds?: string[]; status?: 'active' | 'lifted' },
+): Promise<IncidentSummary[]> {
+  const conditions = [eq(incidents.jurisdictionId, where.jurisdictionId)];
+  if (where.incidentIds) conditions.push(inArray(incidents.id, where.incidentIds));
+  if (where.status) conditions.push(eq(incidents.status, where.status));
+  const rows = await db
+    .select({ incident: incidents, planName: plans.name, enterprise: enterprises, createdBy: users.displayName })
+    .from(incidents)
+    .innerJoin(plans, eq(plans.id, incidents.planId))
+    .innerJoin(users, eq(users.id, incidents.createdBy))
+    .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
+    .where(and(...conditions))
+    .orderBy(asc(incidents.createdAt));
+  if (rows.length === 0) return [];
+
+  const states = await db
+    .select({ incidentId: assignments.incidentId, acknowledgedAt: assignments.acknowledgedAt })
+    .from(assignments)
+    .where(inArray(assignments.incidentId, rows.map((row) => row.incident.id)));
+
+  return rows
+    .map(({ incident, planName, enterprise, createdBy }) => {
+      const mine = states.filter((state) => state.incidentId === incident.id);
+      const acknowledged = mine.filter((state) => state.acknowledgedAt !== null).length;
+      return {
+        id: incident.id,
+        planId: incident.planId,
+        planName,
+        incidentType: incident.incidentType,
+        description: incident.description,
+        location: { lat: incident.lat, lng: incident.lng },
+        enterprise: enterprise ? { id: enterprise.id, name: enterprise.name } : null,
+        isDrill: incident.isDrill,
+        status: incident.status,
+        createdAt: isoRequired(incident.createdAt),
+        createdBy,
+        liftedAt: iso(incident.liftedAt),
+        counts: { total: mine.length, acknowledged, unacknowledged: mine.length - acknowledged },
+      };
+    })
+    .reverse();
+}
+
+export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, incidentId: string) {
+  const [summary] = await loadIncidentSummaries(db, { jurisdictionId, incidentIds: [incidentId] });
+  return summary;
+}

@@ -1,0 +1,72 @@
+import type { Server as HttpServer } from 'node:http';
+import { parse as parseCookie } from 'cookie';
+import { Server } from 'socket.io';
+import type { Db } from '../../db';
+import { LOCALE_COOKIE } from '../../i18n/config';
+import { isCommand, type Actor } from '../auth/actor';
+import { findSessionActor, SESSION_COOKIE } from '../auth/session';
+import { createContext } from '../context';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
+import { acknowledgeAssignment, listMyAssignments, markDelivered, updateAssignmentStatus } from '../dispatch';
+import { unauthenticated } from '../errors';
+import { replyWith } from './ack';
+import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
+import { isAllowedOrigin } from './origin';
+
+type SocketData = { actor: Actor; sessionToken: string; locale?: string };
+
+/** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
+export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; allowedOrigins: string[] }) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    serveClient: false,
+    // Other upgrades (Next's dev HMR) are handed on by server/index.ts, not destroyed.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest: (request, callback) => {
+      const isAllowed = isAllowedOrigin(request, options.allowedOrigins);
+      callback(isAllowed ? null : 'origin not allowed', isAllowed);
+    },
+    // A phone on a weak network comes back to the same rooms; the database stays the source of truth.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = parseCookie(socket.request.headers.cookie ?? '');
+      const token = cookies[SESSION_COOKIE];
+      const actor = await findSessionActor(options.db, token);
+      if (!actor || !token) return next(new Error('unauthenticated'));
+      socket.data = { actor, sessionToken: token, locale: cookies[LOCALE_COOKIE] };
+      next();
+    } catch (error) {
+      console.error('[realtime] handshake failed', error);
+      next(new Error('internal'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const { actor } = socket.data;
+    // The server alone decides the rooms: one's own, plus the command room for duty officers.
+    socket.join(rooms.user(actor.id));
+    if (isCommand(actor)) socket.join(rooms.command(actor.jurisdictionId));
+
+    const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
+      replyWith(ack, socket.request.headers, socket.data.locale, async () => {
+        // Re-check the session on every action: a logged-out or disabled user can no longer act.
+        const current = await findSessionActor(options.db, socket.data.sessionToken);
+        if (!current) {
+          socket.disconnect(true);
+          throw unauthenticated();
+        }
+        return verb(createContext(current, { db: options.db }));
+      });
+
+    socket.on('assignment:delivered', (payload, ack) => handle(ack, (ctx) => markDelivered({ ctx, input: payload })));
+    socket.on('assignment:ack', (payload, ack) => handle(ack, (ctx) => acknowledgeAssignment({ ctx, input: payload })));
+    socket.on('assignment:status', (payload, ack) => handle(ack, (ctx) => updateAssignmentStatus({ ctx, input: payload })));
+    socket.on('assignments:sync', (_payload, ack) => handle(ack, (ctx) => listMyAssignments({ ctx })));
+  });
+
+  setRealtimeServer(io as unknown as RealtimeServer);
+  return io;
+}

@@ -1,0 +1,55 @@
+import type { Server } from 'socket.io';
+import type { RoleCard } from '../contracts/dispatch';
+import type {
+  AssignmentUpdatedMessage,
+  ClientToServerEvents,
+  IncidentLiftedMessage,
+  IncidentUpdatedMessage,
+  ServerToClientEvents,
+} from '../contracts/events';
+
+// The one place that knows how a domain fact becomes a Socket.IO message, and to which room.
+// Verbs call it only after their transaction has committed. A Redis adapter for several nodes
+// plugs into the io server behind this module without touching the verbs.
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  command: (jurisdictionId: string) => `command:${jurisdictionId}`,
+};
+
+export type Emitter = {
+  assignmentNew(userId: string, card: RoleCard): void;
+  assignmentUpdated(jurisdictionId: string, message: AssignmentUpdatedMessage): void;
+  incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
+  incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
+};
+
+const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer };
+
+export function setRealtimeServer(io: RealtimeServer | undefined): void {
+  globalForIo.ecodispatchIo = io;
+}
+
+function io(): RealtimeServer | undefined {
+  return globalForIo.ecodispatchIo;
+}
+
+/** Sends through the process's Socket.IO server; silent when none is attached (scripts, seeding). */
+export const socketEmitter: Emitter = {
+  assignmentNew(userId, card) {
+    io()?.to(rooms.user(userId)).emit('assignment:new', card);
+  },
+  assignmentUpdated(jurisdictionId, message) {
+    io()?.to(rooms.command(jurisdictionId)).emit('assignment:updated', message);
+    io()?.to(rooms.user(message.assignment.userId)).emit('assignment:updated', message);
+  },
+  incidentUpdated(jurisdictionId, message) {
+    io()?.to(rooms.command(jurisdictionId)).emit('incident:updated', message);
+  },
+  incidentLifted(userIds, message) {
+    if (userIds.length === 0) return;
+    io()?.to(userIds.map(rooms.user)).emit('incident:lifted', message);
+  },
+};

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { openDatabase, setDb } from '../db';
+import { isEmpty, seedDemo } from '../db/seed';
+import { databasePath, type Env } from './config/env';
+import { createRealtimeServer } from './realtime/create-realtime-server';
+import { setRealtimeServer } from './realtime/emitter';
+
+type NextHandlers = {
+  handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  handleUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+};
+
+/**
+ * One HTTP server: Next serves pages and route handlers, Socket.IO shares the port.
+ * `withNext: false` gives the realtime tests the same server without a Next build.
+ */
+export async function startServer(env: Env, options: { dev?: boolean; withNext?: boolean } = {}) {
+  const { db, close: closeDb } = openDatabase(databasePath(env));
+  setDb(db);
+  if (env.SEED_DEMO && (await isEmpty(db))) {
+    await seedDemo(db);
+    console.log('[ecodispatch] seeded demo data (重庆高新区)');
+  }
+
+  const next = options.withNext === false ? null : await prepareNext(env, options.dev ?? false);
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/api/health' && !next) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (!next) {
+      res.writeHead(404).end();
+      return;
+    }
+    next.handleRequest(req, res).catch((error: unknown) => {
+      console.error('[ecodispatch] request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
+    if (next?.handleUpgrade) void next.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+
+  async function stop() {
+    await io.close(); // also closes the HTTP server
+    setRealtimeServer(undefined);
+    closeDb();
+  }
+  return { port, url: `http://${env.HOST}:${port}`, db, io, stop };
+}
+
+async function prepareNext(env: Env, dev: boolean): Promise<NextHandlers> {
+  const { default: next } = await import('next');
+  const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return {
+    handleRequest: (req, res) => handle(req, res),
+    handleUpgrade: dev ? app.getUpgradeHandler() : undefined,
+  };
+}

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '@/db';
+import { users } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { toActor } from '@/server/auth/actor';
+import { createContext } from '@/server/context';
+import type { Emitter } from '@/server/realtime/emitter';
+
+export type Sent = { kind: keyof Emitter; to: string | string[]; payload: unknown };
+
+/** An emitter that records what would have been pushed, to check "save, then emit" per recipient. */
+export function recordingEmitter(): Emitter & { sent: Sent[] } {
+  const sent: Sent[] = [];
+  return {
+    sent,
+    assignmentNew: (userId, card) => sent.push({ kind: 'assignmentNew', to: userId, payload: card }),
+    assignmentUpdated: (jurisdictionId, message) => sent.push({ kind: 'assignmentUpdated', to: jurisdictionId, payload: message }),
+    incidentUpdated: (jurisdictionId, message) => sent.push({ kind: 'incidentUpdated', to: jurisdictionId, payload: message }),
+    incidentLifted: (userIds, message) => sent.push({ kind: 'incidentLifted', to: userIds, payload: message }),
+  };
+}
+
+/** A fresh in-memory database with the demo district, per test. */
+export async function createSeededDb() {
+  const { db, close } = openDatabase(':memory:');
+  const ids = await seedDemo(db);
+  const emitter = recordingEmitter();
+  const ctxFor = async (username: string) => {
+    const [user] = await db.select().from(users).where(eq(users.username, username));
+    if (!user) throw new Error(`no demo user ${username}`);
+    return createContext(toActor(user), { db, emitter });
+  };
+  return { db: db as Db, close, ids, emitter, ctxFor };
+}
+
+export const RIVER_POINT = { lat: 29.5873, lng: 106.3291 };
