@@ -1,0 +1,29 @@
+'use client';
+
+import { io, type Socket } from 'socket.io-client';
+import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: AppSocket | null = null;
+
+/** One socket per tab, same origin; the session cookie authenticates it. */
+export function getSocket(): AppSocket {
+  socket ??= io({
+    withCredentials: true,
+    // Keep trying for ever: a phone in a tunnel must come back on its own.
+    reconnectionDelayMax: 5_000,
+  });
+  return socket;
+}
+
+/** Emits and waits for the server's ack; a lost network becomes an error result, never a hang. */
+export async function emitWithAck<T>(event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 8_000): Promise<AckResult<T>> {
+  const target = getSocket();
+  try {
+    const emit = target.timeout(timeoutMs).emitWithAck as (event: string, payload: unknown) => Promise<AckResult<T>>;
+    return await emit(event, payload);
+  } catch {
+    return { ok: false, error: { code: 'timeout', message: '' } };
+  }
+}

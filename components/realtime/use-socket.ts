@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { ServerToClientEvents } from '@/server/contracts/events';
+import { getSocket, type AppSocket } from './socket-client';
+
+type Handlers = Partial<{ [E in keyof ServerToClientEvents]: ServerToClientEvents[E] }>;
+
+/**
+ * Subscribes to server pushes for the lifetime of a component and reports connection state.
+ * `onConnect` runs on every (re)connect: that is where a page re-reads its truth from the server.
+ * Pushes with a `messageId` already seen are dropped, so redeliveries never double-apply.
+ */
+export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) => void) {
+  const [isConnected, setIsConnected] = useState(false);
+  const handlersRef = useRef(handlers);
+  const onConnectRef = useRef(onConnect);
+  handlersRef.current = handlers;
+  onConnectRef.current = onConnect;
+
+  useEffect(() => {
+    const socket = getSocket();
+    const seen = new Set<string>();
+    const connected = () => {
+      setIsConnected(true);
+      onConnectRef.current?.(socket);
+    };
+    const disconnected = () => setIsConnected(false);
+    socket.on('connect', connected);
+    socket.on('disconnect', disconnected);
+    socket.io.on('reconnect_attempt', disconnected);
+
+    const events = ['assignment:new', 'assignment:updated', 'incident:updated', 'incident:lifted'] as const;
+    const listeners = events.map((event) => {
+      const listener = (message: { messageId: string }) => {
+        if (seen.has(message.messageId)) return;
+        seen.add(message.messageId);
+        (handlersRef.current[event] as ((m: unknown) => void) | undefined)?.(message);
+      };
+      socket.on(event, listener as never);
+      return [event, listener] as const;
+    });
+
+    if (socket.connected) connected();
+    else socket.connect();
+
+    return () => {
+      socket.off('connect', connected);
+      socket.off('disconnect', disconnected);
+      socket.io.off('reconnect_attempt', disconnected);
+      for (const [event, listener] of listeners) socket.off(event, listener as never);
+    };
+  }, []);
+
+  return { isConnected };
+}
