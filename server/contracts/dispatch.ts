@@ -62,6 +62,7 @@ export type AssignmentView = {
   id: string;
   incidentId: string;
   userId: string;
+  username: string;
   userName: string;
   phone: string;
   department: string;

@@ -9,11 +9,12 @@ import { iso, isoRequired } from './iso';
 const assignmentColumns = {
   assignment: assignments,
   userName: users.displayName,
+  username: users.username,
   phone: users.phone,
   departmentName: departments.name,
 };
 
-type AssignmentRow = { assignment: typeof assignments.$inferSelect; userName: string; phone: string; departmentName: string };
+type AssignmentRow = { assignment: typeof assignments.$inferSelect; userName: string; username: string; phone: string; departmentName: string };
 
 function toAssignmentView(row: AssignmentRow): AssignmentView {
   const a = row.assignment;
@@ -21,6 +22,7 @@ function toAssignmentView(row: AssignmentRow): AssignmentView {
     id: a.id,
     incidentId: a.incidentId,
     userId: a.userId,
+    username: row.username,
     userName: row.userName,
     phone: row.phone,
     department: row.departmentName,
