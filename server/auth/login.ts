@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { users } from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 import { unauthenticated } from '../errors';
 import { toActor } from './actor';
@@ -19,13 +20,16 @@ export async function login({ db, input, ttlHours }: { db: Db; input: z.infer<ty
   const isValid = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DUMMY_HASH);
   if (!user || !isValid || !user.isActive) throw unauthenticated('invalidCredentials');
 
-  const session = await createSession(db, user.id, ttlHours);
-  await recordAudit(db, {
-    jurisdictionId: user.jurisdictionId,
-    actorId: user.id,
-    action: 'auth.login',
-    entityType: 'user',
-    entityId: user.id,
+  const session = await withTransaction(db, async (tx) => {
+    const created = await createSession(tx, user.id, ttlHours);
+    await recordAudit(tx, {
+      jurisdictionId: user.jurisdictionId,
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+    });
+    return created;
   });
   return { ...session, actor: toActor(user) };
 }

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assignments, auditEvents, incidents } from '@/db/schema';
+import { acknowledgeAssignment, getIncident, liftIncident, listMyAssignments, markDelivered, triggerIncident, updateAssignmentStatus } from '@/server/dispatch';
+import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
+
+let fixture: Awaited<ReturnType<typeof createSeededDb>>;
+afterEach(() => fixture?.close());
+
+async function setup() {
+  fixture = await createSeededDb();
+  const duty = await fixture.ctxFor('duty');
+  const result = await triggerIncident({
+    ctx: duty,
+    input: { planId: fixture.ids.planIds.get('water_oil')!, location: RIVER_POINT, description: '梁滩河油污' },
+  });
+  const idOf = (username: string) => result.assignments.find((a) => a.username === username)!.id;
+  fixture.emitter.sent.length = 0;
+  return { duty, result, idOf };
+}
+
+describe('assignment progress', () => {
+  it('walks 收到 → 出发 → 到达 → 完成 with a timestamp and an audit row per step', async () => {
+    const { idOf, result } = await setup();
+    const env1 = await fixture.ctxFor('env1');
+    const assignmentId = idOf('env1');
+    expect((await markDelivered({ ctx: env1, input: { assignmentId } })).status).toBe('delivered');
+    expect((await acknowledgeAssignment({ ctx: env1, input: { assignmentId } })).status).toBe('acknowledged');
+    for (const status of ['en_route', 'on_scene', 'done'] as const) {
+      expect((await updateAssignmentStatus({ ctx: env1, input: { assignmentId, status } })).status).toBe(status);
+    }
+    const [row] = await fixture.db.select().from(assignments).where(eq(assignments.id, assignmentId));
+    expect(row!.deliveredAt && row!.acknowledgedAt && row!.enRouteAt && row!.onSceneAt && row!.doneAt).toBeTruthy();
+
+    const detail = await getIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id } });
+    expect(detail.timeline.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['incident.triggered', 'assignment.delivered', 'assignment.acknowledged', 'assignment.en_route', 'assignment.on_scene', 'assignment.done']),
+    );
+    const updates = fixture.emitter.sent.filter((s) => s.kind === 'assignmentUpdated');
+    expect(updates).toHaveLength(5);
+  });
+
+  it('refuses progress before 收到 and any step backwards', async () => {
+    const { idOf } = await setup();
+    const env1 = await fixture.ctxFor('env1');
+    const assignmentId = idOf('env1');
+    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({ code: 'conflict' });
+    await acknowledgeAssignment({ ctx: env1, input: { assignmentId } });
+    await updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'on_scene' } });
+    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(acknowledgeAssignment({ ctx: env1, input: { assignmentId } })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('lets only the assignee act on an assignment', async () => {
+    const { idOf } = await setup();
+    for (const username of ['police1', 'duty', 'ent1']) {
+      const ctx = await fixture.ctxFor(username);
+      await expect(acknowledgeAssignment({ ctx, input: { assignmentId: idOf('env1') } })).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    const [row] = await fixture.db.select().from(assignments).where(eq(assignments.id, idOf('env1')));
+    expect(row!.status).toBe('sent');
+    expect(fixture.emitter.sent).toEqual([]);
+  });
+
+  it('lifting the alarm closes every card, tells every assignee, and is not repeatable', async () => {
+    const { duty, result, idOf } = await setup();
+    const lifted = await liftIncident({ ctx: duty, input: { incidentId: result.incident.id } });
+    expect(lifted.status).toBe('lifted');
+    const push = fixture.emitter.sent.find((s) => s.kind === 'incidentLifted')!;
+    expect((push.to as string[]).sort()).toEqual(result.assignments.map((a) => a.userId).sort());
+    expect(await listMyAssignments({ ctx: await fixture.ctxFor('env1') })).toEqual([]);
+    await expect(liftIncident({ ctx: duty, input: { incidentId: result.incident.id } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(acknowledgeAssignment({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1') } })).rejects.toMatchObject({ code: 'conflict' });
+    const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'incident.lifted'));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses lifting by field staff and leaves the incident active', async () => {
+    const { result } = await setup();
+    await expect(liftIncident({ ctx: await fixture.ctxFor('env1'), input: { incidentId: result.incident.id } })).rejects.toMatchObject({ code: 'forbidden' });
+    const [row] = await fixture.db.select().from(incidents).where(eq(incidents.id, result.incident.id));
+    expect(row!.status).toBe('active');
+  });
+
+  it('shows an incident to its assignees and command, but not to other field staff or enterprises', async () => {
+    const { result } = await setup();
+    const input = { incidentId: result.incident.id };
+    await expect(getIncident({ ctx: await fixture.ctxFor('env1'), input })).resolves.toMatchObject({ id: result.incident.id });
+    await expect(getIncident({ ctx: await fixture.ctxFor('env3'), input })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getIncident({ ctx: await fixture.ctxFor('ent1'), input })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

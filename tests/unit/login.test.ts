@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
+import { login } from '@/server/auth/login';
+import { deleteSession, findSessionActor } from '@/server/auth/session';
+import { parseEnv } from '@/server/config/env';
+import { createSeededDb } from '../helpers/fixtures';
+
+let fixture: Awaited<ReturnType<typeof createSeededDb>>;
+afterEach(() => fixture?.close());
+
+describe('login and sessions', () => {
+  it('opens a session for the right password and finds the actor by its token', async () => {
+    fixture = await createSeededDb();
+    const session = await login({ db: fixture.db, input: { username: 'env1', password: 'ecodispatch' }, ttlHours: 1 });
+    const actor = await findSessionActor(fixture.db, session.token);
+    expect(actor).toMatchObject({ username: 'env1', role: 'field_staff' });
+    await deleteSession(fixture.db, session.token);
+    expect(await findSessionActor(fixture.db, session.token)).toBeNull();
+  });
+
+  it('gives the same error for a wrong password and an unknown user', async () => {
+    fixture = await createSeededDb();
+    const wrong = login({ db: fixture.db, input: { username: 'env1', password: 'nope' }, ttlHours: 1 });
+    const unknown = login({ db: fixture.db, input: { username: 'ghost', password: 'nope' }, ttlHours: 1 });
+    await expect(wrong).rejects.toMatchObject({ code: 'unauthenticated', messageKey: 'invalidCredentials' });
+    await expect(unknown).rejects.toMatchObject({ code: 'unauthenticated', messageKey: 'invalidCredentials' });
+  });
+
+  it('expires sessions and ignores disabled users', async () => {
+    fixture = await createSeededDb();
+    const session = await login({ db: fixture.db, input: { username: 'duty', password: 'ecodispatch' }, ttlHours: 1 });
+    expect(await findSessionActor(fixture.db, session.token, new Date(Date.now() + 2 * 3_600_000))).toBeNull();
+    await fixture.db.update(users).set({ isActive: false }).where(eq(users.username, 'duty'));
+    expect(await findSessionActor(fixture.db, session.token)).toBeNull();
+  });
+});
+
+describe('environment validation', () => {
+  it('names the variable that is wrong', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('has working defaults', () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, DATABASE_URL: 'file:./data/ecodispatch.db', SEED_DEMO: true });
+  });
+});
