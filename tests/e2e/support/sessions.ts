@@ -1,0 +1,25 @@
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DEMO_PASSWORD = 'ecodispatch';
+
+/** A separate browser context (its own cookies) signed in as `username` through the public login API. */
+export async function signedInPage(browser: Browser, username: string, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  const response = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.status(), `login as ${username}`).toBe(200);
+  return context.newPage();
+}
+
+/** Presses and holds a press-and-hold control long enough to fire it. */
+export async function pressAndHold(page: Page, testId: string, holdMs = 1_800) {
+  const target = page.getByTestId(testId);
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${testId} is not visible`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(holdMs);
+  await page.mouse.up();
+}
