@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import { databasePath, type Env } from './config/env';
+import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { setRealtimeServer } from './realtime/emitter';
 
@@ -33,6 +34,8 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
       res.writeHead(404).end();
       return;
     }
+    // The peer address as this server saw it; a client cannot forge it (any incoming value is replaced).
+    req.headers[REMOTE_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
     next.handleRequest(req, res).catch((error: unknown) => {
       console.error('[ecodispatch] request failed', error);
       if (!res.headersSent) res.writeHead(500).end();

@@ -1,17 +1,31 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { login, loginInput } from '@/server/auth/login';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/server/auth/login-throttle';
 import { SESSION_COOKIE } from '@/server/auth/session';
 import { getEnv } from '@/server/config/env';
+import { DomainError } from '@/server/errors';
+import { REMOTE_ADDRESS_HEADER } from '@/server/http/remote-address';
 import { errorResponse, readJson } from '@/server/http/respond';
 import { parseInput } from '@/server/validation';
+
+async function clientAddress(): Promise<string> {
+  const headerStore = await headers();
+  return headerStore.get(REMOTE_ADDRESS_HEADER) ?? 'unknown';
+}
 
 export async function POST(request: Request) {
   try {
     const input = parseInput(loginInput, await readJson(request));
+    const address = await clientAddress();
+    await assertLoginAllowed(input.username, address);
     const env = getEnv();
-    const session = await login({ db: getDb(), input, ttlHours: env.SESSION_TTL_HOURS });
+    const session = await login({ db: getDb(), input, ttlHours: env.SESSION_TTL_HOURS }).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'unauthenticated') await recordLoginFailure(input.username, address);
+      throw error;
+    });
+    await clearLoginFailures(input.username, address);
     const cookieStore = await cookies();
     cookieStore.set(SESSION_COOKIE, session.token, {
       httpOnly: true,
