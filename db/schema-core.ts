@@ -1,0 +1,250 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are stored as epoch milliseconds and surface as Date; ids are UUID text.
+// Nothing here relies on SQLite-only behaviour, so the same shape maps onto PostgreSQL.
+const id = () => text('id').primaryKey();
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
+
+export const USER_ROLES = ['duty_officer', 'field_staff', 'enterprise', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const RISK_LEVELS = ['general', 'larger', 'major'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const INCIDENT_STATUSES = ['active', 'lifted'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const jurisdictions = sqliteTable('jurisdictions', {
+  id: id(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  centerLat: real('center_lat').notNull(),
+  centerLng: real('center_lng').notNull(),
+  zoom: integer('zoom').notNull().default(12),
+  createdAt: createdAt(),
+});
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: id(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('departments_jurisdiction_code').on(table.jurisdictionId, table.code)],
+);
+
+export const enterprises = sqliteTable('enterprises', {
+  id: id(),
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  industry: text('industry').notNull(),
+  lat: real('lat').notNull(),
+  lng: real('lng').notNull(),
+  riskLevel: text('risk_level', { enum: RISK_LEVELS }).notNull(),
+  contactName: text('contact_name').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    phone: text('phone').notNull().default(''),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    departmentId: text('department_id').references(() => departments.id),
+    enterpriseId: text('enterprise_id').references(() => enterprises.id),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    // The duty roster: who is paged now. Off-duty staff never receive assignments.
+    isOnDuty: integer('is_on_duty', { mode: 'boolean' }).notNull().default(false),
+    dutyChangedAt: integer('duty_changed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('users_username').on(table.username), index('users_department').on(table.departmentId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    // sha256 of the cookie token: a leaked database does not leak live sessions.
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('sessions_user').on(table.userId)],
+);
+
+export const plans = sqliteTable('plans', {
+  id: id(),
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  name: text('name').notNull(),
+  incidentType: text('incident_type').notNull(),
+  description: text('description').notNull().default(''),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const planRoles = sqliteTable(
+  'plan_roles',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    departmentId: text('department_id').notNull().references(() => departments.id),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    instructions: text('instructions').notNull(),
+    // One item per line, e.g. "吸油毡 20 张".
+    materials: text('materials').notNull().default(''),
+    targetLabel: text('target_label').notNull(),
+    // Null means "the incident location itself".
+    targetLat: real('target_lat'),
+    targetLng: real('target_lng'),
+    requiredCount: integer('required_count').notNull().default(1),
+  },
+  (table) => [index('plan_roles_plan').on(table.planId)],
+);
+
+// People pre-assigned to a role; they are paged first, in priority order, when on duty.
+export const planRoleMembers = sqliteTable(
+  'plan_role_members',
+  {
+    planRoleId: text('plan_role_id')
+      .notNull()
+      .references(() => planRoles.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    priority: integer('priority').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.planRoleId, table.userId] })],
+);
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: id(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    planId: text('plan_id').notNull().references(() => plans.id),
+    incidentType: text('incident_type').notNull(),
+    description: text('description').notNull(),
+    lat: real('lat').notNull(),
+    lng: real('lng').notNull(),
+    enterpriseId: text('enterprise_id').references(() => enterprises.id),
+    isDrill: integer('is_drill', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('active'),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
+    liftedBy: text('lifted_by').references(() => users.id),
+  },
+  (table) => [index('incidents_jurisdiction_status').on(table.jurisdictionId, table.status)],
+);
+
+// A role that could not be fully staffed when the incident was triggered.
+export const shortfalls = sqliteTable(
+  'shortfalls',
+  {
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    planRoleId: text('plan_role_id').notNull(),
+    departmentId: text('department_id').notNull().references(() => departments.id),
+    roleName: text('role_name').notNull(),
+    required: integer('required').notNull(),
+    assigned: integer('assigned').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.incidentId, table.planRoleId] })],
+);
+
+// One person's role card in one incident: a snapshot of the plan role at trigger time.
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: id(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id),
+    planRoleId: text('plan_role_id').notNull(),
+    departmentId: text('department_id').notNull().references(() => departments.id),
+    roleName: text('role_name').notNull(),
+    instructions: text('instructions').notNull(),
+    materials: text('materials').notNull(),
+    targetLabel: text('target_label').notNull(),
+    targetLat: real('target_lat').notNull(),
+    targetLng: real('target_lng').notNull(),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('sent'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    enRouteAt: integer('en_route_at', { mode: 'timestamp_ms' }),
+    onSceneAt: integer('on_scene_at', { mode: 'timestamp_ms' }),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    // Set when the alarm is lifted: the card leaves the assignee's phone.
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    uniqueIndex('assignments_incident_user').on(table.incidentId, table.userId),
+    index('assignments_user_open').on(table.userId, table.closedAt),
+  ],
+);
+
+// Append-only. The incident timeline is read from here.
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: id(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    incidentId: text('incident_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('audit_incident').on(table.incidentId, table.createdAt)],
+);
+
+// A retried trigger with the same Idempotency-Key returns the first incident instead of a second one.
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    incidentId: text('incident_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type Enterprise = typeof enterprises.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type PlanRole = typeof planRoles.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
