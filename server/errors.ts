@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
 ] as const;
@@ -37,6 +39,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 };

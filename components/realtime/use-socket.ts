@@ -30,7 +30,7 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
     socket.on('disconnect', disconnected);
     socket.io.on('reconnect_attempt', disconnected);
 
-    const events = ['assignment:new', 'assignment:updated', 'incident:updated', 'incident:lifted'] as const;
+    const events = ['assignment:new', 'assignment:updated', 'incident:updated', 'incident:lifted', 'map:published'] as const;
     const listeners = events.map((event) => {
       const listener = (message: { messageId: string }) => {
         if (seen.has(message.messageId)) return;

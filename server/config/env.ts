@@ -24,6 +24,10 @@ const envSchema = z.object({
   // Map tiles, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Empty means no tiles: a plain background.
   MAP_TILE_URL: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  // Where uploaded site plans are stored (generated file names only).
+  UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+  // The address printed in poster QR codes, e.g. https://ecodispatch.example.gov.cn. Empty: taken from the request.
+  PUBLIC_BASE_URL: z.union([z.literal(''), z.string().url()]).default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

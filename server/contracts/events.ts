@@ -9,12 +9,14 @@ export type Ack<T> = (result: AckResult<T>) => void;
 export type AssignmentUpdatedMessage = { messageId: string; assignment: AssignmentView };
 export type IncidentUpdatedMessage = { messageId: string; incident: IncidentSummary };
 export type IncidentLiftedMessage = { messageId: string; incidentId: string; liftedAt: string };
+export type MapPublishedMessage = { messageId: string; enterpriseId: string; version: number };
 
 export type ServerToClientEvents = {
   'assignment:new': (card: RoleCard) => void;
   'assignment:updated': (message: AssignmentUpdatedMessage) => void;
   'incident:updated': (message: IncidentUpdatedMessage) => void;
   'incident:lifted': (message: IncidentLiftedMessage) => void;
+  'map:published': (message: MapPublishedMessage) => void;
 };
 
 export type ClientToServerEvents = {

@@ -5,6 +5,7 @@ import type {
   ClientToServerEvents,
   IncidentLiftedMessage,
   IncidentUpdatedMessage,
+  MapPublishedMessage,
   ServerToClientEvents,
 } from '../contracts/events';
 
@@ -24,6 +25,7 @@ export type Emitter = {
   assignmentUpdated(jurisdictionId: string, message: AssignmentUpdatedMessage): void;
   incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
   incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
+  mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
 };
 
 const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer };
@@ -51,5 +53,10 @@ export const socketEmitter: Emitter = {
   incidentLifted(userIds, message) {
     if (userIds.length === 0) return;
     io()?.to(userIds.map(rooms.user)).emit('incident:lifted', message);
+  },
+  mapPublished(jurisdictionId, userIds, message) {
+    // Only an id and a version, and only to people who may read that map: command and the
+    // responders assigned there. Each re-reads the map through its access-checked API.
+    io()?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)]).emit('map:published', message);
   },
 };

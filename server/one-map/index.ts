@@ -1,0 +1,12 @@
+export { approveMapVersion } from './approve-map-version';
+export { deleteRiskPoint } from './delete-risk-point';
+export { getMapDraft } from './get-map-draft';
+export { getPublishedMap } from './get-published-map';
+export { listMapVersions } from './list-map-versions';
+export { moveRiskPoint } from './move-risk-point';
+export { publishMap } from './publish-map';
+export { replaceContacts } from './replace-contacts';
+export { replaceMaterials } from './replace-materials';
+export { saveRiskPoint } from './save-risk-point';
+export { setGeoreference } from './set-georeference';
+export { uploadSitePlan } from './upload-site-plan';
