@@ -10,3 +10,4 @@ export { replaceMaterials } from './replace-materials';
 export { saveRiskPoint } from './save-risk-point';
 export { setGeoreference } from './set-georeference';
 export { uploadSitePlan } from './upload-site-plan';
+export { readPlanImageFile } from './read-plan-image';
