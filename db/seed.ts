@@ -3,6 +3,7 @@ import { hashPassword } from '../server/auth/password';
 import type { Db } from './index';
 import { departments, enterprises, jurisdictions, planRoleMembers, planRoles, plans, users } from './schema';
 import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, USERS } from './seed-data';
+import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from './transaction';
 
 /** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
@@ -12,7 +13,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Fills an empty database with the demo district. Returns the ids tests may need. */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withTransaction(db, async (tx) => {
     const jurisdictionId = randomUUID();
@@ -82,6 +83,14 @@ export async function seedDemo(db: Db) {
           await tx.insert(planRoleMembers).values({ planRoleId: roleId, userId: userIds.get(username)!, priority });
         }
       }
+    }
+    if (options.withOneMaps ?? true) {
+      const publishers = new Map<string, string | null>([
+        ['wwtp', userIds.get('ent1')!],
+        ['autoparts', userIds.get('ent2')!],
+        ['reviewer', userIds.get('duty')!],
+      ]);
+      await seedOneMaps(tx, enterpriseIds, publishers);
     }
     return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds };
   });

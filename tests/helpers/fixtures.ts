@@ -22,9 +22,10 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
 }
 
 /** A fresh in-memory database with the demo district, per test. */
-export async function createSeededDb() {
+export async function createSeededDb(options: { withOneMaps?: boolean } = {}) {
   const { db, close } = openDatabase(':memory:');
-  const ids = await seedDemo(db);
+  // Drawing five site plans costs ~1 s; only tests about the one-map ask for them.
+  const ids = await seedDemo(db, { withOneMaps: options.withOneMaps ?? false });
   const emitter = recordingEmitter();
   const ctxFor = async (username: string) => {
     const [user] = await db.select().from(users).where(eq(users.username, username));
