@@ -2,17 +2,23 @@ import type { Locale } from './config';
 import enAdmin from '../messages/en/admin.json';
 import enAuth from '../messages/en/auth.json';
 import enBoard from '../messages/en/board.json';
+import enChecklist from '../messages/en/checklist.json';
 import enCommon from '../messages/en/common.json';
 import enDashboard from '../messages/en/dashboard.json';
+import enEnterprise from '../messages/en/enterprise.json';
 import enErrors from '../messages/en/errors.json';
 import enField from '../messages/en/field.json';
+import enOneMap from '../messages/en/oneMap.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhAuth from '../messages/zh-CN/auth.json';
 import zhBoard from '../messages/zh-CN/board.json';
+import zhChecklist from '../messages/zh-CN/checklist.json';
 import zhCommon from '../messages/zh-CN/common.json';
 import zhDashboard from '../messages/zh-CN/dashboard.json';
+import zhEnterprise from '../messages/zh-CN/enterprise.json';
 import zhErrors from '../messages/zh-CN/errors.json';
 import zhField from '../messages/zh-CN/field.json';
+import zhOneMap from '../messages/zh-CN/oneMap.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -24,6 +30,9 @@ const catalogs = {
     dashboard: zhDashboard,
     board: zhBoard,
     field: zhField,
+    enterprise: zhEnterprise,
+    checklist: zhChecklist,
+    oneMap: zhOneMap,
   },
   en: {
     common: enCommon,
@@ -33,6 +42,9 @@ const catalogs = {
     dashboard: enDashboard,
     board: enBoard,
     field: enField,
+    enterprise: enEnterprise,
+    checklist: enChecklist,
+    oneMap: enOneMap,
   },
 } as const;
 
