@@ -21,7 +21,9 @@ export function getSocket(): AppSocket {
 export async function emitWithAck<T>(event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 8_000): Promise<AckResult<T>> {
   const target = getSocket();
   try {
-    const emit = target.timeout(timeoutMs).emitWithAck as (event: string, payload: unknown) => Promise<AckResult<T>>;
+    const timed = target.timeout(timeoutMs);
+    // Bound: emitWithAck reads `this`, so calling it detached always threw (and looked like a timeout).
+    const emit = timed.emitWithAck.bind(timed) as (event: string, payload: unknown) => Promise<AckResult<T>>;
     return await emit(event, payload);
   } catch {
     return { ok: false, error: { code: 'timeout', message: '' } };

@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { AssignmentStatusName } from '@/server/contracts/dispatch';
+import { nextActions, type CardAction } from './field-cards';
+import type { ActionState } from './use-card-actions';
+import styles from './field.module.css';
+
+type Props = { status: AssignmentStatusName; state: ActionState | undefined; onAction: (action: CardAction) => void };
+
+/** The next valid steps only, big and at the bottom where the thumb is; the first is the primary one. */
+export function CardActions({ status, state, onAction }: Props) {
+  const t = useTranslations('field');
+  const actions = nextActions(status);
+  const isBusy = Boolean(state?.pending);
+
+  return (
+    <div className={styles.actions}>
+      {state?.error && (
+        <p className={styles.actionError} role="alert">
+          {state.error}
+        </p>
+      )}
+      {actions.length === 0 && <p className={styles.doneWaiting}>{t('actions.doneWaiting')}</p>}
+      {actions.map((action, index) => (
+        <button
+          key={action}
+          type="button"
+          data-testid={`action-${action}`}
+          className={index === 0 ? styles.actionPrimary : styles.actionSecondary}
+          disabled={isBusy}
+          aria-busy={state?.pending === action}
+          onClick={() => onAction(action)}
+        >
+          {state?.pending === action ? t('actions.sending') : index === 0 ? t(`actions.${action}`) : t(`actions.${action}Skip`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import styles from './field.module.css';
+
+type Props = {
+  isArmed: boolean;
+  isSupported: boolean;
+  isConnected: boolean;
+  hasStarted: boolean;
+  onStart: () => Promise<boolean>;
+};
+
+/** Always on screen: are alerts armed, is the live line up; plus the one tap that unlocks sound. */
+export function DutyBar({ isArmed, isSupported, isConnected, hasStarted, onStart }: Props) {
+  const t = useTranslations('field');
+  const [isStarting, setIsStarting] = useState(false);
+  const [hasFailed, setHasFailed] = useState(false);
+
+  async function start() {
+    setIsStarting(true);
+    const isOk = await onStart();
+    setIsStarting(false);
+    setHasFailed(!isOk);
+  }
+
+  return (
+    <>
+      <div className={styles.statusBar}>
+        <span className={isArmed ? styles.chipOk : styles.chipBad} data-testid="alerts-armed" data-armed={String(isArmed)} role="status">
+          <span className={styles.dot} aria-hidden="true" />
+          {isArmed ? t('duty.armed') : t('duty.notArmed')}
+        </span>
+        <span
+          className={isConnected ? styles.chipOk : styles.chipWarn}
+          data-testid="connection-status"
+          data-connected={String(isConnected)}
+          role="status"
+        >
+          <span className={styles.dot} aria-hidden="true" />
+          {isConnected ? t('connection.connected') : t('connection.reconnecting')}
+        </span>
+      </div>
+      {!isArmed && (
+        <div className={styles.dutyPanel}>
+          <p className={styles.dutyHint}>
+            {!isSupported ? t('duty.unsupported') : hasFailed ? t('duty.failed') : hasStarted ? t('duty.rearmHint') : t('duty.startHint')}
+          </p>
+          {isSupported && (
+            <button type="button" className={styles.startButton} data-testid="start-duty" disabled={isStarting} onClick={start}>
+              {isStarting ? t('duty.starting') : hasStarted ? t('duty.rearm') : t('duty.start')}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import type { MapConfig } from '@/server/config/map-config';
+import type { RoleCard } from '@/server/contracts/dispatch';
+import { CardActions } from './card-actions';
+import { CardLocation } from './card-location';
+import { CardProgress } from './card-progress';
+import { Checklist } from './checklist';
+import { Elapsed } from './elapsed';
+import { splitSteps, type CardAction } from './field-cards';
+import { IncidentTypeLabel } from './incident-type-label';
+import type { ActionState } from './use-card-actions';
+import type { PositionState } from './use-position';
+import styles from './field.module.css';
+
+type Props = {
+  card: RoleCard;
+  now: number | null;
+  isLifted: boolean;
+  state: ActionState | undefined;
+  mapConfig: MapConfig;
+  position: PositionState;
+  onAction: (action: CardAction) => void;
+};
+
+export function RoleCardView({ card, now, isLifted, state, mapConfig, position, onAction }: Props) {
+  const t = useTranslations('field');
+  const tCommon = useTranslations('common');
+  const format = useFormatter();
+  const locale = useLocale();
+  const { incident } = card;
+  const department = locale === 'en' ? card.department.nameEn : card.department.name;
+
+  return (
+    <article
+      className={[styles.card, isLifted ? styles.cardLifted : ''].filter(Boolean).join(' ')}
+      data-testid="role-card"
+      data-assignment-id={card.assignmentId}
+      data-status={card.status}
+      aria-labelledby={`role-${card.assignmentId}`}
+    >
+      {incident.isDrill && (
+        <div className={styles.drillBanner} data-testid="drill-badge">
+          {tCommon('drill')}
+        </div>
+      )}
+      <header className={styles.cardHeader}>
+        <div>
+          <h2 id={`role-${card.assignmentId}`} className={styles.roleName}>
+            {card.roleName}
+          </h2>
+          <p className={styles.department}>{department}</p>
+        </div>
+        <span className={styles.statusBadge} data-status={card.status}>
+          {tCommon(`assignmentStatus.${card.status}`)}
+        </span>
+      </header>
+
+      {isLifted && (
+        <p className={styles.liftedStrip} role="status">
+          {t('card.lifted')}
+        </p>
+      )}
+
+      <section className={styles.section}>
+        <p className={styles.incidentType}>
+          <IncidentTypeLabel type={incident.incidentType} />
+        </p>
+        <p className={styles.description}>{incident.description}</p>
+        <dl className={styles.facts}>
+          <div>
+            <dt>{t('card.triggeredAt')}</dt>
+            <dd>{format.dateTime(new Date(incident.createdAt), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</dd>
+          </div>
+          <div>
+            <dt>{t('card.elapsedLabel')}</dt>
+            <dd className={styles.elapsed}>{now === null ? '—' : <Elapsed since={incident.createdAt} now={now} />}</dd>
+          </div>
+          <div className={styles.factWide}>
+            <dt>{t('card.plan')}</dt>
+            <dd>{incident.planName}</dd>
+          </div>
+          {incident.enterprise && (
+            <div className={styles.factWide}>
+              <dt>{t('card.enterprise')}</dt>
+              <dd>
+                {incident.enterprise.name}
+                <br />
+                <span className={styles.address}>{incident.enterprise.address}</span>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      <CardLocation card={card} mapConfig={mapConfig} position={position} />
+
+      <section className={styles.section}>
+        <h3 className={styles.sectionTitle}>{t('card.instructions')}</h3>
+        <Checklist listId={`steps-${card.assignmentId}`} items={splitSteps(card.instructions)} />
+      </section>
+
+      {card.materials.length > 0 && (
+        <section className={styles.section}>
+          <h3 className={styles.sectionTitle}>{t('card.materials')}</h3>
+          <Checklist listId={`materials-${card.assignmentId}`} items={card.materials} />
+        </section>
+      )}
+
+      <CardProgress card={card} />
+
+      {!isLifted && <CardActions status={card.status} state={state} onAction={onAction} />}
+    </article>
+  );
+}
