@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { applyAssignmentView, nextActions, pendingAcknowledgement, replaceFromSync, splitSteps, upsertCard } from '@/components/field/field-cards';
+import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
+
+const card = (assignmentId: string, status: RoleCard['status'], sentAt = '2026-04-14T02:00:00.000Z', incidentId = 'i1'): RoleCard =>
+  ({ assignmentId, incidentId, status, sentAt, messageId: `assignment:new:${assignmentId}` }) as RoleCard;
+const view = (id: string, status: AssignmentView['status'], closedAt: string | null = null): AssignmentView =>
+  ({ id, status, closedAt, acknowledgedAt: null, enRouteAt: null, onSceneAt: null, doneAt: null }) as AssignmentView;
+
+describe('field card state', () => {
+  it('offers only forward actions, 收到 first', () => {
+    expect(nextActions('sent')).toEqual(['ack']);
+    expect(nextActions('acknowledged')).toEqual(['en_route', 'on_scene']);
+    expect(nextActions('done')).toEqual([]);
+  });
+
+  it('never moves a card backwards, whether by a late push or a redelivered card', () => {
+    const cards = [card('a', 'en_route')];
+    expect(applyAssignmentView(cards, view('a', 'acknowledged'))[0]!.status).toBe('en_route');
+    expect(applyAssignmentView(cards, view('a', 'on_scene'))[0]!.status).toBe('on_scene');
+    expect(upsertCard(cards, card('a', 'sent'))[0]!.status).toBe('en_route');
+    expect(upsertCard(cards, card('b', 'sent'))).toHaveLength(2);
+  });
+
+  it('drops a card the server closed', () => {
+    expect(applyAssignmentView([card('a', 'acknowledged')], view('a', 'acknowledged', '2026-04-14T04:00:00.000Z'))).toEqual([]);
+  });
+
+  it('takes the sync as truth but keeps cards pushed after it was asked for', () => {
+    const local = [card('old', 'sent'), card('fresh', 'sent', '2026-04-14T03:00:00.000Z')];
+    const synced = [card('other', 'acknowledged', '2026-04-14T01:00:00.000Z')];
+    const result = replaceFromSync(local, synced, (id) => id === 'fresh');
+    expect(result.map((c) => c.assignmentId)).toEqual(['other', 'fresh']);
+  });
+
+  it('queues unacknowledged cards, skipping lifted incidents', () => {
+    const cards = [card('a', 'sent'), card('b', 'acknowledged'), card('c', 'delivered', undefined, 'lifted')];
+    expect(pendingAcknowledgement(cards, new Set(['lifted'])).map((c) => c.assignmentId)).toEqual(['a']);
+  });
+
+  it('splits prose instructions into steps', () => {
+    expect(splitSteps('关闭排污阀。通知中控室；取样\n报告')).toEqual(['关闭排污阀', '通知中控室', '取样', '报告']);
+  });
+});
