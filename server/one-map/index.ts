@@ -11,3 +11,4 @@ export { saveRiskPoint } from './save-risk-point';
 export { setGeoreference } from './set-georeference';
 export { uploadSitePlan } from './upload-site-plan';
 export { readPlanImageFile } from './read-plan-image';
+export { findSuspectedSources } from './find-suspected-sources';

@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { enterprises, incidents } from '../../db/schema';
+import { requireRole } from '../auth/actor';
+import type { VerbContext } from '../context';
+import { notFound } from '../errors';
+import { parseInput } from '../validation';
+import { distanceMetres, matchSubstances, type SubstanceMatch } from './match-substances';
+import { loadPublishedMap } from './published-map';
+
+const input = z.object({ incidentId: z.string().uuid(), limit: z.number().int().min(1).max(20).default(5) });
+
+export type SuspectedSource = {
+  enterpriseId: string;
+  name: string;
+  riskLevel: string;
+  distanceMetres: number;
+  matches: SubstanceMatch[];
+};
+
+/**
+ * For the board: the nearest enterprises whose published one-map holds substances that fit the
+ * incident (oil for an oil slick…). A lead for the officers, not a verdict.
+ */
+export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbContext; input: unknown }): Promise<SuspectedSource[]> {
+  requireRole(ctx.actor, 'duty_officer', 'admin');
+  const { incidentId, limit } = parseInput(input, raw);
+  const [incident] = await ctx.db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, incidentId), eq(incidents.jurisdictionId, ctx.actor.jurisdictionId)));
+  if (!incident) throw notFound('incidentNotFound');
+
+  const candidates = await ctx.db.select().from(enterprises).where(eq(enterprises.jurisdictionId, ctx.actor.jurisdictionId));
+  const sources: SuspectedSource[] = [];
+  for (const enterprise of candidates) {
+    const map = await loadPublishedMap(ctx.db, enterprise.id, ctx.now());
+    const matches = map ? matchSubstances(incident.incidentType, map.riskPoints) : [];
+    if (matches.length === 0) continue;
+    sources.push({
+      enterpriseId: enterprise.id,
+      name: enterprise.name,
+      riskLevel: enterprise.riskLevel,
+      distanceMetres: Math.round(distanceMetres(incident, enterprise)),
+      matches,
+    });
+  }
+  return sources.sort((a, b) => a.distanceMetres - b.distanceMetres).slice(0, limit);
+}
