@@ -1,0 +1,87 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import type { AssignmentStatusName, AssignmentView } from '@/server/contracts/dispatch';
+import { formatClock, millisBetween } from './format-clock';
+import styles from './board.module.css';
+
+type Props = { assignment: AssignmentView; incidentCreatedAt: string; clockNow: number | null; isLifted: boolean };
+
+const STATUS_TIMES: { status: AssignmentStatusName; field: keyof AssignmentView }[] = [
+  { status: 'sent', field: 'sentAt' },
+  { status: 'delivered', field: 'deliveredAt' },
+  { status: 'acknowledged', field: 'acknowledgedAt' },
+  { status: 'en_route', field: 'enRouteAt' },
+  { status: 'on_scene', field: 'onSceneAt' },
+  { status: 'done', field: 'doneAt' },
+];
+
+const STATUS_TONE: Record<AssignmentStatusName, 'danger' | 'warning' | 'success' | 'neutral'> = {
+  sent: 'danger',
+  delivered: 'danger',
+  acknowledged: 'warning',
+  en_route: 'warning',
+  on_scene: 'success',
+  done: 'success',
+};
+
+const reachedAt = (assignment: AssignmentView) =>
+  (assignment[STATUS_TIMES.find((step) => step.status === assignment.status)!.field] as string | null) ?? assignment.sentAt;
+
+export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted }: Props) {
+  const t = useTranslations('board');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const isAcknowledged = assignment.acknowledgedAt !== null;
+
+  const waiting = () => {
+    if (clockNow === null) return '—';
+    const clock = formatClock(millisBetween(assignment.sentAt, clockNow));
+    return isLifted ? t('people.neverAcknowledged', { clock }) : t('people.notAcknowledgedFor', { clock });
+  };
+
+  return (
+    <tr
+      className={isAcknowledged ? undefined : styles.rowUnacknowledged}
+      data-testid="assignment-row"
+      data-username={assignment.username}
+      data-status={assignment.status}
+      data-acknowledged={String(isAcknowledged)}
+    >
+      <td>
+        <strong>{assignment.userName}</strong>
+        <span className={styles.username}>{assignment.username}</span>
+      </td>
+      <td>{assignment.role}</td>
+      <td>
+        {assignment.phone ? (
+          <a href={`tel:${assignment.phone.replace(/[^\d+]/g, '')}`} className={styles.phone}>
+            {assignment.phone}
+          </a>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        <Badge tone={STATUS_TONE[assignment.status]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
+      </td>
+      <td className={styles.clockCell}>
+        {isAcknowledged ? t('people.reachedAfter', { clock: formatClock(millisBetween(incidentCreatedAt, reachedAt(assignment))) }) : <strong>{waiting()}</strong>}
+      </td>
+      <td>
+        <div className={styles.times}>
+        {STATUS_TIMES.flatMap(({ status, field }) => {
+          const at = assignment[field] as string | null;
+          if (!at) return [];
+          return [
+            <span key={status}>
+              {tc(`assignmentStatus.${status}`)} {format.dateTime(new Date(at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+            </span>,
+          ];
+        })}
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
+import type { MapConfig } from '@/server/config/map-config';
+import type { IncidentSummary } from '@/server/contracts/dispatch';
+import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
+import type { JurisdictionView } from '@/server/jurisdictions/get-jurisdiction';
+import type { PlanView } from '@/server/plans/list-plans';
+import { ActiveIncidents } from './active-incidents';
+import { MapLegend } from './map-legend';
+import { TriggerPanel } from './trigger-panel';
+import { useActiveIncidents } from './use-active-incidents';
+import { useIncidentTypeName } from './use-incident-type-name';
+import { useTriggerForm } from './use-trigger-form';
+import styles from './dispatch.module.css';
+
+const DispatchMap = dynamic(() => import('@/components/maps/dispatch-map'), {
+  ssr: false,
+  loading: () => <div className={styles.mapPlaceholder} />,
+});
+
+type Props = {
+  jurisdiction: JurisdictionView;
+  mapConfig: MapConfig;
+  plans: PlanView[];
+  enterprises: EnterpriseSummary[];
+  initialIncidents: IncidentSummary[];
+};
+
+/** The duty officer's desk: the district map, the 一键启动 control and what is running now. */
+export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises, initialIncidents }: Props) {
+  const t = useTranslations('dashboard');
+  const form = useTriggerForm(plans, enterprises);
+  const { incidents, isConnected } = useActiveIncidents(initialIncidents);
+  const typeName = useIncidentTypeName();
+
+  return (
+    <div className={styles.dashboard}>
+      <div className={styles.mapColumn}>
+        <div className={styles.mapHeader}>
+          <h1 className={styles.pageTitle}>{t('title', { jurisdiction: jurisdiction.name })}</h1>
+          <span className={styles.muted}>{t('map.hint')}</span>
+        </div>
+        <div className={styles.mapBox}>
+          <DispatchMap
+            config={mapConfig}
+            center={jurisdiction.center}
+            zoom={jurisdiction.zoom}
+            enterprises={enterprises}
+            incidents={incidents}
+            picked={form.location}
+            linkedEnterpriseId={form.enterpriseId}
+            onPick={form.pickLocation}
+            onEnterprisePick={(id) => form.linkEnterprise(id, { moveLocation: true })}
+            typeName={typeName}
+          />
+        </div>
+        <MapLegend />
+        <ActiveIncidents incidents={incidents} isConnected={isConnected} />
+      </div>
+      <TriggerPanel form={form} enterprises={enterprises} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import type { IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
+import { formatClock, millisBetween } from './format-clock';
+import { LiftControl } from './lift-control';
+import { useIncidentTypeName } from './use-incident-type-name';
+import styles from './board.module.css';
+
+type Props = {
+  incident: IncidentDetail;
+  clockNow: number | null;
+  isConnected: boolean;
+  onLifted: (incident: IncidentSummary) => void;
+  onStale: () => void;
+};
+
+const TIME = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+
+export function IncidentOverview({ incident, clockNow, isConnected, onLifted, onStale }: Props) {
+  const t = useTranslations('board');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const typeName = useIncidentTypeName();
+  const isLifted = incident.status === 'lifted';
+  const { acknowledged, total } = incident.counts;
+
+  return (
+    <section className={styles.overview} aria-labelledby="incident-title">
+      {incident.isDrill && (
+        <p className={styles.drillBanner} data-testid="drill-banner">
+          {t('drillBanner', { drill: tc('drill') })}
+        </p>
+      )}
+      <div className={styles.overviewTop}>
+        <div>
+          <h1 id="incident-title" className={styles.title}>
+            {incident.isDrill && <Badge tone="drill">{tc('drill')}</Badge>} {typeName(incident.incidentType)}
+            <span className={styles.planName}>{incident.planName}</span>
+          </h1>
+          <p className={styles.description}>{incident.description}</p>
+        </div>
+        <div className={styles.overviewActions}>
+          <span className={styles.status} data-testid="incident-status" data-status={incident.status}>
+            <Badge tone={isLifted ? 'success' : 'danger'}>{tc(`incidentStatus.${incident.status}`)}</Badge>
+          </span>
+          {!isLifted && <LiftControl incidentId={incident.id} onLifted={onLifted} onStale={onStale} />}
+        </div>
+      </div>
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t('overview.triggered')}</dt>
+          <dd>{t('overview.triggeredBy', { time: format.dateTime(new Date(incident.createdAt), TIME), name: incident.createdBy })}</dd>
+        </div>
+        <div>
+          <dt>{isLifted ? t('overview.lastedFor') : t('overview.elapsed')}</dt>
+          <dd className={styles.clock} data-testid="incident-elapsed">
+            {clockNow === null ? '—' : formatClock(millisBetween(incident.createdAt, clockNow))}
+          </dd>
+        </div>
+        {incident.liftedAt && (
+          <div>
+            <dt>{t('overview.liftedAt')}</dt>
+            <dd>{format.dateTime(new Date(incident.liftedAt), TIME)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('overview.acknowledged')}</dt>
+          <dd className={acknowledged < total ? styles.factDanger : styles.factOk}>{t('overview.acknowledgedCount', { acknowledged, total })}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.location')}</dt>
+          <dd>{t('overview.coordinates', { lat: incident.location.lat.toFixed(5), lng: incident.location.lng.toFixed(5) })}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.enterprise')}</dt>
+          <dd>{incident.enterprise?.name ?? t('overview.noEnterprise')}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.connection')}</dt>
+          <dd className={isConnected ? styles.factOk : styles.factDanger} data-testid="board-connection" data-connected={isConnected}>
+            {isConnected ? t('overview.live') : t('overview.offline')}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
+import styles from './board.module.css';
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** What happened, in order, read from the audit rows; an action without a catalog entry shows its code. */
+export function IncidentTimeline({ entries, assignments }: { entries: TimelineEntry[]; assignments: AssignmentView[] }) {
+  const t = useTranslations('board');
+  const format = useFormatter();
+  const nameByUserId = new Map(assignments.map((assignment) => [assignment.userId, assignment.userName]));
+
+  const describe = (entry: TimelineEntry) => {
+    const key = `timeline.${entry.action}`;
+    if (!t.has(key)) return entry.action;
+    const { data } = entry;
+    return t(key, {
+      actor: entry.actorName ?? t('timeline.system'),
+      person: nameByUserId.get(text(data.userId)) ?? text(data.userId),
+      role: text(data.role),
+      planName: text(data.planName),
+      assigned: text(data.assigned),
+      required: text(data.required),
+      closedAssignments: text(data.closedAssignments),
+    });
+  };
+
+  return (
+    <section className={styles.timelineBox} aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className={styles.sectionTitle}>
+        {t('timeline.title')}
+      </h2>
+      <ol className={styles.timeline} data-testid="timeline">
+        {[...entries].reverse().map((entry) => (
+          <li key={entry.id} data-action={entry.action}>
+            <time dateTime={entry.at} className={styles.timelineTime}>
+              {format.dateTime(new Date(entry.at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+            </time>
+            <span>{describe(entry)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import type { MapConfig } from '@/server/config/map-config';
+import type { IncidentDetail } from '@/server/contracts/dispatch';
+import { AssignmentBoard } from './assignment-board';
+import { BoardMap, type BoardTarget } from './board-map';
+import { IncidentOverview } from './incident-overview';
+import { IncidentTimeline } from './incident-timeline';
+import { ShortfallList } from './shortfall-list';
+import { useIncidentBoard } from './use-incident-board';
+import { useNow } from './use-now';
+import styles from './board.module.css';
+
+type Props = {
+  initial: IncidentDetail;
+  mapConfig: MapConfig;
+  /** Department names by id, for shortfalls of a department nobody could be sent from. */
+  departmentNames: Record<string, string>;
+  targets: BoardTarget[];
+};
+
+/** 指挥板: who was paged, who has acknowledged, what is missing, and what happened when — live. */
+export function ResponseBoard({ initial, mapConfig, departmentNames, targets }: Props) {
+  const { detail, isConnected, applyLifted, refresh } = useIncidentBoard(initial);
+  const now = useNow();
+  // After the alarm is lifted the clocks stop where they were.
+  const clockNow = detail.liftedAt ? Date.parse(detail.liftedAt) : now;
+
+  return (
+    <div className={styles.board} data-drill={detail.isDrill}>
+      <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
+      <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
+      <div className={styles.columns}>
+        <AssignmentBoard assignments={detail.assignments} incidentCreatedAt={detail.createdAt} clockNow={clockNow} isLifted={detail.status === 'lifted'} />
+        <aside className={styles.side}>
+          <BoardMap config={mapConfig} incident={detail} targets={targets} />
+          <IncidentTimeline entries={detail.timeline} assignments={detail.assignments} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callApi } from '@/components/ui/api-client';
+import { useSocket } from '@/components/realtime/use-socket';
+import { statusRank, type AssignmentView, type IncidentDetail, type IncidentSummary } from '@/server/contracts/dispatch';
+
+// A re-read that left before a push may land after it: never let it move anything backwards.
+const fresher = (current: AssignmentView, incoming: AssignmentView) =>
+  statusRank(incoming.status) > statusRank(current.status) || (incoming.closedAt !== null && current.closedAt === null) ? incoming : current;
+
+function mergeAssignments(current: AssignmentView[], incoming: AssignmentView[]): AssignmentView[] {
+  const byId = new Map(current.map((assignment) => [assignment.id, assignment]));
+  return incoming.map((assignment) => {
+    const known = byId.get(assignment.id);
+    return known ? fresher(known, assignment) : assignment;
+  });
+}
+
+function upsertAssignment(list: AssignmentView[], assignment: AssignmentView): AssignmentView[] {
+  if (!list.some((known) => known.id === assignment.id)) return [...list, assignment];
+  return list.map((known) => (known.id === assignment.id ? fresher(known, assignment) : known));
+}
+
+const mergeSummary = (current: IncidentDetail, incoming: IncidentSummary): IncidentDetail =>
+  current.status === 'lifted' && incoming.status === 'active' ? current : { ...current, ...incoming };
+
+/** The live response board's data: the page's snapshot, then pushes, and a re-read on every (re)connect. */
+export function useIncidentBoard(initial: IncidentDetail) {
+  const [detail, setDetail] = useState(initial);
+  const incidentId = initial.id;
+  const refreshTimer = useRef<number | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await callApi<IncidentDetail>(`/api/incidents/${incidentId}`);
+    if (!result.ok) return;
+    setDetail((current) => ({
+      ...mergeSummary(current, result.data),
+      assignments: mergeAssignments(current.assignments, result.data.assignments),
+      shortfalls: result.data.shortfalls,
+      timeline: result.data.timeline,
+    }));
+  }, [incidentId]);
+
+  // Pushes carry the row, not the timeline: re-read once a burst of them has settled.
+  const scheduleRefresh = useCallback(() => {
+    if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(() => {
+      refreshTimer.current = null;
+      void refresh();
+    }, 250);
+  }, [refresh]);
+  useEffect(() => () => {
+    if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
+  }, []);
+
+  const { isConnected } = useSocket(
+    {
+      'assignment:updated': ({ assignment }) => {
+        if (assignment.incidentId !== incidentId) return;
+        setDetail((current) => ({ ...current, assignments: upsertAssignment(current.assignments, assignment) }));
+        scheduleRefresh();
+      },
+      'incident:updated': ({ incident }) => {
+        if (incident.id !== incidentId) return;
+        setDetail((current) => mergeSummary(current, incident));
+        scheduleRefresh();
+      },
+    },
+    () => void refresh(),
+  );
+
+  const applyLifted = useCallback(
+    (incident: IncidentSummary) => {
+      setDetail((current) => mergeSummary(current, incident));
+      void refresh();
+    },
+    [refresh],
+  );
+
+  return { detail, isConnected, applyLifted, refresh };
+}

@@ -1,0 +1,2 @@
+export { listEnterprises } from './list-enterprises';
+export type { EnterpriseSummary } from './list-enterprises';

@@ -1,0 +1,2 @@
+export { getJurisdiction } from './get-jurisdiction';
+export type { JurisdictionView } from './get-jurisdiction';
