@@ -1,0 +1,5 @@
+import { NextResponse } from 'next/server';
+import { listRoster } from '@/server/admin';
+import { withActor } from '@/server/http/respond';
+
+export const GET = withActor(async (ctx) => NextResponse.json(await listRoster({ ctx })));

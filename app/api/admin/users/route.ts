@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { createUser, listUsers } from '@/server/admin';
+import { readJson, withActor } from '@/server/http/respond';
+
+export const GET = withActor(async (ctx) => NextResponse.json(await listUsers({ ctx })));
+
+export const POST = withActor(async (ctx, request) =>
+  NextResponse.json(await createUser({ ctx, input: await readJson(request) }), { status: 201 }),
+);

@@ -1,0 +1,14 @@
+export { createDepartment } from './create-department';
+export { createPlan } from './create-plan';
+export { createUser } from './create-user';
+export { deleteDepartment } from './delete-department';
+export { getAdminPlan } from './get-admin-plan';
+export { listAdminPlans } from './list-admin-plans';
+export { listDepartments } from './list-departments';
+export { listRoster } from './list-roster';
+export { listUsers } from './list-users';
+export { setOnDuty } from './set-on-duty';
+export { setPlanActive } from './set-plan-active';
+export { updateDepartment } from './update-department';
+export { updatePlan } from './update-plan';
+export { updateUser } from './update-user';

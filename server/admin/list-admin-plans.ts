@@ -1,0 +1,9 @@
+import { requireRole } from '../auth/actor';
+import type { VerbContext } from '../context';
+import { listPlans, type PlanView } from '../plans/list-plans';
+
+/** Every plan of the jurisdiction, inactive ones included, for editing. */
+export async function listAdminPlans({ ctx }: { ctx: VerbContext }): Promise<PlanView[]> {
+  requireRole(ctx.actor, 'admin');
+  return listPlans({ ctx, includeInactive: true });
+}

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { departments } from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
+import { requireRole } from '../auth/actor';
+import type { VerbContext } from '../context';
+import { updateDepartmentInput } from '../contracts/admin';
+import { conflict, notFound } from '../errors';
+import { auditAdmin } from './audit-admin';
+import { findDepartment, isCodeTaken } from './find-department';
+import { parseAdminInput } from './parse-admin-input';
+
+export async function updateDepartment({ ctx, input }: { ctx: VerbContext; input: unknown }) {
+  const { actor, db } = ctx;
+  requireRole(actor, 'admin');
+  const { departmentId, ...data } = parseAdminInput(updateDepartmentInput, input);
+  return withTransaction(db, async (tx) => {
+    const before = await findDepartment(tx, actor.jurisdictionId, departmentId);
+    if (!before) throw notFound('departmentNotFound');
+    if (await isCodeTaken(tx, actor.jurisdictionId, data.code, departmentId)) throw conflict('codeTaken', { field: 'code' });
+    await tx.update(departments).set(data).where(eq(departments.id, departmentId));
+    await auditAdmin(tx, ctx, {
+      action: 'department.updated',
+      entityType: 'department',
+      entityId: departmentId,
+      data: { before: { code: before.code, name: before.name, nameEn: before.nameEn }, after: data },
+    });
+    return { id: departmentId, ...data };
+  });
+}
