@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The custom server in server/ serves Next, so `output: 'standalone'` is not used.
-  serverExternalPackages: ['better-sqlite3', 'bcryptjs'],
+  // pdfkit loads its font metric files from node_modules at run time, so it must not be bundled.
+  serverExternalPackages: ['better-sqlite3', 'bcryptjs', 'pdfkit'],
   poweredByHeader: false,
   typescript: { tsconfigPath: './tsconfig.json' },
 };

@@ -28,6 +28,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   // The address printed in poster QR codes, e.g. https://ecodispatch.example.gov.cn. Empty: taken from the request.
   PUBLIC_BASE_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  // A CJK font for the wall poster, `path` or `path#PostScriptName` for a collection (.ttc). Empty: the usual system paths.
+  POSTER_FONT_PATH: z.string().default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,93 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { STORAGE_KINDS } from '@/server/contracts/checklist';
+import { Button } from '../ui/button';
+import { emptyStorage, emptySubstance, type StorageDraft, type SubstanceDraft } from './checklist-drafts';
+import styles from './checklist.module.css';
+import { ItemFrame, type ErrorFor } from './item-frame';
+import { KindSelect } from './kind-select';
+import { ResponsibleFields } from './responsible-fields';
+import { TextField } from './text-field';
+
+type Props = { items: StorageDraft[]; onChange: (items: StorageDraft[]) => void; errorFor: ErrorFor };
+
+/** Step 1: each storage place (tank, warehouse, hazardous-waste store) and what it holds. */
+export function StorageStep({ items, onChange, errorFor }: Props) {
+  const t = useTranslations('checklist');
+  const update = (index: number, item: StorageDraft) => onChange(items.map((current, position) => (position === index ? item : current)));
+
+  return (
+    <div className={styles.items}>
+      {items.map((item, index) => {
+        const path = `storages.${index}`;
+        const id = (field: string) => `storage-${index}-${field}`;
+        const set = (field: keyof StorageDraft) => (value: string) => update(index, { ...item, [field]: value });
+        const setSubstance = (position: number, substance: SubstanceDraft) =>
+          update(index, { ...item, substances: item.substances.map((current, at) => (at === position ? substance : current)) });
+        return (
+          <ItemFrame key={item.key} index={index} title={[item.code, item.name].filter(Boolean).join(' ')} testId="checklist-storage" onRemove={() => onChange(items.filter((_, at) => at !== index))}>
+            <div className={styles.grid}>
+              <TextField id={id('code')} label={t('fields.code')} hint={t('fields.codeHint')} value={item.code} onChange={set('code')} error={errorFor(`${path}.code`)} testId="storage-code" />
+              <TextField id={id('name')} label={t('fields.name')} value={item.name} onChange={set('name')} error={errorFor(`${path}.name`)} testId="storage-name" />
+              <KindSelect id={id('kind')} kinds={STORAGE_KINDS} value={item.kind} onChange={set('kind')} error={errorFor(`${path}.kind`)} testId="storage-kind" />
+            </div>
+            <fieldset className={styles.substances}>
+              <legend>{t('fields.substances')}</legend>
+              {errorFor(`${path}.substances`) && (
+                <p className={styles.listError} role="alert">
+                  {errorFor(`${path}.substances`)}
+                </p>
+              )}
+              {item.substances.map((substance, position) => {
+                const subPath = `${path}.substances.${position}`;
+                const subId = (field: string) => id(`substance-${position}-${field}`);
+                const setField = (field: keyof SubstanceDraft) => (value: string) => setSubstance(position, { ...substance, [field]: value });
+                return (
+                  <div key={substance.key} className={styles.substanceRow} data-testid="storage-substance">
+                    <TextField id={subId('name')} label={t('fields.substanceName')} value={substance.name} onChange={setField('name')} error={errorFor(`${subPath}.name`)} testId="substance-name" />
+                    <TextField
+                      id={subId('maxQuantity')}
+                      label={t('fields.maxQuantity')}
+                      value={substance.maxQuantity}
+                      onChange={setField('maxQuantity')}
+                      error={errorFor(`${subPath}.maxQuantity`)}
+                      inputMode="decimal"
+                      testId="substance-quantity"
+                    />
+                    <TextField id={subId('unit')} label={t('fields.unit')} value={substance.unit} onChange={setField('unit')} error={errorFor(`${subPath}.unit`)} testId="substance-unit" />
+                    <Button
+                      className={styles.rowRemove}
+                      onClick={() => update(index, { ...item, substances: item.substances.filter((_, at) => at !== position) })}
+                      aria-label={t('actions.removeSubstance')}
+                      data-testid="substance-remove"
+                    >
+                      ×
+                    </Button>
+                  </div>
+                );
+              })}
+              <Button onClick={() => update(index, { ...item, substances: [...item.substances, emptySubstance()] })} data-testid="substance-add">
+                + {t('actions.addSubstance')}
+              </Button>
+            </fieldset>
+            <TextField
+              id={id('disposalSteps')}
+              label={t('fields.disposalSteps')}
+              hint={t('fields.disposalStepsHint')}
+              value={item.disposalSteps}
+              onChange={set('disposalSteps')}
+              error={errorFor(`${path}.disposalSteps`, true)}
+              isMultiline
+              testId="storage-steps"
+            />
+            <ResponsibleFields idPrefix={id('')} item={item} onChange={(field, value) => update(index, { ...item, [field]: value })} errorFor={(field) => errorFor(`${path}.${field}`)} />
+          </ItemFrame>
+        );
+      })}
+      <Button onClick={() => onChange([...items, emptyStorage()])} data-testid="checklist-add-storage">
+        + {t('actions.addStorage')}
+      </Button>
+    </div>
+  );
+}
