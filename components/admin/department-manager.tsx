@@ -7,6 +7,7 @@ import type { DepartmentView } from '@/server/contracts/admin';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, Notice } from '../ui/form-field';
+import { AdminTable } from './admin-table';
 import styles from './admin.module.css';
 import { revealForm } from './reveal-form';
 import { DepartmentForm } from './department-form';
@@ -40,58 +41,47 @@ export function DepartmentManager({ departments }: { departments: DepartmentView
         <div className={styles.stack}>
           {notice && <Notice>{notice}</Notice>}
           {error && <Alert>{error}</Alert>}
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th>{t('code')}</th>
-                  <th>{t('name')}</th>
-                  <th>{t('nameEn')}</th>
-                  <th>{t('userCount')}</th>
-                  <th>{t('roleCount')}</th>
-                  <th>
-                    <span className="visually-hidden">{tAdmin('actions')}</span>
-                  </th>
+          <AdminTable headings={[t('code'), t('name'), t('nameEn'), t('userCount'), t('roleCount')]}>
+            {departments.map((department) => {
+              const isInUse = department.userCount > 0 || department.roleCount > 0;
+              return (
+                <tr
+                  key={department.id}
+                  aria-selected={department.id === editingId}
+                  data-testid="department-row"
+                  data-code={department.code}
+                >
+                  <td className={styles.mono}>{department.code}</td>
+                  <td>{department.name}</td>
+                  <td>{department.nameEn}</td>
+                  <td>{department.userCount}</td>
+                  <td>{department.roleCount}</td>
+                  <td>
+                    <div className={styles.actions}>
+                      <Button
+                        onClick={() => {
+                          setNotice(null);
+                          setEditingId(department.id);
+                          revealForm('department-form');
+                        }}
+                      >
+                        {tCommon('edit')}
+                      </Button>
+                      <Button
+                        variant="danger"
+                        onClick={() => remove(department)}
+                        disabled={isInUse}
+                        title={isInUse ? t('inUseHint') : undefined}
+                        data-testid="department-delete"
+                      >
+                        {tCommon('delete')}
+                      </Button>
+                    </div>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {departments.map((department) => {
-                  const isInUse = department.userCount > 0 || department.roleCount > 0;
-                  return (
-                    <tr key={department.id} aria-selected={department.id === editingId} data-testid="department-row" data-code={department.code}>
-                      <td className={styles.mono}>{department.code}</td>
-                      <td>{department.name}</td>
-                      <td>{department.nameEn}</td>
-                      <td>{department.userCount}</td>
-                      <td>{department.roleCount}</td>
-                      <td>
-                        <div className={styles.actions}>
-                          <Button
-                            onClick={() => {
-                              setNotice(null);
-                              setEditingId(department.id);
-                              revealForm('department-form');
-                            }}
-                          >
-                            {tCommon('edit')}
-                          </Button>
-                          <Button
-                            variant="danger"
-                            onClick={() => remove(department)}
-                            disabled={isInUse}
-                            title={isInUse ? t('inUseHint') : undefined}
-                            data-testid="department-delete"
-                          >
-                            {tCommon('delete')}
-                          </Button>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </AdminTable>
           {departments.length === 0 && <p className={styles.muted}>{t('empty')}</p>}
           <p className={styles.muted}>{t('inUseHint')}</p>
         </div>

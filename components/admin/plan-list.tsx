@@ -10,6 +10,7 @@ import { callApi } from '../ui/api-client';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Alert, Card } from '../ui/form-field';
+import { AdminTable } from './admin-table';
 import styles from './admin.module.css';
 
 export function PlanList({ plans }: { plans: PlanView[] }) {
@@ -35,47 +36,31 @@ export function PlanList({ plans }: { plans: PlanView[] }) {
     <Card>
       <div className={styles.stack}>
         {error && <Alert>{error}</Alert>}
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t('name')}</th>
-                <th>{t('incidentType')}</th>
-                <th>{t('roles')}</th>
-                <th>{t('people')}</th>
-                <th>{t('status')}</th>
-                <th>
-                  <span className="visually-hidden">{tAdmin('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((plan) => (
-                <tr key={plan.id} className={plan.isActive ? undefined : styles.inactive} data-testid="plan-row">
-                  <td>
-                    <Link href={`/admin/plans/${plan.id}`}>{plan.name}</Link>
-                  </td>
-                  <td>
-                    <IncidentTypeLabel type={plan.incidentType} />
-                  </td>
-                  <td>{plan.roles.length}</td>
-                  <td>{plan.roles.reduce((sum, role) => sum + role.requiredCount, 0)}</td>
-                  <td>{plan.isActive ? <Badge tone="success">{t('active')}</Badge> : <Badge>{t('inactive')}</Badge>}</td>
-                  <td>
-                    <div className={styles.actions}>
-                      <Link className={styles.linkButton} href={`/admin/plans/${plan.id}`}>
-                        {t('edit')}
-                      </Link>
-                      <Button disabled={busyId === plan.id} onClick={() => setActive(plan, !plan.isActive)} data-testid="plan-active-toggle">
-                        {plan.isActive ? t('deactivate') : t('activate')}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable headings={[t('name'), t('incidentType'), t('roles'), t('people'), t('status')]}>
+          {plans.map((plan) => (
+            <tr key={plan.id} className={plan.isActive ? undefined : styles.inactive} data-testid="plan-row">
+              <td>
+                <Link href={`/admin/plans/${plan.id}`}>{plan.name}</Link>
+              </td>
+              <td>
+                <IncidentTypeLabel type={plan.incidentType} />
+              </td>
+              <td>{plan.roles.length}</td>
+              <td>{plan.roles.reduce((sum, role) => sum + role.requiredCount, 0)}</td>
+              <td>{plan.isActive ? <Badge tone="success">{t('active')}</Badge> : <Badge>{t('inactive')}</Badge>}</td>
+              <td>
+                <div className={styles.actions}>
+                  <Link className={styles.linkButton} href={`/admin/plans/${plan.id}`}>
+                    {t('edit')}
+                  </Link>
+                  <Button disabled={busyId === plan.id} onClick={() => setActive(plan, !plan.isActive)} data-testid="plan-active-toggle">
+                    {plan.isActive ? t('deactivate') : t('activate')}
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
         {plans.length === 0 && <p className={styles.muted}>{t('empty')}</p>}
       </div>
     </Card>

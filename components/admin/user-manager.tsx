@@ -6,6 +6,7 @@ import { MANAGED_ROLES, type AdminUserView, type UserDirectory } from '@/server/
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, Notice } from '../ui/form-field';
+import { AdminTable } from './admin-table';
 import styles from './admin.module.css';
 import { revealForm } from './reveal-form';
 import { departmentName } from './labels';
@@ -13,7 +14,6 @@ import { UserForm } from './user-form';
 
 export function UserManager({ directory, currentUserId }: { directory: UserDirectory; currentUserId: string }) {
   const t = useTranslations('admin.users');
-  const tAdmin = useTranslations('admin');
   const tCommon = useTranslations('common');
   const locale = useLocale();
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -44,63 +44,46 @@ export function UserManager({ directory, currentUserId }: { directory: UserDirec
               ))}
             </select>
           </label>
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th>{t('username')}</th>
-                  <th>{t('displayName')}</th>
-                  <th>{t('phone')}</th>
-                  <th>{t('role')}</th>
-                  <th>{t('unit')}</th>
-                  <th>{t('status')}</th>
-                  <th>
-                    <span className="visually-hidden">{tAdmin('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((user) => (
-                  <tr
-                    key={user.id}
-                    aria-selected={user.id === editingId}
-                    className={user.isActive ? undefined : styles.inactive}
-                    data-testid="user-row"
-                    data-username={user.username}
-                  >
-                    <td className={styles.mono}>{user.username}</td>
-                    <td>{user.displayName}</td>
-                    <td className={styles.nowrap}>{user.phone}</td>
-                    <td className={styles.nowrap}>{tCommon(`roles.${user.role}`)}</td>
-                    <td>{linkOf(user)}</td>
-                    <td className={styles.nowrap}>
-                      {!user.isActive ? (
-                        <Badge>{t('inactive')}</Badge>
-                      ) : user.role === 'field_staff' ? (
-                        <Badge tone={user.isOnDuty ? 'success' : 'neutral'}>{user.isOnDuty ? t('onDuty') : t('offDuty')}</Badge>
-                      ) : (
-                        <Badge tone="success">{t('active')}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      <div className={styles.actions}>
-                        <Button
-                          onClick={() => {
-                            setNotice(null);
-                            setEditingId(user.id);
-                            revealForm('user-form');
-                          }}
-                          data-testid="user-edit"
-                        >
-                          {tCommon('edit')}
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable headings={[t('username'), t('displayName'), t('phone'), t('role'), t('unit'), t('status')]}>
+            {visible.map((user) => (
+              <tr
+                key={user.id}
+                aria-selected={user.id === editingId}
+                className={user.isActive ? undefined : styles.inactive}
+                data-testid="user-row"
+                data-username={user.username}
+              >
+                <td className={styles.mono}>{user.username}</td>
+                <td>{user.displayName}</td>
+                <td className={styles.nowrap}>{user.phone}</td>
+                <td className={styles.nowrap}>{tCommon(`roles.${user.role}`)}</td>
+                <td>{linkOf(user)}</td>
+                <td className={styles.nowrap}>
+                  {!user.isActive ? (
+                    <Badge>{t('inactive')}</Badge>
+                  ) : user.role === 'field_staff' ? (
+                    <Badge tone={user.isOnDuty ? 'success' : 'neutral'}>{user.isOnDuty ? t('onDuty') : t('offDuty')}</Badge>
+                  ) : (
+                    <Badge tone="success">{t('active')}</Badge>
+                  )}
+                </td>
+                <td>
+                  <div className={styles.actions}>
+                    <Button
+                      onClick={() => {
+                        setNotice(null);
+                        setEditingId(user.id);
+                        revealForm('user-form');
+                      }}
+                      data-testid="user-edit"
+                    >
+                      {tCommon('edit')}
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </div>
       </Card>
       <UserForm
