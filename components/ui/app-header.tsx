@@ -5,7 +5,7 @@ import { LanguageSwitcher } from './language-switcher';
 import { LogoutButton } from './logout-button';
 import styles from './ui.module.css';
 
-type NavItem = { href: string; key: 'dashboard' | 'incidents' | 'roster' | 'admin' | 'field' | 'enterprise' };
+type NavItem = { href: string; key: 'dashboard' | 'incidents' | 'roster' | 'admin' | 'field' | 'enterprise' | 'enterprises' };
 
 function navFor(actor: Actor): NavItem[] {
   switch (actor.role) {
@@ -13,6 +13,7 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { href: '/dashboard', key: 'dashboard' },
         { href: '/incidents', key: 'incidents' },
+        { href: '/enterprises', key: 'enterprises' },
         { href: '/admin/roster', key: 'roster' },
         { href: '/admin', key: 'admin' },
       ];
@@ -20,6 +21,7 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { href: '/dashboard', key: 'dashboard' },
         { href: '/incidents', key: 'incidents' },
+        { href: '/enterprises', key: 'enterprises' },
         { href: '/admin/roster', key: 'roster' },
       ];
     case 'field_staff':
