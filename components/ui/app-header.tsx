@@ -45,7 +45,7 @@ export async function AppHeader({ actor, current }: { actor: Actor; current?: st
         ))}
       </nav>
       <div className={styles.headerRight}>
-        <span data-testid="current-user">
+        <span data-testid="current-user" className={styles.userName}>
           {actor.displayName} · {t(`roles.${actor.role}`)}
         </span>
         <LanguageSwitcher />
