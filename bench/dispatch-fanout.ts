@@ -37,22 +37,41 @@ await withTransaction(db, async (tx) => {
     const id = randomUUID();
     staffIds.push(id);
     await tx.insert(users).values({
-      id, jurisdictionId: duty!.jurisdictionId, username: `bench${i}`, passwordHash, displayName: `Bench ${i}`,
-      role: 'field_staff', departmentId: env1!.departmentId, isOnDuty: true,
+      id,
+      jurisdictionId: duty!.jurisdictionId,
+      username: `bench${i}`,
+      passwordHash,
+      displayName: `Bench ${i}`,
+      role: 'field_staff',
+      departmentId: env1!.departmentId,
+      isOnDuty: true,
     });
   }
   await tx.insert(plans).values({ id: planId, jurisdictionId: duty!.jurisdictionId, name: 'bench', incidentType: 'water_oil' });
   await tx.insert(planRoles).values({
-    id: randomUUID(), planId, departmentId: env1!.departmentId!, name: '全员', instructions: '到点位集合',
-    materials: '对讲机', targetLabel: '集合点', requiredCount: ASSIGNEES,
+    id: randomUUID(),
+    planId,
+    departmentId: env1!.departmentId!,
+    name: '全员',
+    instructions: '到点位集合',
+    materials: '对讲机',
+    targetLabel: '集合点',
+    requiredCount: ASSIGNEES,
   });
 });
 
 const sockets: Socket[] = [];
 for (const userId of staffIds) {
   const { token } = await createSession(db, userId, 1);
-  const socket = connect(server.url, { extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, transports: ['websocket'], reconnection: false });
-  await new Promise<void>((resolve, reject) => { socket.once('connect', () => resolve()); socket.once('connect_error', reject); });
+  const socket = connect(server.url, {
+    extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
   sockets.push(socket);
 }
 
@@ -77,16 +96,25 @@ const baseline: number[] = [];
 let sampleCards: Awaited<ReturnType<typeof loadRoleCards>> = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   let incidentId = '';
-  pipeline.push(await timeFanOut(async () => {
-    const result = await triggerIncident({ ctx, input: { planId, location: { lat: 29.58, lng: 106.33 }, description: `bench ${round}` } });
-    incidentId = result.incident.id;
-  }));
-  sampleCards = await loadRoleCards(db, { assignmentIds: (await loadRoleCards(db, { openForUserId: staffIds[0]! })).map((c) => c.assignmentId) });
+  pipeline.push(
+    await timeFanOut(async () => {
+      const result = await triggerIncident({
+        ctx,
+        input: { planId, location: { lat: 29.58, lng: 106.33 }, description: `bench ${round}` },
+      });
+      incidentId = result.incident.id;
+    }),
+  );
+  sampleCards = await loadRoleCards(db, {
+    assignmentIds: (await loadRoleCards(db, { openForUserId: staffIds[0]! })).map((c) => c.assignmentId),
+  });
   // Baseline: the same number of per-user pushes with a card-sized payload, straight through io.
   const card = sampleCards[0]!;
-  baseline.push(await timeFanOut(async () => {
-    for (const userId of staffIds) server.io.to(rooms.user(userId)).emit('assignment:new', { ...card, assigneeId: userId });
-  }));
+  baseline.push(
+    await timeFanOut(async () => {
+      for (const userId of staffIds) server.io.to(rooms.user(userId)).emit('assignment:new', { ...card, assigneeId: userId });
+    }),
+  );
   await (await import('../server/dispatch')).liftIncident({ ctx, input: { incidentId } });
 }
 

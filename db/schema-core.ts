@@ -35,7 +35,9 @@ export const departments = sqliteTable(
   'departments',
   {
     id: id(),
-    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
@@ -46,7 +48,9 @@ export const departments = sqliteTable(
 
 export const enterprises = sqliteTable('enterprises', {
   id: id(),
-  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  jurisdictionId: text('jurisdiction_id')
+    .notNull()
+    .references(() => jurisdictions.id),
   name: text('name').notNull(),
   address: text('address').notNull(),
   industry: text('industry').notNull(),
@@ -62,7 +66,9 @@ export const users = sqliteTable(
   'users',
   {
     id: id(),
-    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
@@ -95,7 +101,9 @@ export const sessions = sqliteTable(
 
 export const plans = sqliteTable('plans', {
   id: id(),
-  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  jurisdictionId: text('jurisdiction_id')
+    .notNull()
+    .references(() => jurisdictions.id),
   name: text('name').notNull(),
   incidentType: text('incident_type').notNull(),
   description: text('description').notNull().default(''),
@@ -110,7 +118,9 @@ export const planRoles = sqliteTable(
     planId: text('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
-    departmentId: text('department_id').notNull().references(() => departments.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
     position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     instructions: text('instructions').notNull(),
@@ -144,8 +154,12 @@ export const incidents = sqliteTable(
   'incidents',
   {
     id: id(),
-    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
-    planId: text('plan_id').notNull().references(() => plans.id),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
     incidentType: text('incident_type').notNull(),
     description: text('description').notNull(),
     lat: real('lat').notNull(),
@@ -153,7 +167,9 @@ export const incidents = sqliteTable(
     enterpriseId: text('enterprise_id').references(() => enterprises.id),
     isDrill: integer('is_drill', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('active'),
-    createdBy: text('created_by').notNull().references(() => users.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
     liftedBy: text('lifted_by').references(() => users.id),
@@ -169,7 +185,9 @@ export const shortfalls = sqliteTable(
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
     planRoleId: text('plan_role_id').notNull(),
-    departmentId: text('department_id').notNull().references(() => departments.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
     roleName: text('role_name').notNull(),
     required: integer('required').notNull(),
     assigned: integer('assigned').notNull(),
@@ -185,9 +203,13 @@ export const assignments = sqliteTable(
     incidentId: text('incident_id')
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     planRoleId: text('plan_role_id').notNull(),
-    departmentId: text('department_id').notNull().references(() => departments.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
     roleName: text('role_name').notNull(),
     instructions: text('instructions').notNull(),
     materials: text('materials').notNull(),

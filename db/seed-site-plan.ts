@@ -56,5 +56,7 @@ ${site.points.map(feature).join('')}
 }
 
 export function renderSitePlan(site: DemoSite, title: string): Promise<Buffer> {
-  return sharp(Buffer.from(sitePlanSvg(site, title))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return sharp(Buffer.from(sitePlanSvg(site, title)))
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
 }

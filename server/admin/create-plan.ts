@@ -17,7 +17,12 @@ export async function createPlan({ ctx, input }: { ctx: VerbContext; input: unkn
     const id = randomUUID();
     await tx.insert(plans).values({ id, jurisdictionId: actor.jurisdictionId, ...fields, isActive: true, createdAt: ctx.now() });
     const { roleCount } = await replacePlanRoles(tx, actor.jurisdictionId, id, roles);
-    await auditAdmin(tx, ctx, { action: 'plan.created', entityType: 'plan', entityId: id, data: { name: fields.name, incidentType: fields.incidentType, roleCount } });
+    await auditAdmin(tx, ctx, {
+      action: 'plan.created',
+      entityType: 'plan',
+      entityId: id,
+      data: { name: fields.name, incidentType: fields.incidentType, roleCount },
+    });
     return id;
   });
   return loadPlanView(ctx, planId);

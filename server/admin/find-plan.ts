@@ -6,7 +6,10 @@ import { notFound } from '../errors';
 import { listPlans, type PlanView } from '../plans/list-plans';
 
 export async function findPlanRow(db: DbOrTx, jurisdictionId: string, planId: string) {
-  const [row] = await db.select().from(plans).where(and(eq(plans.id, planId), eq(plans.jurisdictionId, jurisdictionId)));
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.jurisdictionId, jurisdictionId)));
   return row;
 }
 

@@ -8,7 +8,11 @@ import type { DepartmentView } from '../contracts/admin';
 export async function listDepartments({ ctx }: { ctx: VerbContext }): Promise<DepartmentView[]> {
   const { actor, db } = ctx;
   requireRole(actor, 'admin');
-  const rows = await db.select().from(departments).where(eq(departments.jurisdictionId, actor.jurisdictionId)).orderBy(asc(departments.createdAt), asc(departments.code));
+  const rows = await db
+    .select()
+    .from(departments)
+    .where(eq(departments.jurisdictionId, actor.jurisdictionId))
+    .orderBy(asc(departments.createdAt), asc(departments.code));
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const userCounts = await db

@@ -9,7 +9,11 @@ export async function listRoster({ ctx }: { ctx: VerbContext }): Promise<RosterD
   const { actor, db } = ctx;
   requireRole(actor, 'admin', 'duty_officer');
   const [departmentRows, people] = await Promise.all([
-    db.select().from(departments).where(eq(departments.jurisdictionId, actor.jurisdictionId)).orderBy(asc(departments.createdAt), asc(departments.code)),
+    db
+      .select()
+      .from(departments)
+      .where(eq(departments.jurisdictionId, actor.jurisdictionId))
+      .orderBy(asc(departments.createdAt), asc(departments.code)),
     db
       .select()
       .from(users)

@@ -17,7 +17,11 @@ export async function listUsers({ ctx }: { ctx: VerbContext }): Promise<UserDire
       .from(departments)
       .where(eq(departments.jurisdictionId, jurisdictionId))
       .orderBy(asc(departments.createdAt), asc(departments.code)),
-    db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.jurisdictionId, jurisdictionId)).orderBy(asc(enterprises.name)),
+    db
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .where(eq(enterprises.jurisdictionId, jurisdictionId))
+      .orderBy(asc(enterprises.name)),
   ]);
   return { users: userRows.map(toUserView), departments: departmentRows, enterprises: enterpriseRows };
 }

@@ -25,7 +25,14 @@ export async function replacePlanRoles(tx: DbOrTx, jurisdictionId: string, planI
     ? await tx
         .select({ id: users.id, departmentId: users.departmentId })
         .from(users)
-        .where(and(eq(users.jurisdictionId, jurisdictionId), eq(users.role, 'field_staff'), eq(users.isActive, true), inArray(users.id, memberIds)))
+        .where(
+          and(
+            eq(users.jurisdictionId, jurisdictionId),
+            eq(users.role, 'field_staff'),
+            eq(users.isActive, true),
+            inArray(users.id, memberIds),
+          ),
+        )
     : [];
   const departmentOf = new Map(staff.map((person) => [person.id, person.departmentId]));
 

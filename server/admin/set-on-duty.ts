@@ -17,7 +17,10 @@ export async function setOnDuty({ ctx, input }: { ctx: VerbContext; input: unkno
   requireRole(actor, 'admin', 'duty_officer');
   const { userId, isOnDuty } = parseAdminInput(setOnDutyInput, input);
   return withTransaction(db, async (tx) => {
-    const [person] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.jurisdictionId, actor.jurisdictionId)));
+    const [person] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.jurisdictionId, actor.jurisdictionId)));
     if (!person) throw notFound('userNotFound');
     if (person.role !== 'field_staff' || !person.isActive) throw invalid('notOnRoster', { field: 'userId' });
     const view = { id: person.id, username: person.username, displayName: person.displayName, phone: person.phone };

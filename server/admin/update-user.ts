@@ -23,9 +23,15 @@ async function dropStaleMemberships(tx: DbOrTx, user: Pick<User, 'id' | 'role' |
     .where(eq(planRoleMembers.userId, user.id));
   const stale = memberships.filter((row) => user.role !== 'field_staff' || row.departmentId !== user.departmentId);
   if (stale.length === 0) return 0;
-  await tx
-    .delete(planRoleMembers)
-    .where(and(eq(planRoleMembers.userId, user.id), inArray(planRoleMembers.planRoleId, stale.map((row) => row.planRoleId))));
+  await tx.delete(planRoleMembers).where(
+    and(
+      eq(planRoleMembers.userId, user.id),
+      inArray(
+        planRoleMembers.planRoleId,
+        stale.map((row) => row.planRoleId),
+      ),
+    ),
+  );
   return stale.length;
 }
 
@@ -40,7 +46,10 @@ export async function updateUser({ ctx, input }: { ctx: VerbContext; input: unkn
   const passwordHash = password ? await hashPassword(password) : null;
 
   return withTransaction(db, async (tx) => {
-    const [before] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.jurisdictionId, actor.jurisdictionId)));
+    const [before] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.jurisdictionId, actor.jurisdictionId)));
     if (!before) throw notFound('userNotFound');
     const links = await resolveUserLinks(tx, actor.jurisdictionId, data);
     const canBeOnDuty = isActive && links.role === 'field_staff';

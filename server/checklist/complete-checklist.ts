@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { checklistDrafts, enterpriseContacts, enterpriseMaterials, riskPoints, sitePlans } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import type { VerbContext } from '../context';
-import { CHECKLIST_STEP_SCHEMAS, CHECKLIST_STEPS, findCrossStepDuplicate, type ChecklistCompletion, type ChecklistData } from '../contracts/checklist';
+import {
+  CHECKLIST_STEP_SCHEMAS,
+  CHECKLIST_STEPS,
+  findCrossStepDuplicate,
+  type ChecklistCompletion,
+  type ChecklistData,
+} from '../contracts/checklist';
 import type { Substance } from '../../db/schema';
 import { invalid } from '../errors';
 import { assertCanEditMap } from '../one-map/access';
@@ -15,7 +21,10 @@ import { placeNewPoints } from './place-new-points';
 
 const input = z.object({ enterpriseId: z.string().uuid() });
 
-type ChecklistPoint = Pick<typeof riskPoints.$inferInsert, 'kind' | 'code' | 'name' | 'disposalSteps' | 'responsibleName' | 'responsiblePhone'> & {
+type ChecklistPoint = Pick<
+  typeof riskPoints.$inferInsert,
+  'kind' | 'code' | 'name' | 'disposalSteps' | 'responsibleName' | 'responsiblePhone'
+> & {
   substances?: Substance[];
 };
 
@@ -56,11 +65,16 @@ export async function completeChecklist({ ctx, input: raw }: { ctx: VerbContext;
       if (current) {
         // Outfalls, valves and pools carry no substances in the checklist: keep what the map has.
         const set = { ...fields, ...(substances ? { substances } : {}), updatedAt: now };
-        await tx.update(riskPoints).set(set).where(and(eq(riskPoints.id, current.id), eq(riskPoints.enterpriseId, enterpriseId)));
+        await tx
+          .update(riskPoints)
+          .set(set)
+          .where(and(eq(riskPoints.id, current.id), eq(riskPoints.enterpriseId, enterpriseId)));
         continue;
       }
       const position = positions[newItems.indexOf(item)]!;
-      await tx.insert(riskPoints).values({ id: randomUUID(), enterpriseId, ...fields, substances: substances ?? [], ...position, updatedAt: now });
+      await tx
+        .insert(riskPoints)
+        .values({ id: randomUUID(), enterpriseId, ...fields, substances: substances ?? [], ...position, updatedAt: now });
     }
 
     await tx.delete(enterpriseContacts).where(eq(enterpriseContacts.enterpriseId, enterpriseId));
@@ -72,7 +86,10 @@ export async function completeChecklist({ ctx, input: raw }: { ctx: VerbContext;
       await tx.insert(enterpriseMaterials).values({ id: randomUUID(), enterpriseId, position, ...material });
     }
 
-    await tx.update(checklistDrafts).set({ completedAt: now, updatedBy: ctx.actor.id }).where(eq(checklistDrafts.enterpriseId, enterpriseId));
+    await tx
+      .update(checklistDrafts)
+      .set({ completedAt: now, updatedBy: ctx.actor.id })
+      .where(eq(checklistDrafts.enterpriseId, enterpriseId));
     const added = newItems.map((item) => item.code);
     const updated = items.filter((item) => byCode.has(item.code)).map((item) => item.code);
     const result = { added, updated, contacts: data.contacts.contacts.length, materials: data.materials.materials.length };

@@ -13,7 +13,8 @@ export function placeNewPoints(plan: Size | null, taken: Position[], count: numb
   if (count === 0) return [];
   if (!plan) return gridAroundCentre(count);
   const spacing = Math.max(24, Math.round(Math.min(plan.width, plan.height) * 0.06));
-  const isFree = (cell: Position, others: Position[]) => others.every((other) => Math.hypot(other.x - cell.x, other.y - cell.y) >= spacing * 0.6);
+  const isFree = (cell: Position, others: Position[]) =>
+    others.every((other) => Math.hypot(other.x - cell.x, other.y - cell.y) >= spacing * 0.6);
   const placed: Position[] = [];
   for (let y = spacing; y <= plan.height - spacing && placed.length < count; y += spacing) {
     for (let x = spacing; x <= plan.width - spacing && placed.length < count; x += spacing) {
@@ -32,5 +33,8 @@ function gridAroundCentre(count: number): Position[] {
   const spacing = 60;
   const left = NOMINAL_PLAN.width / 2 - ((columns - 1) * spacing) / 2;
   const top = NOMINAL_PLAN.height / 2 - ((rows - 1) * spacing) / 2;
-  return Array.from({ length: count }, (_, index) => ({ x: left + (index % columns) * spacing, y: top + Math.floor(index / columns) * spacing }));
+  return Array.from({ length: count }, (_, index) => ({
+    x: left + (index % columns) * spacing,
+    y: top + Math.floor(index / columns) * spacing,
+  }));
 }

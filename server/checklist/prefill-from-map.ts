@@ -12,11 +12,22 @@ const responsible = (point: PublishedRiskPoint) => ({ responsibleName: point.res
 export function prefillFromMap(content: MapContent): ChecklistData {
   const storages = content.riskPoints.flatMap((point) =>
     isKindOf(STORAGE_KINDS, point.kind)
-      ? [{ code: point.code, name: point.name, kind: point.kind, substances: point.substances, disposalSteps: point.disposalSteps, ...responsible(point) }]
+      ? [
+          {
+            code: point.code,
+            name: point.name,
+            kind: point.kind,
+            substances: point.substances,
+            disposalSteps: point.disposalSteps,
+            ...responsible(point),
+          },
+        ]
       : [],
   );
   const points = content.riskPoints.flatMap((point) =>
-    isKindOf(OUTFALL_KINDS, point.kind) ? [{ code: point.code, name: point.name, kind: point.kind, disposalSteps: point.disposalSteps, ...responsible(point) }] : [],
+    isKindOf(OUTFALL_KINDS, point.kind)
+      ? [{ code: point.code, name: point.name, kind: point.kind, disposalSteps: point.disposalSteps, ...responsible(point) }]
+      : [],
   );
   const data: ChecklistData = {};
   if (storages.length > 0) data.storage = { storages };

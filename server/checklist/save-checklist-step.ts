@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/transaction';
 import { checklistDrafts } from '../../db/schema';
 import type { VerbContext } from '../context';
-import { CHECKLIST_STEPS, findCrossStepDuplicate, REVIEW_STEP, saveChecklistStepInput, type ChecklistData, type ChecklistView } from '../contracts/checklist';
+import {
+  CHECKLIST_STEPS,
+  findCrossStepDuplicate,
+  REVIEW_STEP,
+  saveChecklistStepInput,
+  type ChecklistData,
+  type ChecklistView,
+} from '../contracts/checklist';
 import { invalid } from '../errors';
 import { assertCanEditMap } from '../one-map/access';
 import { recordMapEdit } from '../one-map/edit-audit';

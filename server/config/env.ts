@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 // Validated once at start-up; a bad value stops the process with a message naming the variable.
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,13 +12,23 @@ const envSchema = z.object({
     .regex(/^file:.+/, 'must look like file:./data/ecodispatch.db')
     .default('file:./data/ecodispatch.db'),
   SEED_DEMO: booleanFlag.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: booleanFlag.default(false),
   // Extra browser origins allowed to open a socket, comma-separated. The server's own host is always allowed.
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   // Map tiles, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Empty means no tiles: a plain background.
   MAP_TILE_URL: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),

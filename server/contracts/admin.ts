@@ -167,5 +167,12 @@ export type AdminUserView = {
 export type OptionView = { id: string; name: string };
 export type DepartmentOption = { id: string; code: string; name: string; nameEn: string };
 export type UserDirectory = { users: AdminUserView[]; departments: DepartmentOption[]; enterprises: OptionView[] };
-export type RosterPerson = { id: string; username: string; displayName: string; phone: string; isOnDuty: boolean; dutyChangedAt: string | null };
+export type RosterPerson = {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string;
+  isOnDuty: boolean;
+  dutyChangedAt: string | null;
+};
 export type RosterDepartment = { id: string; code: string; name: string; nameEn: string; people: RosterPerson[] };

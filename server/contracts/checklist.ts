@@ -24,7 +24,13 @@ export type ChecklistStepName = (typeof CHECKLIST_STEPS)[number];
 export const REVIEW_STEP = CHECKLIST_STEPS.length;
 
 export const STORAGE_KINDS = ['storage_tank', 'hazardous_waste_store'] as const satisfies readonly RiskPointKindName[];
-export const OUTFALL_KINDS = ['discharge_outfall', 'storm_outlet', 'valve', 'emergency_pool', 'manhole'] as const satisfies readonly RiskPointKindName[];
+export const OUTFALL_KINDS = [
+  'discharge_outfall',
+  'storm_outlet',
+  'valve',
+  'emergency_pool',
+  'manhole',
+] as const satisfies readonly RiskPointKindName[];
 
 const required = (max: number) => z.string({ error: 'fieldRequired' }).trim().min(1, 'fieldRequired').max(max, 'fieldTooLong');
 const optional = (max: number) => z.string({ error: 'fieldRequired' }).trim().max(max, 'fieldTooLong').default('');
@@ -34,7 +40,11 @@ const disposalSteps = list(required(300), 30);
 
 export const checklistSubstance = z.object({
   name: required(60),
-  maxQuantity: z.number({ error: 'checklistQuantity' }).finite('checklistQuantity').min(0, 'checklistQuantity').max(1e9, 'checklistQuantity'),
+  maxQuantity: z
+    .number({ error: 'checklistQuantity' })
+    .finite('checklistQuantity')
+    .min(0, 'checklistQuantity')
+    .max(1e9, 'checklistQuantity'),
   unit: required(12),
 });
 
@@ -98,7 +108,11 @@ export type MaterialsStep = z.output<typeof materialsStep>;
 export type ChecklistData = { storage?: StorageStep; outfalls?: OutfallsStep; contacts?: ContactsStep; materials?: MaterialsStep };
 
 export const saveChecklistStepInput = z.object({
-  step: z.number({ error: 'selectionInvalid' }).int().min(0).max(CHECKLIST_STEPS.length - 1),
+  step: z
+    .number({ error: 'selectionInvalid' })
+    .int()
+    .min(0)
+    .max(CHECKLIST_STEPS.length - 1),
   data: z.unknown(),
 });
 

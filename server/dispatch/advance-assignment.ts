@@ -40,9 +40,7 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
     const updated = await tx
       .update(assignments)
       .set({ status: to, [TIMESTAMP_FIELD[to]]: now })
-      .where(
-        and(eq(assignments.id, assignmentId), eq(assignments.status, row.assignment.status), isNull(assignments.closedAt)),
-      )
+      .where(and(eq(assignments.id, assignmentId), eq(assignments.status, row.assignment.status), isNull(assignments.closedAt)))
       .returning({ id: assignments.id });
     if (updated.length === 0) throw conflict('statusTransition', { from: row.assignment.status, to });
 

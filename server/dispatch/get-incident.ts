@@ -50,4 +50,3 @@ export async function getIncident({ ctx, input }: { ctx: VerbContext; input: unk
     })),
   };
 }
-

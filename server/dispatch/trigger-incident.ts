@@ -29,7 +29,15 @@ const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringi
  * needs, a shortfall row per role that could not be filled, and the audit trail. Only after commit
  * are the role cards pushed. With an idempotency key, a retry returns the first incident.
  */
-export async function triggerIncident({ ctx, input, idempotencyKey }: { ctx: VerbContext; input: unknown; idempotencyKey?: string | null }) {
+export async function triggerIncident({
+  ctx,
+  input,
+  idempotencyKey,
+}: {
+  ctx: VerbContext;
+  input: unknown;
+  idempotencyKey?: string | null;
+}) {
   const { actor, db } = ctx;
   requireRole(actor, 'duty_officer', 'admin');
   const data = parseInput(triggerIncidentInput, input);
@@ -65,7 +73,12 @@ export async function triggerIncident({ ctx, input, idempotencyKey }: { ctx: Ver
       ? await tx
           .select()
           .from(planRoleMembers)
-          .where(inArray(planRoleMembers.planRoleId, roles.map((role) => role.id)))
+          .where(
+            inArray(
+              planRoleMembers.planRoleId,
+              roles.map((role) => role.id),
+            ),
+          )
           .orderBy(asc(planRoleMembers.priority))
       : [];
     const onDuty = await tx

@@ -14,7 +14,13 @@ const assignmentColumns = {
   departmentName: departments.name,
 };
 
-type AssignmentRow = { assignment: typeof assignments.$inferSelect; userName: string; username: string; phone: string; departmentName: string };
+type AssignmentRow = {
+  assignment: typeof assignments.$inferSelect;
+  userName: string;
+  username: string;
+  phone: string;
+  departmentName: string;
+};
 
 function toAssignmentView(row: AssignmentRow): AssignmentView {
   const a = row.assignment;
@@ -82,7 +88,10 @@ export async function loadRoleCards(db: DbOrTx, where: { assignmentIds: string[]
     roleName: a.roleName,
     department: { id: department.id, name: department.name, nameEn: department.nameEn },
     instructions: a.instructions,
-    materials: a.materials.split('\n').map((line) => line.trim()).filter(Boolean),
+    materials: a.materials
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
     target: { label: a.targetLabel, lat: a.targetLat, lng: a.targetLng },
     sentAt: isoRequired(a.sentAt),
     acknowledgedAt: iso(a.acknowledgedAt),
@@ -123,7 +132,12 @@ export async function loadIncidentSummaries(
   const states = await db
     .select({ incidentId: assignments.incidentId, acknowledgedAt: assignments.acknowledgedAt })
     .from(assignments)
-    .where(inArray(assignments.incidentId, rows.map((row) => row.incident.id)));
+    .where(
+      inArray(
+        assignments.incidentId,
+        rows.map((row) => row.incident.id),
+      ),
+    );
 
   return rows
     .map(({ incident, planName, enterprise, createdBy }) => {

@@ -25,7 +25,11 @@ export async function listEnterprises({ ctx }: { ctx: VerbContext }): Promise<En
 
   const conditions: SQL[] = [eq(enterprises.jurisdictionId, actor.jurisdictionId)];
   if (scope !== 'all') conditions.push(inArray(enterprises.id, scope));
-  const rows = await db.select().from(enterprises).where(and(...conditions)).orderBy(asc(enterprises.name));
+  const rows = await db
+    .select()
+    .from(enterprises)
+    .where(and(...conditions))
+    .orderBy(asc(enterprises.name));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -30,9 +30,7 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
 }
 
 /** Wraps a route handler that needs a signed-in caller: authenticate, run, map errors. */
-export function withActor<Args extends unknown[]>(
-  handler: (ctx: VerbContext, request: Request, ...args: Args) => Promise<Response>,
-) {
+export function withActor<Args extends unknown[]>(handler: (ctx: VerbContext, request: Request, ...args: Args) => Promise<Response>) {
   return async (request: Request, ...args: Args): Promise<Response> => {
     try {
       const actor = await currentActor();

@@ -13,5 +13,10 @@ export async function getMapDraft({ ctx, input: raw }: { ctx: VerbContext; input
   const enterprise = await assertCanEditMap(ctx.db, ctx.actor, enterpriseId);
   const draft = await loadDraftContent(ctx.db, enterprise);
   const published = await loadPublishedMap(ctx.db, enterpriseId, ctx.now());
-  return { draft, published: published ? { version: published.version, publishedAt: published.publishedAt, approvedAt: published.approvedAt, isStale: published.isStale } : null };
+  return {
+    draft,
+    published: published
+      ? { version: published.version, publishedAt: published.publishedAt, approvedAt: published.approvedAt, isStale: published.isStale }
+      : null,
+  };
 }

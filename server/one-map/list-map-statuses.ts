@@ -4,7 +4,13 @@ import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
 import { STALE_AFTER_MS } from './published-map';
 
-export type MapStatus = { latestVersion: number; publishedAt: string; isLatestApproved: boolean; pendingApprovals: number; isStale: boolean };
+export type MapStatus = {
+  latestVersion: number;
+  publishedAt: string;
+  isLatestApproved: boolean;
+  pendingApprovals: number;
+  isStale: boolean;
+};
 
 /**
  * The bureau's overview: per enterprise of the jurisdiction, its latest published version and
@@ -13,7 +19,12 @@ export type MapStatus = { latestVersion: number; publishedAt: string; isLatestAp
 export async function listMapStatuses({ ctx }: { ctx: VerbContext }): Promise<Record<string, MapStatus>> {
   requireRole(ctx.actor, 'duty_officer', 'admin');
   const rows = await ctx.db
-    .select({ enterpriseId: mapVersions.enterpriseId, version: mapVersions.version, publishedAt: mapVersions.publishedAt, approvedAt: mapVersions.approvedAt })
+    .select({
+      enterpriseId: mapVersions.enterpriseId,
+      version: mapVersions.version,
+      publishedAt: mapVersions.publishedAt,
+      approvedAt: mapVersions.approvedAt,
+    })
     .from(mapVersions)
     .innerJoin(enterprises, eq(enterprises.id, mapVersions.enterpriseId))
     .where(eq(enterprises.jurisdictionId, ctx.actor.jurisdictionId));

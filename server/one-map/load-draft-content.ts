@@ -10,9 +10,21 @@ export async function loadDraftContent(db: DbOrTx, enterprise: Enterprise): Prom
   const enterpriseId = enterprise.id;
   const [plan] = await db.select().from(sitePlans).where(eq(sitePlans.enterpriseId, enterpriseId));
   const points = await db.select().from(riskPoints).where(eq(riskPoints.enterpriseId, enterpriseId)).orderBy(asc(riskPoints.code));
-  const contacts = await db.select().from(enterpriseContacts).where(eq(enterpriseContacts.enterpriseId, enterpriseId)).orderBy(asc(enterpriseContacts.position));
-  const materials = await db.select().from(enterpriseMaterials).where(eq(enterpriseMaterials.enterpriseId, enterpriseId)).orderBy(asc(enterpriseMaterials.position));
-  const georef = await db.select().from(georefPoints).where(eq(georefPoints.enterpriseId, enterpriseId)).orderBy(asc(georefPoints.position));
+  const contacts = await db
+    .select()
+    .from(enterpriseContacts)
+    .where(eq(enterpriseContacts.enterpriseId, enterpriseId))
+    .orderBy(asc(enterpriseContacts.position));
+  const materials = await db
+    .select()
+    .from(enterpriseMaterials)
+    .where(eq(enterpriseMaterials.enterpriseId, enterpriseId))
+    .orderBy(asc(enterpriseMaterials.position));
+  const georef = await db
+    .select()
+    .from(georefPoints)
+    .where(eq(georefPoints.enterpriseId, enterpriseId))
+    .orderBy(asc(georefPoints.position));
   const toGeo = createTransform(georef);
 
   return {
@@ -24,7 +36,9 @@ export async function loadDraftContent(db: DbOrTx, enterprise: Enterprise): Prom
       lat: enterprise.lat,
       lng: enterprise.lng,
     },
-    plan: plan ? { imageUrl: planImageUrl(enterpriseId, plan.fileName), fileName: plan.fileName, width: plan.width, height: plan.height } : null,
+    plan: plan
+      ? { imageUrl: planImageUrl(enterpriseId, plan.fileName), fileName: plan.fileName, width: plan.width, height: plan.height }
+      : null,
     riskPoints: points.map((point, index) => {
       const geo = toGeo?.(point.x, point.y) ?? null;
       return {

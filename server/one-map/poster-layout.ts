@@ -39,7 +39,10 @@ export function fitInto(box: Box, width: number, height: number): Box {
 /** A numbered marker: the same on the plan and in the table. */
 export function drawMarker(doc: PDFKit.PDFDocument, x: number, y: number, radius: number, number: number, colour: string) {
   doc.save();
-  doc.lineWidth(Math.max(1, radius / 6)).circle(x, y, radius).fillAndStroke(colour, '#ffffff');
+  doc
+    .lineWidth(Math.max(1, radius / 6))
+    .circle(x, y, radius)
+    .fillAndStroke(colour, '#ffffff');
   const size = radius * (number >= 10 ? 1.05 : 1.2);
   doc.font(FONT.bold).fontSize(size).fillColor('#ffffff');
   // Centre the digits (cap height ≈ 0.73 em) on the circle: text is placed by the top of its line box.

@@ -8,7 +8,11 @@ export function drawPlan(doc: PDFKit.PDFDocument, map: PublishedMap, image: Buff
   const plan = map.plan;
   if (!plan || !image) {
     doc.save().rect(box.x, box.y, box.width, box.height).fillAndStroke('#f3f4f6', INK.rule).restore();
-    doc.font(FONT.bold).fontSize(18).fillColor(INK.muted).text(t('planMissing'), box.x, box.y + box.height / 2 - 12, { width: box.width, align: 'center' });
+    doc
+      .font(FONT.bold)
+      .fontSize(18)
+      .fillColor(INK.muted)
+      .text(t('planMissing'), box.x, box.y + box.height / 2 - 12, { width: box.width, align: 'center' });
     return box;
   }
   const area = fitInto(box, plan.width, plan.height);
@@ -37,8 +41,16 @@ export function drawLegend(doc: PDFKit.PDFDocument, map: PublishedMap, box: Box,
       x = box.x;
       y += 18;
     }
-    doc.save().circle(x + 6, y + 7, 6).fill(KIND_COLOURS[kind]).restore();
-    doc.font(FONT.regular).fontSize(10).fillColor(INK.text).text(label, x + 16, y, { lineBreak: false });
+    doc
+      .save()
+      .circle(x + 6, y + 7, 6)
+      .fill(KIND_COLOURS[kind])
+      .restore();
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .fillColor(INK.text)
+      .text(label, x + 16, y, { lineBreak: false });
     x += width;
   }
   return y + 18 - box.y;

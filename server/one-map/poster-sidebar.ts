@@ -15,9 +15,21 @@ export function drawContacts(doc: PDFKit.PDFDocument, contacts: PublishedMap['co
   contacts.forEach((contact, index) => {
     const x = box.x + Math.floor(index / perColumn) * columnWidth;
     const y = top + (index % perColumn) * lineHeight;
-    doc.font(FONT.bold).fontSize(size).fillColor(INK.text).text(`${contact.name}  ${contact.phone}`, x, y, { width: columnWidth - 8, lineBreak: false });
+    doc
+      .font(FONT.bold)
+      .fontSize(size)
+      .fillColor(INK.text)
+      .text(`${contact.name}  ${contact.phone}`, x, y, { width: columnWidth - 8, lineBreak: false });
     const nameWidth = doc.widthOfString(`${contact.name}  ${contact.phone}  `);
-    doc.font(FONT.regular).fontSize(size * 0.85).fillColor(INK.muted).text(contact.role, x + nameWidth, y + size * 0.12, { width: Math.max(10, columnWidth - 8 - nameWidth), lineBreak: false, ellipsis: true });
+    doc
+      .font(FONT.regular)
+      .fontSize(size * 0.85)
+      .fillColor(INK.muted)
+      .text(contact.role, x + nameWidth, y + size * 0.12, {
+        width: Math.max(10, columnWidth - 8 - nameWidth),
+        lineBreak: false,
+        ellipsis: true,
+      });
   });
 }
 
@@ -27,6 +39,14 @@ export async function drawQrCode(doc: PDFKit.PDFDocument, url: string, box: Box,
   const size = Math.min(box.width, box.height - 34);
   const x = box.x + (box.width - size) / 2;
   doc.image(png, x, box.y, { width: size, height: size });
-  doc.font(FONT.bold).fontSize(10).fillColor(INK.text).text(t('qrCaption'), box.x - 20, box.y + size + 2, { width: box.width + 40, align: 'center', lineBreak: false });
-  doc.font(FONT.regular).fontSize(8).fillColor(INK.muted).text(t('qrHint'), box.x - 20, box.y + size + 17, { width: box.width + 40, align: 'center', lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(INK.text)
+    .text(t('qrCaption'), box.x - 20, box.y + size + 2, { width: box.width + 40, align: 'center', lineBreak: false });
+  doc
+    .font(FONT.regular)
+    .fontSize(8)
+    .fillColor(INK.muted)
+    .text(t('qrHint'), box.x - 20, box.y + size + 17, { width: box.width + 40, align: 'center', lineBreak: false });
 }

@@ -17,8 +17,12 @@ function columns(box: Box) {
 }
 
 function cells(point: PublishedRiskPoint, t: Text) {
-  const responsible = point.responsibleName || point.responsiblePhone ? `\n${t('responsible', { name: point.responsibleName, phone: point.responsiblePhone })}` : '';
-  const measures = point.disposalSteps.length > 0 ? point.disposalSteps.map((step, index) => `${index + 1}. ${step}`).join('\n') : t('noSteps');
+  const responsible =
+    point.responsibleName || point.responsiblePhone
+      ? `\n${t('responsible', { name: point.responsibleName, phone: point.responsiblePhone })}`
+      : '';
+  const measures =
+    point.disposalSteps.length > 0 ? point.disposalSteps.map((step, index) => `${index + 1}. ${step}`).join('\n') : t('noSteps');
   return { name: `${point.name}${responsible}`, measures };
 }
 
@@ -38,9 +42,16 @@ function rowHeight(doc: PDFKit.PDFDocument, point: PublishedRiskPoint, box: Box,
  */
 export function drawPointTable(doc: PDFKit.PDFDocument, points: PublishedRiskPoint[], box: Box, t: Text) {
   const bodyHeight = box.height - HEADER_HEIGHT - 14;
-  const size = SIZES.find((candidate) => points.reduce((sum, point) => sum + rowHeight(doc, point, box, candidate, t), 0) <= bodyHeight) ?? SIZES.at(-1)!;
+  const size =
+    SIZES.find((candidate) => points.reduce((sum, point) => sum + rowHeight(doc, point, box, candidate, t), 0) <= bodyHeight) ??
+    SIZES.at(-1)!;
   const widths = columns(box);
-  const x = { number: box.x, code: box.x + widths.number, name: box.x + widths.number + widths.code, measures: box.x + box.width - widths.measures };
+  const x = {
+    number: box.x,
+    code: box.x + widths.number,
+    name: box.x + widths.number + widths.code,
+    measures: box.x + box.width - widths.measures,
+  };
 
   doc.save().rect(box.x, box.y, box.width, HEADER_HEIGHT).fill(INK.header).restore();
   doc.font(FONT.bold).fontSize(9).fillColor('#ffffff');
@@ -59,14 +70,32 @@ export function drawPointTable(doc: PDFKit.PDFDocument, points: PublishedRiskPoi
     if (drawn % 2 === 1) doc.save().rect(box.x, y, box.width, height).fill('#f3f4f6').restore();
     drawMarker(doc, x.number + widths.number / 2, y + PAD + markerRadius(size), markerRadius(size), point.number, KIND_COLOURS[point.kind]);
     const { name, measures } = cells(point, t);
-    doc.font(FONT.bold).fontSize(size).fillColor(INK.text).text(point.code, x.code + PAD, y + PAD, { width: widths.code - 2 * PAD });
-    doc.font(FONT.regular).fontSize(size).fillColor(INK.text).text(name, x.name + PAD, y + PAD, { width: widths.name - 2 * PAD });
+    doc
+      .font(FONT.bold)
+      .fontSize(size)
+      .fillColor(INK.text)
+      .text(point.code, x.code + PAD, y + PAD, { width: widths.code - 2 * PAD });
+    doc
+      .font(FONT.regular)
+      .fontSize(size)
+      .fillColor(INK.text)
+      .text(name, x.name + PAD, y + PAD, { width: widths.name - 2 * PAD });
     doc.text(measures, x.measures + PAD, y + PAD, { width: widths.measures - 2 * PAD });
-    doc.save().lineWidth(0.5).moveTo(box.x, y + height).lineTo(box.x + box.width, y + height).stroke(INK.rule).restore();
+    doc
+      .save()
+      .lineWidth(0.5)
+      .moveTo(box.x, y + height)
+      .lineTo(box.x + box.width, y + height)
+      .stroke(INK.rule)
+      .restore();
     y += height;
     drawn += 1;
   }
   if (drawn < points.length) {
-    doc.font(FONT.bold).fontSize(9).fillColor(INK.danger).text(t('more', { count: points.length - drawn }), box.x, y + 4, { width: box.width });
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(INK.danger)
+      .text(t('more', { count: points.length - drawn }), box.x, y + 4, { width: box.width });
   }
 }

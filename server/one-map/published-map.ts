@@ -33,6 +33,9 @@ async function loadLastReview(db: DbOrTx, enterpriseId: string): Promise<Date | 
     .from(mapVersions)
     .where(and(eq(mapVersions.enterpriseId, enterpriseId), isNotNull(mapVersions.approvedAt)));
   if (approved?.at) return new Date(approved.at);
-  const [first] = await db.select({ at: min(mapVersions.publishedAt) }).from(mapVersions).where(eq(mapVersions.enterpriseId, enterpriseId));
+  const [first] = await db
+    .select({ at: min(mapVersions.publishedAt) })
+    .from(mapVersions)
+    .where(eq(mapVersions.enterpriseId, enterpriseId));
   return first?.at ? new Date(first.at) : null;
 }

@@ -18,7 +18,10 @@ export async function readPlanImageFile({ ctx, input: raw }: { ctx: VerbContext;
   const [draft] = await ctx.db.select({ fileName: sitePlans.fileName }).from(sitePlans).where(eq(sitePlans.enterpriseId, enterpriseId));
   let isOwned = draft?.fileName === fileName;
   if (!isOwned) {
-    const versions = await ctx.db.select({ content: mapVersions.content }).from(mapVersions).where(eq(mapVersions.enterpriseId, enterpriseId));
+    const versions = await ctx.db
+      .select({ content: mapVersions.content })
+      .from(mapVersions)
+      .where(eq(mapVersions.enterpriseId, enterpriseId));
     isOwned = versions.some((version) => (version.content as MapContent).plan?.fileName === fileName);
   }
   if (!isOwned) throw notFound();

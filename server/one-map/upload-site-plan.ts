@@ -21,7 +21,15 @@ export async function uploadSitePlan({ ctx, input, bytes }: { ctx: VerbContext; 
   const fileName = await storePlanImage(image.png);
   try {
     const now = ctx.now();
-    const row = { enterpriseId, fileName, width: image.width, height: image.height, bytes: image.png.byteLength, uploadedBy: ctx.actor.id, uploadedAt: now };
+    const row = {
+      enterpriseId,
+      fileName,
+      width: image.width,
+      height: image.height,
+      bytes: image.png.byteLength,
+      uploadedBy: ctx.actor.id,
+      uploadedAt: now,
+    };
     await withTransaction(ctx.db, async (tx) => {
       await tx.insert(sitePlans).values(row).onConflictDoUpdate({ target: sitePlans.enterpriseId, set: row });
       await recordAudit(tx, {

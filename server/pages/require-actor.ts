@@ -5,7 +5,6 @@ import { createContext, type VerbContext } from '../context';
 import { HOME_BY_ROLE } from '../contracts/home';
 import { currentActor } from '../http/respond';
 
-
 /**
  * For server components: the signed-in caller with one of `roles`, else a redirect
  * (to /login, or to the caller's own home). Verbs still check permission themselves.

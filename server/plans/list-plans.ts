@@ -20,20 +20,34 @@ export type PlanView = { id: string; name: string; incidentType: string; descrip
 export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbContext; includeInactive?: boolean }): Promise<PlanView[]> {
   const { actor, db } = ctx;
   if (actor.role === 'enterprise') throw forbidden();
-  const planRows = await db.select().from(plans).where(eq(plans.jurisdictionId, actor.jurisdictionId)).orderBy(asc(plans.createdAt), asc(plans.name));
+  const planRows = await db
+    .select()
+    .from(plans)
+    .where(eq(plans.jurisdictionId, actor.jurisdictionId))
+    .orderBy(asc(plans.createdAt), asc(plans.name));
   const visible = planRows.filter((plan) => includeInactive || plan.isActive);
   if (visible.length === 0) return [];
   const roleRows = await db
     .select({ role: planRoles, department: departments.name })
     .from(planRoles)
     .innerJoin(departments, eq(departments.id, planRoles.departmentId))
-    .where(inArray(planRoles.planId, visible.map((plan) => plan.id)))
+    .where(
+      inArray(
+        planRoles.planId,
+        visible.map((plan) => plan.id),
+      ),
+    )
     .orderBy(asc(planRoles.position));
   const members = roleRows.length
     ? await db
         .select()
         .from(planRoleMembers)
-        .where(inArray(planRoleMembers.planRoleId, roleRows.map((row) => row.role.id)))
+        .where(
+          inArray(
+            planRoleMembers.planRoleId,
+            roleRows.map((row) => row.role.id),
+          ),
+        )
         .orderBy(asc(planRoleMembers.priority))
     : [];
   return visible.map((plan) => ({
@@ -50,7 +64,10 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
         department,
         name: role.name,
         instructions: role.instructions,
-        materials: role.materials.split('\n').map((line) => line.trim()).filter(Boolean),
+        materials: role.materials
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
         target: { label: role.targetLabel, lat: role.targetLat, lng: role.targetLng },
         requiredCount: role.requiredCount,
         memberIds: members.filter((member) => member.planRoleId === role.id).map((member) => member.userId),

@@ -57,6 +57,8 @@ export const socketEmitter: Emitter = {
   mapPublished(jurisdictionId, userIds, message) {
     // Only an id and a version, and only to people who may read that map: command and the
     // responders assigned there. Each re-reads the map through its access-checked API.
-    io()?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)]).emit('map:published', message);
+    io()
+      ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
+      .emit('map:published', message);
   },
 };

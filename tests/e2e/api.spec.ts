@@ -47,9 +47,17 @@ test('POST /api/incidents: 201 with assignments, idempotent on retry, 400 on bad
 
   const first = await request.post('/api/incidents', { data: body, headers: { 'Idempotency-Key': key } });
   expect(first.status()).toBe(201);
-  const created = (await first.json()) as { incident: { id: string }; assignments: { id: string; userId: string; department: string; role: string }[] };
+  const created = (await first.json()) as {
+    incident: { id: string };
+    assignments: { id: string; userId: string; department: string; role: string }[];
+  };
   expect(created.assignments.length).toBeGreaterThanOrEqual(4);
-  expect(created.assignments[0]).toMatchObject({ id: expect.any(String), userId: expect.any(String), department: expect.any(String), role: expect.any(String) });
+  expect(created.assignments[0]).toMatchObject({
+    id: expect.any(String),
+    userId: expect.any(String),
+    department: expect.any(String),
+    role: expect.any(String),
+  });
 
   const retry = await request.post('/api/incidents', { data: body, headers: { 'Idempotency-Key': key } });
   expect((await retry.json()).incident.id).toBe(created.incident.id);
@@ -64,7 +72,12 @@ test('POST /api/incidents: 201 with assignments, idempotent on retry, 400 on bad
 
   const detail = await request.get(`/api/incidents/${created.incident.id}`);
   expect(detail.status()).toBe(200);
-  expect(await detail.json()).toMatchObject({ id: created.incident.id, status: 'active', assignments: expect.any(Array), timeline: expect.any(Array) });
+  expect(await detail.json()).toMatchObject({
+    id: created.incident.id,
+    status: 'active',
+    assignments: expect.any(Array),
+    timeline: expect.any(Array),
+  });
 
   const lift = await request.post(`/api/incidents/${created.incident.id}/lift`);
   expect(lift.status()).toBe(200);

@@ -10,7 +10,9 @@ async function startShift(phone: Page) {
   await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
 }
 
-test('一键启动: the officer triggers, three phones receive and acknowledge, the board shows it, the alarm is lifted', async ({ browser }) => {
+test('一键启动: the officer triggers, three phones receive and acknowledge, the board shows it, the alarm is lifted', async ({
+  browser,
+}) => {
   const officer = await signedInPage(browser, 'duty', DESKTOP);
   const phones = await Promise.all(RESPONDERS.map((username) => signedInPage(browser, username, PHONE)));
   await Promise.all(phones.map(startShift));
@@ -33,7 +35,10 @@ test('一键启动: the officer triggers, three phones receive and acknowledge, 
   }
 
   for (const username of RESPONDERS) {
-    await expect(officer.locator(`[data-testid="assignment-row"][data-username="${username}"]`)).toHaveAttribute('data-status', 'acknowledged');
+    await expect(officer.locator(`[data-testid="assignment-row"][data-username="${username}"]`)).toHaveAttribute(
+      'data-status',
+      'acknowledged',
+    );
   }
   // env2 is also in the plan but has not acknowledged: the board keeps that visible.
   await expect(officer.locator('[data-testid="assignment-row"][data-username="env2"]')).toHaveAttribute('data-acknowledged', 'false');

@@ -9,20 +9,43 @@ const ACTIONS: Record<Action, (r: APIRequestContext, id: string) => Promise<numb
   draft: async (r, id) => (await r.get(`/api/enterprises/${id}/map/draft`)).status(),
   versions: async (r, id) => (await r.get(`/api/enterprises/${id}/map/versions`)).status(),
   addPoint: async (r, id) =>
-    (await r.post(`/api/enterprises/${id}/points`, { data: { kind: 'manhole', code: `MX-${Date.now() % 100000}`, name: '检查井', x: 5, y: 5 } })).status(),
+    (
+      await r.post(`/api/enterprises/${id}/points`, {
+        data: { kind: 'manhole', code: `MX-${Date.now() % 100000}`, name: '检查井', x: 5, y: 5 },
+      })
+    ).status(),
   approve: async (r, id) => (await r.post(`/api/enterprises/${id}/map/versions/1/approve`)).status(),
 };
 
 // [user, enterprise, action, expected status]; approve on an already approved version is 409 (allowed, but nothing to do).
 const MATRIX: [string, 'wwtp' | 'autoparts', Action, number][] = [
-  ['ent1', 'wwtp', 'map', 200], ['ent1', 'wwtp', 'draft', 200], ['ent1', 'wwtp', 'versions', 200], ['ent1', 'wwtp', 'addPoint', 201], ['ent1', 'wwtp', 'approve', 403],
-  ['ent1', 'autoparts', 'map', 404], ['ent1', 'autoparts', 'draft', 404], ['ent1', 'autoparts', 'versions', 404], ['ent1', 'autoparts', 'addPoint', 404],
-  ['ent2', 'wwtp', 'map', 404], ['ent2', 'wwtp', 'addPoint', 404],
-  ['env1', 'wwtp', 'map', 200], ['env1', 'wwtp', 'draft', 403], ['env1', 'wwtp', 'versions', 403], ['env1', 'wwtp', 'addPoint', 403], ['env1', 'wwtp', 'approve', 403],
+  ['ent1', 'wwtp', 'map', 200],
+  ['ent1', 'wwtp', 'draft', 200],
+  ['ent1', 'wwtp', 'versions', 200],
+  ['ent1', 'wwtp', 'addPoint', 201],
+  ['ent1', 'wwtp', 'approve', 403],
+  ['ent1', 'autoparts', 'map', 404],
+  ['ent1', 'autoparts', 'draft', 404],
+  ['ent1', 'autoparts', 'versions', 404],
+  ['ent1', 'autoparts', 'addPoint', 404],
+  ['ent2', 'wwtp', 'map', 404],
+  ['ent2', 'wwtp', 'addPoint', 404],
+  ['env1', 'wwtp', 'map', 200],
+  ['env1', 'wwtp', 'draft', 403],
+  ['env1', 'wwtp', 'versions', 403],
+  ['env1', 'wwtp', 'addPoint', 403],
+  ['env1', 'wwtp', 'approve', 403],
   ['env1', 'autoparts', 'map', 403],
-  ['env3', 'wwtp', 'map', 403], ['env3', 'autoparts', 'map', 403],
-  ['duty', 'wwtp', 'map', 200], ['duty', 'autoparts', 'map', 200], ['duty', 'autoparts', 'versions', 200], ['duty', 'wwtp', 'draft', 403], ['duty', 'wwtp', 'addPoint', 403], ['duty', 'wwtp', 'approve', 409],
-  ['admin', 'autoparts', 'map', 200], ['admin', 'autoparts', 'addPoint', 403],
+  ['env3', 'wwtp', 'map', 403],
+  ['env3', 'autoparts', 'map', 403],
+  ['duty', 'wwtp', 'map', 200],
+  ['duty', 'autoparts', 'map', 200],
+  ['duty', 'autoparts', 'versions', 200],
+  ['duty', 'wwtp', 'draft', 403],
+  ['duty', 'wwtp', 'addPoint', 403],
+  ['duty', 'wwtp', 'approve', 409],
+  ['admin', 'autoparts', 'map', 200],
+  ['admin', 'autoparts', 'addPoint', 403],
 ];
 
 test('one-map access matrix over HTTP', async ({ playwright, baseURL }) => {
@@ -44,7 +67,13 @@ test('one-map access matrix over HTTP', async ({ playwright, baseURL }) => {
   };
   const plans = (await (await duty.get('/api/plans')).json()) as { id: string; incidentType: string }[];
   const created = await duty.post('/api/incidents', {
-    data: { planId: plans.find((p) => p.incidentType === 'water_oil')!.id, location: { lat: 29.5912, lng: 106.3268 }, description: '污水厂排口油污（权限测试）', enterpriseId: ids.wwtp, drill: true },
+    data: {
+      planId: plans.find((p) => p.incidentType === 'water_oil')!.id,
+      location: { lat: 29.5912, lng: 106.3268 },
+      description: '污水厂排口油污（权限测试）',
+      enterpriseId: ids.wwtp,
+      drill: true,
+    },
   });
   expect(created.status()).toBe(201);
   const { incident } = (await created.json()) as { incident: { id: string } };

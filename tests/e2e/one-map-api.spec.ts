@@ -19,7 +19,9 @@ const upload = (request: APIRequestContext, enterpriseId: string, name: string, 
 test('site-plan upload: a valid image is stored, a spoofed, oversize or SVG file is refused and changes nothing', async ({ request }) => {
   await loginAs(request, 'ent2');
   const enterpriseId = await ownEnterpriseId(request);
-  const draftPlan = async () => ((await (await request.get(`/api/enterprises/${enterpriseId}/map/draft`)).json()) as { draft: { plan: { fileName: string } } }).draft.plan.fileName;
+  const draftPlan = async () =>
+    ((await (await request.get(`/api/enterprises/${enterpriseId}/map/draft`)).json()) as { draft: { plan: { fileName: string } } }).draft
+      .plan.fileName;
   const before = await draftPlan();
 
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/api/admin/users")</script></svg>');
@@ -38,7 +40,9 @@ test('site-plan upload: a valid image is stored, a spoofed, oversize or SVG file
   expect(empty.status()).toBe(400);
   expect(await draftPlan()).toBe(before);
 
-  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#dde7ee' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#dde7ee' } })
+    .jpeg()
+    .toBuffer();
   const ok = await upload(request, enterpriseId, 'whatever.bin', 'application/octet-stream', jpeg);
   expect(ok.status()).toBe(201);
   const stored = (await ok.json()) as { fileName: string; width: number; height: number };
@@ -58,13 +62,20 @@ test('an enterprise cannot read or change another enterprise’s map, plan image
   const other = all.find((e) => e.id !== own)!.id;
   const otherMap = (await (await duty.get(`/api/enterprises/${other}/map`)).json()) as { plan: { imageUrl: string } };
 
-  for (const path of [`/api/enterprises/${other}/map`, `/api/enterprises/${other}/map/draft`, `/api/enterprises/${other}/poster.pdf`, otherMap.plan.imageUrl]) {
+  for (const path of [
+    `/api/enterprises/${other}/map`,
+    `/api/enterprises/${other}/map/draft`,
+    `/api/enterprises/${other}/poster.pdf`,
+    otherMap.plan.imageUrl,
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
   }
   const write = await request.post(`/api/enterprises/${other}/points`, { data: { kind: 'valve', code: 'X-1', name: 'x', x: 1, y: 1 } });
   expect(write.status()).toBe(404);
-  expect((await duty.post(`/api/enterprises/${other}/points`, { data: { kind: 'valve', code: 'X-1', name: 'x', x: 1, y: 1 } })).status()).toBe(403);
+  expect(
+    (await duty.post(`/api/enterprises/${other}/points`, { data: { kind: 'valve', code: 'X-1', name: 'x', x: 1, y: 1 } })).status(),
+  ).toBe(403);
   await duty.dispose();
 });
 

@@ -24,8 +24,11 @@ async function triggerRiverOil() {
   });
 }
 
-const emit = <T>(socket: TestSocket, event: 'assignment:ack' | 'assignment:status' | 'assignments:sync' | 'assignment:delivered', payload: unknown) =>
-  (socket.timeout(3_000).emitWithAck as (e: string, p: unknown) => Promise<AckResult<T>>)(event, payload);
+const emit = <T>(
+  socket: TestSocket,
+  event: 'assignment:ack' | 'assignment:status' | 'assignments:sync' | 'assignment:delivered',
+  payload: unknown,
+) => (socket.timeout(3_000).emitWithAck as (e: string, p: unknown) => Promise<AckResult<T>>)(event, payload);
 
 describe('the one-tap dispatch loop over real sockets', () => {
   it('pushes each assignment to its own assignee only, and nothing to a non-assignee', async () => {
@@ -103,7 +106,10 @@ describe('the one-tap dispatch loop over real sockets', () => {
       const result = await emit(env1, 'assignment:ack', payload);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    const wrongStatus = await emit(env1, 'assignment:status', { assignmentId: '00000000-0000-4000-8000-000000000000', status: 'acknowledged' });
+    const wrongStatus = await emit(env1, 'assignment:status', {
+      assignmentId: '00000000-0000-4000-8000-000000000000',
+      status: 'acknowledged',
+    });
     expect(wrongStatus).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // No ack callback at all: must not throw inside the server.
     env1.emit('assignment:ack', { assignmentId: 'nope' });

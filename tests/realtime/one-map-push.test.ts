@@ -24,10 +24,15 @@ describe('map:published', () => {
     const enterprises = await listEnterprises({ ctx: duty });
     const wwtp = enterprises.find((e) => e.name.includes('污水处理厂'))!;
     const plan = (await listPlans({ ctx: duty })).find((p) => p.incidentType === 'water_oil')!;
-    await triggerIncident({ ctx: duty, input: { planId: plan.id, location: wwtp.location, description: '排口油污', enterpriseId: wwtp.id } });
+    await triggerIncident({
+      ctx: duty,
+      input: { planId: plan.id, location: wwtp.location, description: '排口油污', enterpriseId: wwtp.id },
+    });
 
     const names = ['duty', 'env1', 'env3', 'ent1', 'ent2', 'police2'] as const;
-    const inbox = Object.fromEntries(await Promise.all(names.map(async (n) => [n, collect(await server.connectAs(n), 'map:published')] as const)));
+    const inbox = Object.fromEntries(
+      await Promise.all(names.map(async (n) => [n, collect(await server.connectAs(n), 'map:published')] as const)),
+    );
 
     const ent1 = await server.ctxFor('ent1');
     const point = (await getPublishedMap({ ctx: ent1, input: { enterpriseId: wwtp.id } })).riskPoints.find((p) => p.code === 'V-3')!;

@@ -21,15 +21,25 @@ describe('department administration', () => {
     expect((await listDepartments({ ctx })).find((d) => d.id === created.id)).toMatchObject({ name: '水利局', userCount: 0, roleCount: 0 });
     await deleteDepartment({ ctx, input: { departmentId: created.id } });
     expect(await fixture.db.select().from(departments).where(eq(departments.id, created.id))).toHaveLength(0);
-    expect((await departmentAudit()).map((row) => row.action).sort()).toEqual(['department.created', 'department.deleted', 'department.updated']);
+    expect((await departmentAudit()).map((row) => row.action).sort()).toEqual([
+      'department.created',
+      'department.deleted',
+      'department.updated',
+    ]);
   });
 
   it('refuses a duplicate code with codeTaken and stores nothing', async () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
-    await expect(createDepartment({ ctx, input: { ...water, code: 'env' } })).rejects.toMatchObject({ code: 'conflict', messageKey: 'codeTaken', details: { field: 'code' } });
+    await expect(createDepartment({ ctx, input: { ...water, code: 'env' } })).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'codeTaken',
+      details: { field: 'code' },
+    });
     const police = fixture.ids.departmentIds.get('police')!;
-    await expect(updateDepartment({ ctx, input: { departmentId: police, ...water, code: 'env' } })).rejects.toMatchObject({ messageKey: 'codeTaken' });
+    await expect(updateDepartment({ ctx, input: { departmentId: police, ...water, code: 'env' } })).rejects.toMatchObject({
+      messageKey: 'codeTaken',
+    });
     expect(await fixture.db.select().from(departments)).toHaveLength(3);
     expect(await departmentAudit()).toHaveLength(0);
   });
@@ -38,7 +48,10 @@ describe('department administration', () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
     const env = fixture.ids.departmentIds.get('env')!;
-    await expect(deleteDepartment({ ctx, input: { departmentId: env } })).rejects.toMatchObject({ code: 'conflict', messageKey: 'departmentInUse' });
+    await expect(deleteDepartment({ ctx, input: { departmentId: env } })).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'departmentInUse',
+    });
     expect(await fixture.db.select().from(departments).where(eq(departments.id, env))).toHaveLength(1);
   });
 
@@ -65,7 +78,9 @@ describe('department administration', () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
     const otherJurisdiction = randomUUID();
-    await fixture.db.insert(jurisdictions).values({ id: otherJurisdiction, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06 });
+    await fixture.db
+      .insert(jurisdictions)
+      .values({ id: otherJurisdiction, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06 });
     const foreign = randomUUID();
     await fixture.db.insert(departments).values({ id: foreign, jurisdictionId: otherJurisdiction, ...water });
     await expect(deleteDepartment({ ctx, input: { departmentId: foreign } })).rejects.toMatchObject({ code: 'not_found' });

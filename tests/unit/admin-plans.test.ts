@@ -70,7 +70,10 @@ describe('response plan administration', () => {
         roles: [{ ...newRole, departmentId: department('env'), memberIds: [user('env3'), user('env1')] }],
       },
     });
-    expect(plan).toMatchObject({ isActive: true, roles: [{ name: '水质监测组', materials: ['水质快速检测箱', '采样瓶 4 个'], memberIds: [user('env3'), user('env1')] }] });
+    expect(plan).toMatchObject({
+      isActive: true,
+      roles: [{ name: '水质监测组', materials: ['水质快速检测箱', '采样瓶 4 个'], memberIds: [user('env3'), user('env1')] }],
+    });
     const [row] = await fixture.db.select().from(planRoles).where(eq(planRoles.planId, plan.id));
     expect(row!.materials).toBe('水质快速检测箱\n采样瓶 4 个');
     expect(await planAudit()).toMatchObject([{ action: 'plan.created', entityId: plan.id }]);
@@ -82,33 +85,107 @@ describe('response plan administration', () => {
     const before = await getAdminPlan({ ctx, input: { planId: fixture.ids.planIds.get('water_oil')! } });
     const input = toInput(before);
     const [first, second, , fourth] = input.roles;
-    input.roles = [fourth!, { ...first!, memberIds: [user('env3'), user('env1')], requiredCount: 2 }, second!, { ...newRole, departmentId: department('env') }];
+    input.roles = [
+      fourth!,
+      { ...first!, memberIds: [user('env3'), user('env1')], requiredCount: 2 },
+      second!,
+      { ...newRole, departmentId: department('env') },
+    ];
     const after = await updatePlan({ ctx, input });
 
     expect(after.roles.map((role) => role.name)).toEqual(['拦截吸附组', '溯源排查组', '污水厂排污阀处置组', '水质监测组']);
     expect(after.roles.slice(0, 3).map((role) => role.id)).toEqual([fourth!.id, first!.id, second!.id]);
     expect(after.roles[1]).toMatchObject({ requiredCount: 2, memberIds: [user('env3'), user('env1')] });
-    const members = await fixture.db.select().from(planRoleMembers).where(eq(planRoleMembers.planRoleId, first!.id!)).orderBy(asc(planRoleMembers.priority));
-    expect(members.map((m) => [m.userId, m.priority])).toEqual([[user('env3'), 0], [user('env1'), 1]]);
+    const members = await fixture.db
+      .select()
+      .from(planRoleMembers)
+      .where(eq(planRoleMembers.planRoleId, first!.id!))
+      .orderBy(asc(planRoleMembers.priority));
+    expect(members.map((m) => [m.userId, m.priority])).toEqual([
+      [user('env3'), 0],
+      [user('env1'), 1],
+    ]);
     expect(await fixture.db.select().from(planRoles).where(eq(planRoles.planId, before.id))).toHaveLength(4);
     expect(await planAudit()).toMatchObject([{ action: 'plan.updated', data: { roleCount: 4, removedRoles: 1 } }]);
   });
 
   it.each([
-    ['a member of another department', (roles: ReturnType<typeof toInput>['roles']) => { roles[0]!.memberIds = [user('police2')]; }, 'invalid_input', 'memberNotInDepartment', 'roles.0.memberIds'],
-    ['a required count of 0', (roles: ReturnType<typeof toInput>['roles']) => { roles[1]!.requiredCount = 0; }, 'invalid_input', 'requiredCountRange', 'roles.1.requiredCount'],
-    ['a required count of 21', (roles: ReturnType<typeof toInput>['roles']) => { roles[1]!.requiredCount = 21; }, 'invalid_input', 'requiredCountRange', 'roles.1.requiredCount'],
-    ['only a latitude', (roles: ReturnType<typeof toInput>['roles']) => { roles[2]!.targetLat = 29.58; roles[2]!.targetLng = null; }, 'invalid_input', 'coordinatesPair', 'roles.2.targetLat'],
-    ['an empty role name', (roles: ReturnType<typeof toInput>['roles']) => { roles[3]!.name = ' '; }, 'invalid_input', 'fieldRequired', 'roles.3.name'],
-    ['an unknown department', (roles: ReturnType<typeof toInput>['roles']) => { roles[0]!.departmentId = randomUUID(); roles[0]!.memberIds = []; }, 'not_found', 'departmentNotFound', 'roles.0.departmentId'],
-    ['no roles at all', (roles: ReturnType<typeof toInput>['roles']) => { roles.length = 0; }, 'invalid_input', 'planRolesRequired', 'roles'],
+    [
+      'a member of another department',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[0]!.memberIds = [user('police2')];
+      },
+      'invalid_input',
+      'memberNotInDepartment',
+      'roles.0.memberIds',
+    ],
+    [
+      'a required count of 0',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[1]!.requiredCount = 0;
+      },
+      'invalid_input',
+      'requiredCountRange',
+      'roles.1.requiredCount',
+    ],
+    [
+      'a required count of 21',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[1]!.requiredCount = 21;
+      },
+      'invalid_input',
+      'requiredCountRange',
+      'roles.1.requiredCount',
+    ],
+    [
+      'only a latitude',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[2]!.targetLat = 29.58;
+        roles[2]!.targetLng = null;
+      },
+      'invalid_input',
+      'coordinatesPair',
+      'roles.2.targetLat',
+    ],
+    [
+      'an empty role name',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[3]!.name = ' ';
+      },
+      'invalid_input',
+      'fieldRequired',
+      'roles.3.name',
+    ],
+    [
+      'an unknown department',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles[0]!.departmentId = randomUUID();
+        roles[0]!.memberIds = [];
+      },
+      'not_found',
+      'departmentNotFound',
+      'roles.0.departmentId',
+    ],
+    [
+      'no roles at all',
+      (roles: ReturnType<typeof toInput>['roles']) => {
+        roles.length = 0;
+      },
+      'invalid_input',
+      'planRolesRequired',
+      'roles',
+    ],
   ])('refuses %s and leaves the plan as it was', async (_name, change, code, messageKey, field) => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
     const before = await getAdminPlan({ ctx, input: { planId: fixture.ids.planIds.get('water_oil')! } });
     const input = toInput(before);
     change(input.roles);
-    await expect(updatePlan({ ctx, input: { ...input, name: '改过的名字' } })).rejects.toMatchObject({ code, messageKey, details: { field } });
+    await expect(updatePlan({ ctx, input: { ...input, name: '改过的名字' } })).rejects.toMatchObject({
+      code,
+      messageKey,
+      details: { field },
+    });
     expect(await getAdminPlan({ ctx, input: { planId: before.id } })).toEqual(before);
     expect(await planAudit()).toHaveLength(0);
   });
@@ -138,7 +215,9 @@ describe('response plan administration', () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
     const otherJurisdiction = randomUUID();
-    await fixture.db.insert(jurisdictions).values({ id: otherJurisdiction, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06 });
+    await fixture.db
+      .insert(jurisdictions)
+      .values({ id: otherJurisdiction, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06 });
     const foreign = randomUUID();
     await fixture.db.insert(plans).values({ id: foreign, jurisdictionId: otherJurisdiction, name: '成都预案', incidentType: 'water_oil' });
     await expect(setPlanActive({ ctx, input: { planId: foreign, isActive: false } })).rejects.toMatchObject({ code: 'not_found' });

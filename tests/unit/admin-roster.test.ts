@@ -55,10 +55,20 @@ describe('duty roster', () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('duty');
     const duty2 = await userRow('duty2');
-    await expect(setOnDuty({ ctx, input: { userId: duty2.id, isOnDuty: true } })).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'notOnRoster' });
-    await expect(setOnDuty({ ctx, input: { userId: 'env4', isOnDuty: true } })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'userId' } });
-    await expect(setOnDuty({ ctx, input: { userId: (await userRow('env4')).id, isOnDuty: 'yes' } })).rejects.toMatchObject({ details: { field: 'isOnDuty' } });
-    await expect(setOnDuty({ ctx, input: { userId: '00000000-0000-4000-8000-000000000000', isOnDuty: true } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setOnDuty({ ctx, input: { userId: duty2.id, isOnDuty: true } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'notOnRoster',
+    });
+    await expect(setOnDuty({ ctx, input: { userId: 'env4', isOnDuty: true } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'userId' },
+    });
+    await expect(setOnDuty({ ctx, input: { userId: (await userRow('env4')).id, isOnDuty: 'yes' } })).rejects.toMatchObject({
+      details: { field: 'isOnDuty' },
+    });
+    await expect(setOnDuty({ ctx, input: { userId: '00000000-0000-4000-8000-000000000000', isOnDuty: true } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await userRow('env4')).isOnDuty).toBe(false);
     expect(await rosterAudit()).toHaveLength(0);
   });

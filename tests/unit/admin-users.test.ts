@@ -60,7 +60,9 @@ describe('user administration', () => {
   it.each(['duty', 'env1', 'ent1'])('refuses %s: only admins manage users', async (username) => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor(username);
-    await expect(createUser({ ctx, input: fieldStaff(fixture.ids.departmentIds.get('env')!) })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createUser({ ctx, input: fieldStaff(fixture.ids.departmentIds.get('env')!) })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(updateUser({ ctx, input: { ...(await editable('env2')), isActive: false } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(listUsers({ ctx })).rejects.toMatchObject({ code: 'forbidden' });
     expect((await userRow('env2')).isActive).toBe(true);
@@ -75,7 +77,11 @@ describe('user administration', () => {
     expect(updated).toMatchObject({ isActive: false, isOnDuty: false });
     expect(await fixture.db.select().from(sessions).where(eq(sessions.userId, env1.id))).toHaveLength(0);
     const [audit] = await userAudit();
-    expect(audit).toMatchObject({ action: 'user.updated', entityId: env1.id, data: { changed: ['isActive', 'isOnDuty'], sessionsEnded: 1 } });
+    expect(audit).toMatchObject({
+      action: 'user.updated',
+      entityId: env1.id,
+      data: { changed: ['isActive', 'isOnDuty'], sessionsEnded: 1 },
+    });
   });
 
   it('resets a password only when one is given', async () => {
@@ -86,7 +92,9 @@ describe('user administration', () => {
     expect((await userRow('police2')).passwordHash).toBe(oldHash);
     await updateUser({ ctx, input: { ...(await editable('police2')), password: 'new-password-1' } });
     expect(await verifyPassword('new-password-1', (await userRow('police2')).passwordHash)).toBe(true);
-    await expect(updateUser({ ctx, input: { ...(await editable('police2')), password: 'short' } })).rejects.toMatchObject({ messageKey: 'passwordTooShort' });
+    await expect(updateUser({ ctx, input: { ...(await editable('police2')), password: 'short' } })).rejects.toMatchObject({
+      messageKey: 'passwordTooShort',
+    });
   });
 
   it('drops plan pre-assignments that no longer fit after a department change', async () => {
@@ -104,7 +112,10 @@ describe('user administration', () => {
   ])('refuses to let an admin %s themselves', async (_name, change, field) => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');
-    await expect(updateUser({ ctx, input: { ...(await editable('admin')), ...change } })).rejects.toMatchObject({ messageKey: 'cannotDisableSelf', details: { field } });
+    await expect(updateUser({ ctx, input: { ...(await editable('admin')), ...change } })).rejects.toMatchObject({
+      messageKey: 'cannotDisableSelf',
+      details: { field },
+    });
     expect(await userRow('admin')).toMatchObject({ isActive: true, role: 'admin' });
     expect(await userAudit()).toHaveLength(0);
   });

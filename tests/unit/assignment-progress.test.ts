@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, incidents } from '@/db/schema';
-import { acknowledgeAssignment, getIncident, liftIncident, listMyAssignments, markDelivered, triggerIncident, updateAssignmentStatus } from '@/server/dispatch';
+import {
+  acknowledgeAssignment,
+  getIncident,
+  liftIncident,
+  listMyAssignments,
+  markDelivered,
+  triggerIncident,
+  updateAssignmentStatus,
+} from '@/server/dispatch';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;
@@ -34,7 +42,14 @@ describe('assignment progress', () => {
 
     const detail = await getIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id } });
     expect(detail.timeline.map((entry) => entry.action)).toEqual(
-      expect.arrayContaining(['incident.triggered', 'assignment.delivered', 'assignment.acknowledged', 'assignment.en_route', 'assignment.on_scene', 'assignment.done']),
+      expect.arrayContaining([
+        'incident.triggered',
+        'assignment.delivered',
+        'assignment.acknowledged',
+        'assignment.en_route',
+        'assignment.on_scene',
+        'assignment.done',
+      ]),
     );
     const updates = fixture.emitter.sent.filter((s) => s.kind === 'assignmentUpdated');
     expect(updates).toHaveLength(5);
@@ -44,10 +59,14 @@ describe('assignment progress', () => {
     const { idOf } = await setup();
     const env1 = await fixture.ctxFor('env1');
     const assignmentId = idOf('env1');
-    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await acknowledgeAssignment({ ctx: env1, input: { assignmentId } });
     await updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'on_scene' } });
-    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(updateAssignmentStatus({ ctx: env1, input: { assignmentId, status: 'en_route' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await expect(acknowledgeAssignment({ ctx: env1, input: { assignmentId } })).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -57,7 +76,10 @@ describe('assignment progress', () => {
       const ctx = await fixture.ctxFor(username);
       await expect(acknowledgeAssignment({ ctx, input: { assignmentId: idOf('env1') } })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    const [row] = await fixture.db.select().from(assignments).where(eq(assignments.id, idOf('env1')));
+    const [row] = await fixture.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.id, idOf('env1')));
     expect(row!.status).toBe('sent');
     expect(fixture.emitter.sent).toEqual([]);
   });
@@ -70,14 +92,18 @@ describe('assignment progress', () => {
     expect((push.to as string[]).sort()).toEqual(result.assignments.map((a) => a.userId).sort());
     expect(await listMyAssignments({ ctx: await fixture.ctxFor('env1') })).toEqual([]);
     await expect(liftIncident({ ctx: duty, input: { incidentId: result.incident.id } })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(acknowledgeAssignment({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1') } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(acknowledgeAssignment({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1') } })).rejects.toMatchObject(
+      { code: 'conflict' },
+    );
     const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'incident.lifted'));
     expect(audit).toHaveLength(1);
   });
 
   it('refuses lifting by field staff and leaves the incident active', async () => {
     const { result } = await setup();
-    await expect(liftIncident({ ctx: await fixture.ctxFor('env1'), input: { incidentId: result.incident.id } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(liftIncident({ ctx: await fixture.ctxFor('env1'), input: { incidentId: result.incident.id } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     const [row] = await fixture.db.select().from(incidents).where(eq(incidents.id, result.incident.id));
     expect(row!.status).toBe('active');
   });

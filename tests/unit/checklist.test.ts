@@ -17,13 +17,26 @@ afterAll(() => rmSync(process.env.UPLOAD_DIR!, { recursive: true, force: true })
 
 const storage = {
   storages: [
-    { code: 'T-1', name: '切削液储罐', kind: 'storage_tank', substances: [{ name: '切削液', maxQuantity: 6, unit: 't' }], disposalSteps: ['关闭出液阀'] },
+    {
+      code: 'T-1',
+      name: '切削液储罐',
+      kind: 'storage_tank',
+      substances: [{ name: '切削液', maxQuantity: 6, unit: 't' }],
+      disposalSteps: ['关闭出液阀'],
+    },
     { code: 'T-9', name: '新建酸洗液储罐', kind: 'storage_tank', substances: [{ name: '稀盐酸', maxQuantity: 2, unit: 't' }] },
   ],
 };
 const outfalls = {
   points: [
-    { code: 'V-1', name: '雨污切换阀（改）', kind: 'valve', disposalSteps: ['关闭阀门 V-1', '切换至应急池'], responsibleName: '杨主管', responsiblePhone: '13608301021' },
+    {
+      code: 'V-1',
+      name: '雨污切换阀（改）',
+      kind: 'valve',
+      disposalSteps: ['关闭阀门 V-1', '切换至应急池'],
+      responsibleName: '杨主管',
+      responsiblePhone: '13608301021',
+    },
     { code: 'DO-9', name: '新建污水排口', kind: 'discharge_outfall', disposalSteps: ['关闭 V-2 后检查断流'] },
   ],
 };
@@ -31,7 +44,10 @@ const contacts = { contacts: [{ name: '钱经理', role: '应急总指挥', phon
 const materials = { materials: [{ kind: '吸油毡', quantity: '100 张', location: '仓库' }] };
 
 async function expectError(promise: Promise<unknown>, code: string, messageKey?: string) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   if (messageKey) expect((error as DomainError).messageKey).toBe(messageKey);
@@ -50,17 +66,37 @@ describe('checklist filing', () => {
     const ctx = await fixture.ctxFor('ent2');
     const enterpriseId = fixture.ids.enterpriseIds.get('autoparts')!;
     const bad = { storages: [{ ...storage.storages[0], substances: [{ name: '切削液', maxQuantity: -1, unit: 't' }] }] };
-    const error = await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 0, data: bad } }), 'invalid_input', 'checklistQuantity');
+    const error = await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 0, data: bad } }),
+      'invalid_input',
+      'checklistQuantity',
+    );
     expect(error.details.field).toBe('storages.0.substances.0.maxQuantity');
 
     const noSteps = { points: [{ code: 'V-1', name: '阀', kind: 'valve', disposalSteps: [] }] };
-    const stepsError = await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: noSteps } }), 'invalid_input', 'checklistStepsRequired');
+    const stepsError = await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: noSteps } }),
+      'invalid_input',
+      'checklistStepsRequired',
+    );
     expect(stepsError.details.field).toBe('points.0.disposalSteps');
 
     const duplicate = { points: [outfalls.points[0], { ...outfalls.points[1], code: 'V-1' }] };
-    await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: duplicate } }), 'invalid_input', 'checklistDuplicateCode');
-    await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 2, data: { contacts: [{ name: '钱', role: '总指挥', phone: 'abc' }] } } }), 'invalid_input', 'phoneFormat');
-    await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 3, data: { materials: [] } } }), 'invalid_input', 'checklistAtLeastOne');
+    await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: duplicate } }),
+      'invalid_input',
+      'checklistDuplicateCode',
+    );
+    await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 2, data: { contacts: [{ name: '钱', role: '总指挥', phone: 'abc' }] } } }),
+      'invalid_input',
+      'phoneFormat',
+    );
+    await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 3, data: { materials: [] } } }),
+      'invalid_input',
+      'checklistAtLeastOne',
+    );
 
     expect(await fixture.db.select().from(checklistDrafts)).toEqual([]);
     expect(await fixture.db.select().from(auditEvents).where(like(auditEvents.action, 'map.checklist%'))).toEqual([]);
@@ -72,7 +108,11 @@ describe('checklist filing', () => {
     const enterpriseId = fixture.ids.enterpriseIds.get('autoparts')!;
     await saveChecklistStep({ ctx, input: { enterpriseId, step: 0, data: storage } });
     const clash = { points: [{ ...outfalls.points[1], code: 'T-9' }] };
-    const error = await expectError(saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: clash } }), 'invalid_input', 'checklistDuplicateCode');
+    const error = await expectError(
+      saveChecklistStep({ ctx, input: { enterpriseId, step: 1, data: clash } }),
+      'invalid_input',
+      'checklistDuplicateCode',
+    );
     expect(error.details.field).toBe('points.0.code');
     const view = await getChecklist({ ctx, input: { enterpriseId } });
     expect(view.data.outfalls).toBeUndefined();
@@ -147,8 +187,12 @@ describe('checklist filing', () => {
     }
     expect(Math.hypot(added[0]!.x - added[1]!.x, added[0]!.y - added[1]!.y)).toBeGreaterThan(20);
 
-    expect(await fixture.db.select().from(enterpriseContacts).where(eq(enterpriseContacts.enterpriseId, enterpriseId))).toMatchObject([contacts.contacts[0]!]);
-    expect(await fixture.db.select().from(enterpriseMaterials).where(eq(enterpriseMaterials.enterpriseId, enterpriseId))).toMatchObject([materials.materials[0]!]);
+    expect(await fixture.db.select().from(enterpriseContacts).where(eq(enterpriseContacts.enterpriseId, enterpriseId))).toMatchObject([
+      contacts.contacts[0]!,
+    ]);
+    expect(await fixture.db.select().from(enterpriseMaterials).where(eq(enterpriseMaterials.enterpriseId, enterpriseId))).toMatchObject([
+      materials.materials[0]!,
+    ]);
     const view = await getChecklist({ ctx, input: { enterpriseId } });
     expect(view.completedAt).toBe(result.completedAt);
     const audit = await fixture.db

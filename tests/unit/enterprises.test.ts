@@ -15,7 +15,9 @@ afterEach(() => fixture?.close());
 /** A second district with its own enterprise and duty officer, to prove nothing leaks across. */
 async function addChengdu() {
   const jurisdictionId = randomUUID();
-  await fixture.db.insert(jurisdictions).values({ id: jurisdictionId, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06, zoom: 12 });
+  await fixture.db
+    .insert(jurisdictions)
+    .values({ id: jurisdictionId, name: '成都高新区', nameEn: 'Chengdu Hi-Tech Zone', centerLat: 30.58, centerLng: 104.06, zoom: 12 });
   const enterpriseId = randomUUID();
   await fixture.db.insert(enterprises).values({
     id: enterpriseId,
@@ -67,10 +69,19 @@ describe('listEnterprises', () => {
     const wwtpId = fixture.ids.enterpriseIds.get('wwtp')!;
     const { incident } = await triggerIncident({
       ctx: duty,
-      input: { planId: fixture.ids.planIds.get('water_oil')!, location: RIVER_POINT, description: '污水厂排口附近水面油污', enterpriseId: wwtpId, drill: true },
+      input: {
+        planId: fixture.ids.planIds.get('water_oil')!,
+        location: RIVER_POINT,
+        description: '污水厂排口附近水面油污',
+        enterpriseId: wwtpId,
+        drill: true,
+      },
     });
     // An incident without an enterprise adds nothing.
-    await triggerIncident({ ctx: duty, input: { planId: fixture.ids.planIds.get('water_oil')!, location: RIVER_POINT, description: '河面漂浮油膜' } });
+    await triggerIncident({
+      ctx: duty,
+      input: { planId: fixture.ids.planIds.get('water_oil')!, location: RIVER_POINT, description: '河面漂浮油膜' },
+    });
 
     expect(idsOf(await listEnterprises({ ctx: env1 }))).toEqual([wwtpId]);
     // env3 is on duty but not paged by this plan.

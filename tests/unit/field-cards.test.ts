@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyAssignmentView, nextActions, pendingAcknowledgement, replaceFromSync, splitSteps, upsertCard } from '@/components/field/field-cards';
+import {
+  applyAssignmentView,
+  nextActions,
+  pendingAcknowledgement,
+  replaceFromSync,
+  splitSteps,
+  upsertCard,
+} from '@/components/field/field-cards';
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
 
 const card = (assignmentId: string, status: RoleCard['status'], sentAt = '2026-04-14T02:00:00.000Z', incidentId = 'i1'): RoleCard =>

@@ -26,7 +26,18 @@ describe('createTransform', () => {
 
   it('refuses too few, too many, coincident or collinear points', () => {
     expect(createTransform([{ x: 0, y: 0, lat: 1, lng: 1 }])).toBeNull();
-    expect(createTransform([{ x: 1, y: 1, lat: 1, lng: 1 }, { x: 1, y: 1, lat: 2, lng: 2 }])).toBeNull();
-    expect(createTransform([{ x: 0, y: 0, lat: 1, lng: 1 }, { x: 1, y: 1, lat: 2, lng: 2 }, { x: 2, y: 2, lat: 3, lng: 3 }])).toBeNull();
+    expect(
+      createTransform([
+        { x: 1, y: 1, lat: 1, lng: 1 },
+        { x: 1, y: 1, lat: 2, lng: 2 },
+      ]),
+    ).toBeNull();
+    expect(
+      createTransform([
+        { x: 0, y: 0, lat: 1, lng: 1 },
+        { x: 1, y: 1, lat: 2, lng: 2 },
+        { x: 2, y: 2, lat: 3, lng: 3 },
+      ]),
+    ).toBeNull();
   });
 });

@@ -25,17 +25,28 @@ beforeEach(async () => {
   fixture = await createSeededDb();
   wwtp = fixture.ids.enterpriseIds.get('wwtp')!;
   autoparts = fixture.ids.enterpriseIds.get('autoparts')!;
-  for (const [username, enterpriseId] of [['ent1', wwtp], ['ent2', autoparts]] as const) {
+  for (const [username, enterpriseId] of [
+    ['ent1', wwtp],
+    ['ent2', autoparts],
+  ] as const) {
     const ctx = await fixture.ctxFor(username);
     await uploadSitePlan({ ctx, input: { enterpriseId }, bytes: await makeImage('png') });
-    const point = await saveRiskPoint({ ctx, input: { enterpriseId, kind: 'valve', code: 'V-3', name: '排污阀', x: 100, y: 120, disposalSteps: ['关闭排污阀 V-3'] } });
+    const point = await saveRiskPoint({
+      ctx,
+      input: { enterpriseId, kind: 'valve', code: 'V-3', name: '排污阀', x: 100, y: 120, disposalSteps: ['关闭排污阀 V-3'] },
+    });
     if (username === 'ent1') pointId = point.id;
     await publishMap({ ctx, input: { enterpriseId } });
   }
   // env1 holds an open assignment in an incident at the wastewater plant; env3 does not.
   await triggerIncident({
     ctx: await fixture.ctxFor('duty'),
-    input: { planId: fixture.ids.planIds.get('water_oil')!, location: { lat: 29.59, lng: 106.33 }, description: '排污口油污', enterpriseId: wwtp },
+    input: {
+      planId: fixture.ids.planIds.get('water_oil')!,
+      location: { lat: 29.59, lng: 106.33 },
+      description: '排污口油污',
+      enterpriseId: wwtp,
+    },
   });
 });
 afterEach(() => fixture.close());
@@ -45,7 +56,8 @@ const actions = {
   readPublished: (ctx: never, enterpriseId: string) => getPublishedMap({ ctx, input: { enterpriseId } }),
   readDraft: (ctx: never, enterpriseId: string) => getMapDraft({ ctx, input: { enterpriseId } }),
   versions: (ctx: never, enterpriseId: string) => listMapVersions({ ctx, input: { enterpriseId } }),
-  edit: (ctx: never, enterpriseId: string) => saveRiskPoint({ ctx, input: { enterpriseId, kind: 'manhole', code: `M-${Math.random()}`.slice(0, 10), name: '窨井', x: 10, y: 10 } }),
+  edit: (ctx: never, enterpriseId: string) =>
+    saveRiskPoint({ ctx, input: { enterpriseId, kind: 'manhole', code: `M-${Math.random()}`.slice(0, 10), name: '窨井', x: 10, y: 10 } }),
   approve: (ctx: never, enterpriseId: string) => approveMapVersion({ ctx, input: { enterpriseId, version: 1 } }),
 } as const;
 
@@ -126,7 +138,16 @@ describe('publishing', () => {
   it('gives every risk point lat/lng once two control points are set', async () => {
     const ent1 = await fixture.ctxFor('ent1');
     const { setGeoreference } = await import('@/server/one-map');
-    await setGeoreference({ ctx: ent1, input: { enterpriseId: wwtp, points: [{ x: 0, y: 0, lat: 29.592, lng: 106.326 }, { x: 800, y: 600, lat: 29.590, lng: 106.328 }] } });
+    await setGeoreference({
+      ctx: ent1,
+      input: {
+        enterpriseId: wwtp,
+        points: [
+          { x: 0, y: 0, lat: 29.592, lng: 106.326 },
+          { x: 800, y: 600, lat: 29.59, lng: 106.328 },
+        ],
+      },
+    });
     await publishMap({ ctx: ent1, input: { enterpriseId: wwtp } });
     const point = (await getPublishedMap({ ctx: ent1, input: { enterpriseId: wwtp } })).riskPoints[0]!;
     expect(point.lat).toBeGreaterThan(29.59);

@@ -57,10 +57,14 @@ describe('wall poster', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const ent2 = await fixture.ctxFor('ent2');
-    const refused = await exportPoster({ ctx: ent2, input: { enterpriseId: wwtp, baseUrl: BASE, locale: 'zh-CN' } }).catch((error: unknown) => error);
+    const refused = await exportPoster({ ctx: ent2, input: { enterpriseId: wwtp, baseUrl: BASE, locale: 'zh-CN' } }).catch(
+      (error: unknown) => error,
+    );
     expect((refused as DomainError).code).toBe('not_found');
     const field = await fixture.ctxFor('env1');
-    const forbidden = await exportPoster({ ctx: field, input: { enterpriseId: wwtp, baseUrl: BASE, locale: 'zh-CN' } }).catch((error: unknown) => error);
+    const forbidden = await exportPoster({ ctx: field, input: { enterpriseId: wwtp, baseUrl: BASE, locale: 'zh-CN' } }).catch(
+      (error: unknown) => error,
+    );
     expect((forbidden as DomainError).code).toBe('forbidden');
   }, 30_000);
 
@@ -83,7 +87,10 @@ describe('wall poster without a published map', () => {
 describe('wall poster layout', () => {
   it('stays on one page when a map has more points than fit, sending readers to the live map', async () => {
     const { renderPoster } = await import('@/server/one-map/render-poster');
-    const steps = Array.from({ length: 5 }, (_, index) => `第 ${index + 1} 步：关闭相应阀门，围堰收集泄漏物，并向生态环境局值班室报告处置进展`);
+    const steps = Array.from(
+      { length: 5 },
+      (_, index) => `第 ${index + 1} 步：关闭相应阀门，围堰收集泄漏物，并向生态环境局值班室报告处置进展`,
+    );
     const riskPoints = Array.from({ length: 60 }, (_, index) => ({
       id: `p${index}`,
       number: index + 1,

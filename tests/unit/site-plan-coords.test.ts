@@ -77,9 +77,17 @@ describe('point form values', () => {
   });
 
   it('names each bad field with a message key', () => {
-    const input = toPointInput({ ...filled, code: ' ', name: 'x'.repeat(81), responsiblePhone: 'call me', disposalSteps: ['', 'b'] }, { x: 1, y: 1 });
+    const input = toPointInput(
+      { ...filled, code: ' ', name: 'x'.repeat(81), responsiblePhone: 'call me', disposalSteps: ['', 'b'] },
+      { x: 1, y: 1 },
+    );
     const parsed = riskPointInput.safeParse(input);
-    expect(issuesByField(parsed.error!)).toEqual({ code: 'required', name: 'tooLong', responsiblePhone: 'phone', 'disposalSteps.0': 'required' });
+    expect(issuesByField(parsed.error!)).toEqual({
+      code: 'required',
+      name: 'tooLong',
+      responsiblePhone: 'phone',
+      'disposalSteps.0': 'required',
+    });
   });
 });
 

@@ -57,14 +57,18 @@ describe('site-plan upload', () => {
   });
 
   it('refuses an image with too many pixels before decoding it', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     await expect(upload(huge)).rejects.toMatchObject({ code: 'payload_too_large', messageKey: 'imageTooManyPixels' });
     expect(storedFiles()).toEqual([]);
   });
 
   it('refuses a truncated PNG', async () => {
     const png = await makeImage('png', 400, 300);
-    await expect(upload(png.subarray(0, 60))).rejects.toMatchObject({ code: expect.stringMatching(/invalid_input|unsupported_media_type/) });
+    await expect(upload(png.subarray(0, 60))).rejects.toMatchObject({
+      code: expect.stringMatching(/invalid_input|unsupported_media_type/),
+    });
     expect(storedFiles()).toEqual([]);
   });
 });

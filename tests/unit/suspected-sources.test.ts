@@ -16,7 +16,7 @@ describe('suspected sources', () => {
     const duty = await fixture.ctxFor('duty');
     const { incident } = await triggerIncident({
       ctx: duty,
-      input: { planId: fixture.ids.planIds.get('water_oil')!, location: { lat: 29.5745, lng: 106.3160 }, description: '含谷段河面油膜' },
+      input: { planId: fixture.ids.planIds.get('water_oil')!, location: { lat: 29.5745, lng: 106.316 }, description: '含谷段河面油膜' },
     });
     const sources = await findSuspectedSources({ ctx: duty, input: { incidentId: incident.id } });
     expect(sources[0]!.name).toBe('重庆创想车神汽车零部件有限公司');
@@ -31,7 +31,9 @@ describe('suspected sources', () => {
       ctx: duty,
       input: { planId: fixture.ids.planIds.get('air_pollution')!, location: { lat: 29.56, lng: 106.35 }, description: '异味投诉' },
     });
-    await expect(findSuspectedSources({ ctx: await fixture.ctxFor('env3'), input: { incidentId: incident.id } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(findSuspectedSources({ ctx: await fixture.ctxFor('env3'), input: { incidentId: incident.id } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     const air = await findSuspectedSources({ ctx: duty, input: { incidentId: incident.id } });
     expect(air[0]!.name).toBe('重庆科城热力有限公司');
   });

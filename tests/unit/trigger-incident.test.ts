@@ -28,12 +28,21 @@ describe('triggerIncident', () => {
     expect(fixture.emitter.sent.filter((s) => s.kind === 'incidentUpdated')).toHaveLength(1);
 
     const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.incidentId, result.incident.id));
-    expect(audit.map((row) => row.action).sort()).toEqual(['assignment.sent', 'assignment.sent', 'assignment.sent', 'assignment.sent', 'incident.triggered']);
+    expect(audit.map((row) => row.action).sort()).toEqual([
+      'assignment.sent',
+      'assignment.sent',
+      'assignment.sent',
+      'assignment.sent',
+      'incident.triggered',
+    ]);
   });
 
   it('records a shortfall, not a silent gap, when too few are on duty', async () => {
     fixture = await createSeededDb();
-    await fixture.db.update(users).set({ isOnDuty: false }).where(eq(users.departmentId, fixture.ids.departmentIds.get('police')!));
+    await fixture.db
+      .update(users)
+      .set({ isOnDuty: false })
+      .where(eq(users.departmentId, fixture.ids.departmentIds.get('police')!));
     const ctx = await fixture.ctxFor('duty');
     const result = await triggerIncident({ ctx, input: riverInput(fixture.ids.planIds.get('water_oil')!) });
     expect(result.assignments).toHaveLength(3);
@@ -75,7 +84,11 @@ describe('triggerIncident', () => {
   });
 
   it.each([
-    ['a missing plan', 'planId', (planId: string) => ({ location: RIVER_POINT, description: '油污', planId: planId.length ? undefined : planId })],
+    [
+      'a missing plan',
+      'planId',
+      (planId: string) => ({ location: RIVER_POINT, description: '油污', planId: planId.length ? undefined : planId }),
+    ],
     ['a latitude out of range', 'location.lat', (planId: string) => ({ planId, location: { lat: 123, lng: 106.3 }, description: '油污' })],
     ['an empty description', 'description', (planId: string) => ({ planId, location: RIVER_POINT, description: ' ' })],
     ['a non-object body', 'body', () => 'oil'],
