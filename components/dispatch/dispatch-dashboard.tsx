@@ -13,6 +13,8 @@ import { TriggerPanel } from './trigger-panel';
 import { useActiveIncidents } from './use-active-incidents';
 import { useIncidentTypeName } from './use-incident-type-name';
 import { useTriggerForm } from './use-trigger-form';
+import { useZoneMap } from './use-zone-map';
+import { ZoneToolbar } from './zone-toolbar';
 import styles from './dispatch.module.css';
 
 const DispatchMap = dynamic(() => import('@/components/maps/dispatch-map'), {
@@ -34,6 +36,7 @@ export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises,
   const form = useTriggerForm(plans, enterprises);
   const { incidents, isConnected } = useActiveIncidents(initialIncidents);
   const typeName = useIncidentTypeName();
+  const zone = useZoneMap(enterprises, form.enterpriseId);
 
   return (
     <div className={styles.dashboard}>
@@ -42,21 +45,25 @@ export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises,
           <h1 className={styles.pageTitle}>{t('title', { jurisdiction: jurisdiction.name })}</h1>
           <span className={styles.muted}>{t('map.hint')}</span>
         </div>
+        <ZoneToolbar zone={zone} total={enterprises.length} />
         <div className={styles.mapBox}>
           <DispatchMap
             config={mapConfig}
             center={jurisdiction.center}
             zoom={jurisdiction.zoom}
-            enterprises={enterprises}
+            enterprises={zone.visible}
             incidents={incidents}
             picked={form.location}
             linkedEnterpriseId={form.enterpriseId}
             onPick={form.pickLocation}
             onEnterprisePick={(id) => form.linkEnterprise(id, { moveLocation: true })}
             typeName={typeName}
+            mapVersions={zone.mapVersions}
+            onZoneStatus={zone.setStatus}
+            focus={zone.focus}
           />
         </div>
-        <MapLegend />
+        <MapLegend showKinds={zone.status?.isShown ?? false} />
         <ActiveIncidents incidents={incidents} isConnected={isConnected} />
       </div>
       <TriggerPanel form={form} enterprises={enterprises} />

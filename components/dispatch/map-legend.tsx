@@ -2,10 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { RISK_COLORS, RISK_ORDER } from '@/components/maps/risk-colors';
+import { RISK_POINT_STYLES } from '@/components/maps/risk-point-style';
 import styles from './dispatch.module.css';
 
-export function MapLegend() {
+/** What the marks on the zone map mean; the risk-point kinds only while they are drawn. */
+export function MapLegend({ showKinds = false }: { showKinds?: boolean }) {
   const t = useTranslations('dashboard');
+  const tMap = useTranslations('oneMap');
   return (
     <ul className={styles.legend} aria-label={t('map.legend')}>
       {RISK_ORDER.map((level) => (
@@ -26,6 +29,13 @@ export function MapLegend() {
         <span className={`${styles.swatch} ${styles.swatchPicked}`} aria-hidden="true" />
         {t('map.picked')}
       </li>
+      {showKinds &&
+        RISK_POINT_STYLES.map(({ kind, style }) => (
+          <li key={kind} data-testid="zone-kind-legend">
+            <span className={`${styles.swatch} ${styles.swatchPoint}`} style={{ background: style.color }} aria-hidden="true" />
+            {tMap(style.labelKey)}
+          </li>
+        ))}
     </ul>
   );
 }

@@ -3,10 +3,12 @@
 import type { MapConfig } from '@/server/config/map-config';
 import type { IncidentDetail } from '@/server/contracts/dispatch';
 import { AssignmentBoard } from './assignment-board';
+import { BoardOneMap } from './board-one-map';
 import { BoardMap, type BoardTarget } from './board-map';
 import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
 import { ShortfallList } from './shortfall-list';
+import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
 import { useNow } from './use-now';
 import styles from './board.module.css';
@@ -31,8 +33,12 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets }: 
       <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <div className={styles.columns}>
-        <AssignmentBoard assignments={detail.assignments} incidentCreatedAt={detail.createdAt} clockNow={clockNow} isLifted={detail.status === 'lifted'} />
+        <div className={styles.main}>
+          <AssignmentBoard assignments={detail.assignments} incidentCreatedAt={detail.createdAt} clockNow={clockNow} isLifted={detail.status === 'lifted'} />
+          {detail.enterprise && <BoardOneMap key={detail.enterprise.id} enterprise={detail.enterprise} />}
+        </div>
         <aside className={styles.side}>
+          <SuspectedSources incidentId={detail.id} />
           <BoardMap config={mapConfig} incident={detail} targets={targets} />
           <IncidentTimeline entries={detail.timeline} assignments={detail.assignments} />
         </aside>

@@ -13,6 +13,7 @@ import { RoleCardView } from './role-card-view';
 import { StandBy } from './stand-by';
 import { useAlarm } from './use-alarm';
 import { useCardActions } from './use-card-actions';
+import { useCardMaps } from './use-card-maps';
 import { useNow } from './use-now';
 import { usePosition } from './use-position';
 import styles from './field.module.css';
@@ -39,6 +40,7 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
   const alarm = useAlarm(shouldRing);
   const now = useNow();
   const position = usePosition(cards.length > 0);
+  const cardMaps = useCardMaps(cards.flatMap((card) => (card.incident.enterprise ? [card.incident.enterprise.id] : [])));
 
   const sync = useCallback(async () => {
     const startedAt = Date.now();
@@ -70,8 +72,12 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
       },
       'assignment:updated': ({ assignment }) => setCards((current) => applyAssignmentView(current, assignment)),
       'incident:lifted': ({ incidentId }) => liftIncident(incidentId),
+      'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
     },
-    () => void sync(),
+    () => {
+      void sync();
+      cardMaps.reloadAll();
+    },
   );
 
   const applyView = useCallback((view: AssignmentView) => setCards((current) => applyAssignmentView(current, view)), []);
@@ -131,7 +137,9 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
               state={actions.states[card.assignmentId]}
               mapConfig={mapConfig}
               position={position}
+              oneMap={card.incident.enterprise ? cardMaps.maps[card.incident.enterprise.id] : undefined}
               onAction={(action) => runAction(card.assignmentId, action)}
+              onRetryMap={cardMaps.retry}
             />
           ))}
         </div>

@@ -1,10 +1,12 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { MapConfig } from '@/server/config/map-config';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
+import { CardOneMap } from './card-one-map';
 import { CardProgress } from './card-progress';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
@@ -21,10 +23,13 @@ type Props = {
   state: ActionState | undefined;
   mapConfig: MapConfig;
   position: PositionState;
+  /** The linked enterprise's one-map, when the incident names one. */
+  oneMap?: MapLoad;
   onAction: (action: CardAction) => void;
+  onRetryMap?: (enterpriseId: string) => void;
 };
 
-export function RoleCardView({ card, now, isLifted, state, mapConfig, position, onAction }: Props) {
+export function RoleCardView({ card, now, isLifted, state, mapConfig, position, oneMap, onAction, onRetryMap }: Props) {
   const t = useTranslations('field');
   const tCommon = useTranslations('common');
   const format = useFormatter();
@@ -106,6 +111,15 @@ export function RoleCardView({ card, now, isLifted, state, mapConfig, position, 
           <h3 className={styles.sectionTitle}>{t('card.materials')}</h3>
           <Checklist listId={`materials-${card.assignmentId}`} items={card.materials} />
         </section>
+      )}
+
+      {incident.enterprise && (
+        <CardOneMap
+          assignmentId={card.assignmentId}
+          enterprise={incident.enterprise}
+          load={oneMap}
+          onRetry={() => incident.enterprise && onRetryMap?.(incident.enterprise.id)}
+        />
       )}
 
       <CardProgress card={card} />

@@ -9,6 +9,8 @@ import type { IncidentSummary } from '@/server/contracts/dispatch';
 import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
 import styles from './dispatch-map.module.css';
 import { RISK_COLORS } from './risk-colors';
+import type { ZoneFocus } from './zone-map';
+import ZoneRiskPoints, { type ZonePointsStatus } from './zone-risk-points';
 
 type LatLng = { lat: number; lng: number };
 
@@ -24,7 +26,14 @@ export type DispatchMapProps = {
   onPick: (point: LatLng) => void;
   onEnterprisePick: (enterpriseId: string) => void;
   typeName: (type: string) => string;
+  /** Bumped per enterprise when it publishes a new one-map. */
+  mapVersions?: Readonly<Record<string, number>>;
+  onZoneStatus?: (status: ZonePointsStatus) => void;
+  /** Where a search asked to look; a new object (even with the same place) moves the map again. */
+  focus?: ZoneFocus | null;
 };
+
+const NO_VERSIONS: Readonly<Record<string, number>> = {};
 
 // Built once: divIcons need no image files, unlike Leaflet's default marker.
 const INCIDENT_ICON = L.divIcon({ className: styles.incidentIcon, iconSize: [22, 22], iconAnchor: [11, 11], html: '<span>!</span>' });
@@ -47,9 +56,22 @@ function KeepInView({ point }: { point: LatLng | null }) {
   return null;
 }
 
-/** The jurisdiction map of the dashboard: enterprises by risk, running incidents, and the point being dispatched to. */
+function FlyToFocus({ focus }: { focus: ZoneFocus | null | undefined }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!focus) return;
+    if (focus.kind === 'point') map.flyTo([focus.lat, focus.lng], focus.zoom, { duration: 0.6 });
+    else map.flyToBounds(L.latLngBounds([focus.bounds.south, focus.bounds.west], [focus.bounds.north, focus.bounds.east]), { padding: [40, 40], maxZoom: 16, duration: 0.6 });
+  }, [map, focus]);
+  return null;
+}
+
+/**
+ * The jurisdiction map of the dashboard: enterprises by risk (already filtered by the caller),
+ * their risk points once zoomed in, running incidents, and the point being dispatched to.
+ */
 export default function DispatchMap(props: DispatchMapProps) {
-  const { config, center, zoom, enterprises, incidents, picked, linkedEnterpriseId, onPick, onEnterprisePick, typeName } = props;
+  const { config, center, zoom, enterprises, incidents, picked, linkedEnterpriseId, onPick, onEnterprisePick, typeName, mapVersions, onZoneStatus, focus } = props;
   const t = useTranslations('dashboard');
   const tc = useTranslations('common');
   const hasTiles = config.tileUrl.trim().length > 0;
@@ -70,6 +92,7 @@ export default function DispatchMap(props: DispatchMapProps) {
         <ScaleControl imperial={false} position="bottomleft" />
         <PickOnClick onPick={onPick} />
         <KeepInView point={picked} />
+        <FlyToFocus focus={focus} />
         {enterprises.map((enterprise) => {
           const isLinked = enterprise.id === linkedEnterpriseId;
           return (
@@ -91,6 +114,7 @@ export default function DispatchMap(props: DispatchMapProps) {
             </CircleMarker>
           );
         })}
+        <ZoneRiskPoints enterprises={enterprises} mapVersions={mapVersions ?? NO_VERSIONS} onStatus={onZoneStatus} />
         {incidents.map((incident) => (
           <Marker
             key={incident.id}
