@@ -2,6 +2,11 @@ import { expect, test } from '@playwright/test';
 import { DESKTOP, PHONE, signedInPage } from './support/sessions';
 
 test('ent1 moves a risk point and publishes; the responder assigned there sees the new position on the phone', async ({ browser }) => {
+  // The responder's shift has started before the report comes in.
+  const phone = await signedInPage(browser, 'env1', PHONE);
+  await phone.goto('/field');
+  await phone.getByTestId('start-duty').click();
+
   const duty = await signedInPage(browser, 'duty', DESKTOP);
   const enterprises = (await (await duty.request.get('/api/enterprises')).json()) as {
     id: string;
@@ -22,10 +27,7 @@ test('ent1 moves a risk point and publishes; the responder assigned there sees t
   expect(created.status()).toBe(201);
   const { incident } = (await created.json()) as { incident: { id: string } };
 
-  // The responder holds the role card, with the plant's one-map in it.
-  const phone = await signedInPage(browser, 'env1', PHONE);
-  await phone.goto('/field');
-  await phone.getByTestId('start-duty').click();
+  // The responder acknowledges the role card, which carries the plant's one-map.
   await phone.getByTestId('alert-ack').click();
   await expect(phone.getByTestId('card-map-version')).toHaveAttribute('data-version', /\d+/);
   const versionBefore = Number(await phone.getByTestId('card-map-version').getAttribute('data-version'));
