@@ -95,7 +95,9 @@ function serve() {
     response.writeHead(200, { 'content-type': file.type }).end(file.body);
   });
   return new Promise<{ url: string; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() }),
+    ),
   );
 }
 
@@ -126,9 +128,20 @@ async function panAndZoom(page: Page): Promise<Record<Phase, number[]>> {
 
   // One unbroken rAF recording; each interval is credited to the step during which it began.
   await page.evaluate(() => (window as unknown as { startFrames: () => void }).startFrames());
-  for (const [dx, dy] of [[-120, 0], [120, 0], [0, -200], [0, 200]] as const) await drag(dx, dy);
+  for (const [dx, dy] of [
+    [-120, 0],
+    [120, 0],
+    [0, -200],
+    [0, 200],
+  ] as const)
+    await drag(dx, dy);
   for (let i = 0; i < 3; i += 1) await wheel(-120);
-  for (const [dx, dy] of [[-150, -150], [150, 150], [100, -120]] as const) await drag(dx, dy);
+  for (const [dx, dy] of [
+    [-150, -150],
+    [150, 150],
+    [100, -120],
+  ] as const)
+    await drag(dx, dy);
   for (let i = 0; i < 3; i += 1) await wheel(120);
   await page.waitForTimeout(300);
   const { frames, marks } = await page.evaluate(() =>
@@ -151,7 +164,10 @@ async function measure(browserPage: Page, url: string, mode: Mode) {
   const cdp = await browserPage.context().newCDPSession(browserPage);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await browserPage.goto(url);
-  const setupMs = await browserPage.evaluate(([m, n]) => (window as unknown as { setup: (m: string, n: number) => Promise<number> }).setup(m, n), [mode, POINTS] as const);
+  const setupMs = await browserPage.evaluate(
+    ([m, n]) => (window as unknown as { setup: (m: string, n: number) => Promise<number> }).setup(m, n),
+    [mode, POINTS] as const,
+  );
   await browserPage.waitForTimeout(500);
 
   const phases = await panAndZoom(browserPage);

@@ -21,7 +21,11 @@ export default async function AdminPage() {
   const sections = [
     { href: '/admin/departments', key: 'departments', stat: t('index.departmentsStat', { count: departments.length }) },
     { href: '/admin/users', key: 'users', stat: t('index.usersStat', { count: directory.users.filter((user) => user.isActive).length }) },
-    { href: '/admin/roster', key: 'roster', stat: t('index.rosterStat', { onDuty: people.filter((person) => person.isOnDuty).length, total: people.length }) },
+    {
+      href: '/admin/roster',
+      key: 'roster',
+      stat: t('index.rosterStat', { onDuty: people.filter((person) => person.isOnDuty).length, total: people.length }),
+    },
     { href: '/admin/plans', key: 'plans', stat: t('index.plansStat', { count: plans.filter((plan) => plan.isActive).length }) },
   ] as const;
 

@@ -65,7 +65,14 @@ export default async function EnterpriseMapEditorPage() {
             {published && <a href={`/api/enterprises/${enterpriseId}/poster.pdf`}>{t('editor.posterLink')}</a>}
           </nav>
         </div>
-        <OneMapEditor enterpriseId={enterpriseId} draft={draft} published={published} pendingChanges={pendingChanges} versions={versions} mapConfig={getMapConfig()} />
+        <OneMapEditor
+          enterpriseId={enterpriseId}
+          draft={draft}
+          published={published}
+          pendingChanges={pendingChanges}
+          versions={versions}
+          mapConfig={getMapConfig()}
+        />
       </main>
     </>
   );

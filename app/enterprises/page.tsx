@@ -60,7 +60,11 @@ export default async function EnterprisesPage() {
                   <td>
                     {status && (
                       <div className={styles.statusRow}>
-                        {status.isLatestApproved ? <Badge tone="success">{tMap('status.approved')}</Badge> : <Badge tone="warning">{t('index.pending', { count: status.pendingApprovals })}</Badge>}
+                        {status.isLatestApproved ? (
+                          <Badge tone="success">{tMap('status.approved')}</Badge>
+                        ) : (
+                          <Badge tone="warning">{t('index.pending', { count: status.pendingApprovals })}</Badge>
+                        )}
                         {status.isStale && <Badge tone="danger">{tMap('status.stale')}</Badge>}
                       </div>
                     )}

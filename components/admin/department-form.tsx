@@ -44,13 +44,24 @@ export function DepartmentForm({ editing, onDone }: { editing: DepartmentView | 
       {/* The key remounts the form so its defaults follow the row being edited. */}
       <form key={editing?.id ?? 'new'} className={styles.form} onSubmit={onSubmit} noValidate data-testid="department-form">
         <FormField id="department-code" label={t('code')} hint={t('codeHint')} error={errors.code}>
-          <input id="department-code" name="code" defaultValue={editing?.code} autoCapitalize="none" {...invalidProps('department-code', errors.code)} />
+          <input
+            id="department-code"
+            name="code"
+            defaultValue={editing?.code}
+            autoCapitalize="none"
+            {...invalidProps('department-code', errors.code)}
+          />
         </FormField>
         <FormField id="department-name" label={t('name')} error={errors.name}>
           <input id="department-name" name="name" defaultValue={editing?.name} {...invalidProps('department-name', errors.name)} />
         </FormField>
         <FormField id="department-name-en" label={t('nameEn')} error={errors.nameEn}>
-          <input id="department-name-en" name="nameEn" defaultValue={editing?.nameEn} {...invalidProps('department-name-en', errors.nameEn)} />
+          <input
+            id="department-name-en"
+            name="nameEn"
+            defaultValue={editing?.nameEn}
+            {...invalidProps('department-name-en', errors.nameEn)}
+          />
         </FormField>
         {formError && <Alert>{formError}</Alert>}
         <div className={styles.formButtons}>

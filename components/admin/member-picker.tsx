@@ -29,18 +29,30 @@ export function MemberPicker({ id, staff, memberIds, error, onChange }: Props) {
           const person = byId.get(memberId);
           return (
             <li key={memberId} className={styles.member} data-testid="plan-member">
-              <span className={styles.memberName}>
-                {person ? `${person.displayName} (${person.username})` : t('unknownMember')}
-              </span>
+              <span className={styles.memberName}>{person ? `${person.displayName} (${person.username})` : t('unknownMember')}</span>
               {person && <Badge tone={person.isOnDuty ? 'success' : 'neutral'}>{person.isOnDuty ? t('onDuty') : t('offDuty')}</Badge>}
               <span className={styles.memberButtons}>
-                <button type="button" onClick={() => onChange(moved(memberIds, index, -1))} disabled={index === 0} aria-label={t('memberUp')}>
+                <button
+                  type="button"
+                  onClick={() => onChange(moved(memberIds, index, -1))}
+                  disabled={index === 0}
+                  aria-label={t('memberUp')}
+                >
                   ↑
                 </button>
-                <button type="button" onClick={() => onChange(moved(memberIds, index, 1))} disabled={index === memberIds.length - 1} aria-label={t('memberDown')}>
+                <button
+                  type="button"
+                  onClick={() => onChange(moved(memberIds, index, 1))}
+                  disabled={index === memberIds.length - 1}
+                  aria-label={t('memberDown')}
+                >
                   ↓
                 </button>
-                <button type="button" onClick={() => onChange(memberIds.filter((other) => other !== memberId))} aria-label={t('memberRemove')}>
+                <button
+                  type="button"
+                  onClick={() => onChange(memberIds.filter((other) => other !== memberId))}
+                  aria-label={t('memberRemove')}
+                >
                   ✕
                 </button>
               </span>

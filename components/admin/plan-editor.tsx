@@ -23,7 +23,11 @@ export function PlanEditor({ plan, departments, staff }: Props) {
   const tCommon = useTranslations('common');
   const router = useRouter();
   const { errors, formError, reset, check, fail } = useFormErrors();
-  const [header, setHeader] = useState({ name: plan?.name ?? '', incidentType: plan?.incidentType ?? '', description: plan?.description ?? '' });
+  const [header, setHeader] = useState({
+    name: plan?.name ?? '',
+    incidentType: plan?.incidentType ?? '',
+    description: plan?.description ?? '',
+  });
   const [roles, setRoles] = useState<RoleDraft[]>(() => plan?.roles.map(draftOf) ?? []);
   const [isBusy, setIsBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -115,7 +119,12 @@ export function PlanEditor({ plan, departments, staff }: Props) {
           errorFor={(field) => errorFor(`roles.${index}.${field}`)}
           onChange={(next) => changeRoles(roles.map((role, position) => (position === index ? next : role)))}
           onMove={(offset) => changeRoles(moved(roles, index, offset), true)}
-          onRemove={() => changeRoles(roles.filter((_, position) => position !== index), true)}
+          onRemove={() =>
+            changeRoles(
+              roles.filter((_, position) => position !== index),
+              true,
+            )
+          }
         />
       ))}
       {errors.roles && <Alert>{errors.roles}</Alert>}

@@ -66,7 +66,9 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
             onChange={(event) => {
               const departmentId = event.target.value;
               // People of the old department cannot stay pre-assigned.
-              const memberIds = draft.memberIds.filter((memberId) => staff.find((person) => person.id === memberId)?.departmentId === departmentId);
+              const memberIds = draft.memberIds.filter(
+                (memberId) => staff.find((person) => person.id === memberId)?.departmentId === departmentId,
+              );
               onChange({ ...draft, departmentId, memberIds });
             }}
           >
@@ -80,8 +82,20 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
         <FormField id={id('name')} label={t('roleName')} error={errorFor('name')}>
           <input {...field('name')} data-testid="plan-role-name" />
         </FormField>
-        <FormField id={id('requiredCount')} label={t('requiredCount')} hint={t('requiredCountHint', { max: MAX_REQUIRED_COUNT })} error={errorFor('requiredCount')}>
-          <input {...field('requiredCount')} type="number" min={1} max={MAX_REQUIRED_COUNT} inputMode="numeric" data-testid="plan-role-count" />
+        <FormField
+          id={id('requiredCount')}
+          label={t('requiredCount')}
+          hint={t('requiredCountHint', { max: MAX_REQUIRED_COUNT })}
+          error={errorFor('requiredCount')}
+        >
+          <input
+            {...field('requiredCount')}
+            type="number"
+            min={1}
+            max={MAX_REQUIRED_COUNT}
+            inputMode="numeric"
+            data-testid="plan-role-count"
+          />
         </FormField>
       </div>
       <FormField id={id('instructions')} label={t('instructions')} error={errorFor('instructions')}>

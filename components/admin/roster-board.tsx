@@ -53,12 +53,20 @@ export function RosterBoard({ initial }: { initial: RosterDepartment[] }) {
                   <h2 className={styles.departmentName} id={`roster-${department.id}`}>
                     {departmentName(department, locale)}
                   </h2>
-                  <Badge tone={onDuty > 0 ? 'success' : 'danger'}>{t('onDutyCount', { count: onDuty, total: department.people.length })}</Badge>
+                  <Badge tone={onDuty > 0 ? 'success' : 'danger'}>
+                    {t('onDutyCount', { count: onDuty, total: department.people.length })}
+                  </Badge>
                 </div>
                 {department.people.length === 0 && <p className={styles.empty}>{t('noStaff')}</p>}
                 <ul className={styles.people}>
                   {department.people.map((person) => (
-                    <li key={person.id} className={styles.person} data-testid="roster-row" data-username={person.username} data-on-duty={String(person.isOnDuty)}>
+                    <li
+                      key={person.id}
+                      className={styles.person}
+                      data-testid="roster-row"
+                      data-username={person.username}
+                      data-on-duty={String(person.isOnDuty)}
+                    >
                       <span className={[styles.dot, person.isOnDuty ? styles.dotOn : ''].join(' ')} aria-hidden="true" />
                       <span className={styles.personMain}>
                         <span className={styles.personName}>
@@ -78,7 +86,11 @@ export function RosterBoard({ initial }: { initial: RosterDepartment[] }) {
                         variant={person.isOnDuty ? 'default' : 'primary'}
                         disabled={busyId === person.id}
                         onClick={() => toggle(person)}
-                        aria-label={person.isOnDuty ? t('setOffDutyFor', { name: person.displayName }) : t('setOnDutyFor', { name: person.displayName })}
+                        aria-label={
+                          person.isOnDuty
+                            ? t('setOffDutyFor', { name: person.displayName })
+                            : t('setOnDutyFor', { name: person.displayName })
+                        }
                         data-testid="roster-toggle"
                       >
                         {person.isOnDuty ? t('setOffDuty') : t('setOnDuty')}

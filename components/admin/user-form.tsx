@@ -3,7 +3,14 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { createUserInput, MANAGED_ROLES, updateUserInput, type AdminUserView, type ManagedRole, type UserDirectory } from '@/server/contracts/admin';
+import {
+  createUserInput,
+  MANAGED_ROLES,
+  updateUserInput,
+  type AdminUserView,
+  type ManagedRole,
+  type UserDirectory,
+} from '@/server/contracts/admin';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, FormField } from '../ui/form-field';
@@ -44,7 +51,9 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
       enterpriseId: isEnterprise ? value('enterpriseId') || null : null,
       password: value('password'),
     };
-    const body = editing ? { ...common, userId: editing.id, isActive: isSelf || form.get('isActive') === 'on' } : { ...common, username: value('username') };
+    const body = editing
+      ? { ...common, userId: editing.id, isActive: isSelf || form.get('isActive') === 'on' }
+      : { ...common, username: value('username') };
     if (!check(editing ? updateUserInput : createUserInput, body)) return;
     setIsBusy(true);
     const result = editing
@@ -76,7 +85,12 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
         </FormField>
         <div className={styles.formRow}>
           <FormField id={id('displayName')} label={t('displayName')} error={errors.displayName}>
-            <input id={id('displayName')} name="displayName" defaultValue={editing?.displayName} {...invalidProps(id('displayName'), errors.displayName)} />
+            <input
+              id={id('displayName')}
+              name="displayName"
+              defaultValue={editing?.displayName}
+              {...invalidProps(id('displayName'), errors.displayName)}
+            />
           </FormField>
           <FormField id={id('phone')} label={t('phone')} error={errors.phone}>
             <input id={id('phone')} name="phone" type="tel" defaultValue={editing?.phone} {...invalidProps(id('phone'), errors.phone)} />
@@ -100,7 +114,12 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
         </FormField>
         {isEnterprise ? (
           <FormField id={id('enterpriseId')} label={t('enterprise')} error={errors.enterpriseId}>
-            <select id={id('enterpriseId')} name="enterpriseId" defaultValue={editing?.enterpriseId ?? ''} {...invalidProps(id('enterpriseId'), errors.enterpriseId)}>
+            <select
+              id={id('enterpriseId')}
+              name="enterpriseId"
+              defaultValue={editing?.enterpriseId ?? ''}
+              {...invalidProps(id('enterpriseId'), errors.enterpriseId)}
+            >
               <option value="">{t('chooseEnterprise')}</option>
               {directory.enterprises.map((enterprise) => (
                 <option key={enterprise.id} value={enterprise.id}>
@@ -116,7 +135,12 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
             hint={role === 'field_staff' ? t('departmentRequiredHint') : t('departmentOptionalHint')}
             error={errors.departmentId}
           >
-            <select id={id('departmentId')} name="departmentId" defaultValue={editing?.departmentId ?? ''} {...invalidProps(id('departmentId'), errors.departmentId)}>
+            <select
+              id={id('departmentId')}
+              name="departmentId"
+              defaultValue={editing?.departmentId ?? ''}
+              {...invalidProps(id('departmentId'), errors.departmentId)}
+            >
               <option value="">{t('noDepartment')}</option>
               {directory.departments.map((department) => (
                 <option key={department.id} value={department.id}>
@@ -132,7 +156,13 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
           hint={editing ? t('newPasswordHint') : t('passwordHint')}
           error={errors.password}
         >
-          <input id={id('password')} name="password" type="password" autoComplete="new-password" {...invalidProps(id('password'), errors.password)} />
+          <input
+            id={id('password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            {...invalidProps(id('password'), errors.password)}
+          />
         </FormField>
         {editing && (
           <>

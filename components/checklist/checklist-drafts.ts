@@ -34,7 +34,15 @@ export const emptyStorage = (): StorageDraft => ({
   responsibleName: '',
   responsiblePhone: '',
 });
-export const emptyOutfall = (): OutfallDraft => ({ key: newKey(), code: '', name: '', kind: 'valve', disposalSteps: '', responsibleName: '', responsiblePhone: '' });
+export const emptyOutfall = (): OutfallDraft => ({
+  key: newKey(),
+  code: '',
+  name: '',
+  kind: 'valve',
+  disposalSteps: '',
+  responsibleName: '',
+  responsiblePhone: '',
+});
 export const emptyContact = (): ContactDraft => ({ key: newKey(), name: '', role: '', phone: '' });
 export const emptyMaterial = (): MaterialDraft => ({ key: newKey(), kind: '', quantity: '', location: '' });
 
@@ -49,10 +57,18 @@ export function toDrafts(data: ChecklistData): Drafts {
     storage: (data.storage?.storages ?? []).map((item, index) => ({
       ...item,
       key: `s${index}`,
-      substances: item.substances.map((substance, position) => ({ ...substance, key: `s${index}-${position}`, maxQuantity: String(substance.maxQuantity) })),
+      substances: item.substances.map((substance, position) => ({
+        ...substance,
+        key: `s${index}-${position}`,
+        maxQuantity: String(substance.maxQuantity),
+      })),
       disposalSteps: item.disposalSteps.join('\n'),
     })),
-    outfalls: (data.outfalls?.points ?? []).map((item, index) => ({ ...item, key: `o${index}`, disposalSteps: item.disposalSteps.join('\n') })),
+    outfalls: (data.outfalls?.points ?? []).map((item, index) => ({
+      ...item,
+      key: `o${index}`,
+      disposalSteps: item.disposalSteps.join('\n'),
+    })),
     contacts: (data.contacts?.contacts ?? []).map((item, index) => ({ ...item, key: `c${index}` })),
     materials: (data.materials?.materials ?? []).map((item, index) => ({ ...item, key: `m${index}` })),
   };
@@ -67,7 +83,10 @@ export function toStepData(step: ChecklistStepName, drafts: Drafts): unknown {
       return {
         storages: drafts.storage.map(({ key: _key, substances, disposalSteps, ...item }) => ({
           ...item,
-          substances: substances.map(({ key: _substanceKey, maxQuantity, ...substance }) => ({ ...substance, maxQuantity: toNumber(maxQuantity) })),
+          substances: substances.map(({ key: _substanceKey, maxQuantity, ...substance }) => ({
+            ...substance,
+            maxQuantity: toNumber(maxQuantity),
+          })),
           disposalSteps: lines(disposalSteps),
         })),
       };

@@ -17,7 +17,10 @@ export function ChecklistStepper({ current, reached, onSelect }: Props) {
         const isLocked = index > reached;
         const isDone = index < reached && index !== current;
         return (
-          <li key={key} className={[styles.stepperItem, index === current ? styles.stepperCurrent : '', isDone ? styles.stepperDone : ''].join(' ')}>
+          <li
+            key={key}
+            className={[styles.stepperItem, index === current ? styles.stepperCurrent : '', isDone ? styles.stepperDone : ''].join(' ')}
+          >
             <button
               type="button"
               onClick={() => onSelect(index)}

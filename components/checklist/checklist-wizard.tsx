@@ -48,7 +48,11 @@ export function ChecklistWizard({ initial }: { initial: ChecklistView }) {
         </header>
         {stepName && <p className={styles.hint}>{t(`stepHints.${stepName}`)}</p>}
         <p className={styles.muted} data-testid="checklist-saved-at">
-          {view.completedAt ? t('status.completedAt', { time: time(view.completedAt) }) : view.updatedAt ? t('status.lastSaved', { time: time(view.updatedAt) }) : null}
+          {view.completedAt
+            ? t('status.completedAt', { time: time(view.completedAt) })
+            : view.updatedAt
+              ? t('status.lastSaved', { time: time(view.updatedAt) })
+              : null}
         </p>
         <div className={styles.messages} data-testid="checklist-status">
           {state.notice && <Notice>{state.notice}</Notice>}
@@ -56,16 +60,31 @@ export function ChecklistWizard({ initial }: { initial: ChecklistView }) {
           {listError && <Alert>{listError}</Alert>}
         </div>
 
-        {stepName === 'storage' && <StorageStep items={drafts.storage} onChange={(storage) => setDrafts({ ...drafts, storage })} errorFor={errorFor} />}
-        {stepName === 'outfalls' && <OutfallsStep items={drafts.outfalls} onChange={(outfalls) => setDrafts({ ...drafts, outfalls })} errorFor={errorFor} />}
-        {stepName === 'contacts' && <ContactsStep items={drafts.contacts} onChange={(contacts) => setDrafts({ ...drafts, contacts })} errorFor={errorFor} />}
-        {stepName === 'materials' && <MaterialsStep items={drafts.materials} onChange={(materials) => setDrafts({ ...drafts, materials })} errorFor={errorFor} />}
+        {stepName === 'storage' && (
+          <StorageStep items={drafts.storage} onChange={(storage) => setDrafts({ ...drafts, storage })} errorFor={errorFor} />
+        )}
+        {stepName === 'outfalls' && (
+          <OutfallsStep items={drafts.outfalls} onChange={(outfalls) => setDrafts({ ...drafts, outfalls })} errorFor={errorFor} />
+        )}
+        {stepName === 'contacts' && (
+          <ContactsStep items={drafts.contacts} onChange={(contacts) => setDrafts({ ...drafts, contacts })} errorFor={errorFor} />
+        )}
+        {stepName === 'materials' && (
+          <MaterialsStep items={drafts.materials} onChange={(materials) => setDrafts({ ...drafts, materials })} errorFor={errorFor} />
+        )}
         {!stepName && <ReviewStep drafts={drafts} onEdit={state.goTo} />}
         {!stepName && !view.hasPlan && <p className={styles.hint}>{t('status.noPlan')}</p>}
 
         {state.completion && (
           <div className={styles.done} data-testid="checklist-finished">
-            <Notice>{t('status.finished', { added: state.completion.added.length, updated: state.completion.updated.length, contacts: state.completion.contacts, materials: state.completion.materials })}</Notice>
+            <Notice>
+              {t('status.finished', {
+                added: state.completion.added.length,
+                updated: state.completion.updated.length,
+                contacts: state.completion.contacts,
+                materials: state.completion.materials,
+              })}
+            </Notice>
             <div className={styles.actions}>
               <Link className={styles.primaryLink} href="/enterprise" data-testid="checklist-open-editor">
                 {t('actions.openEditor')}

@@ -20,11 +20,39 @@ export function ContactsStep({ items, onChange, errorFor }: Props) {
         const id = (field: string) => `contact-${index}-${field}`;
         const set = (field: keyof ContactDraft) => (value: string) => update(index, { ...item, [field]: value });
         return (
-          <ItemFrame key={item.key} index={index} title={item.name} testId="checklist-contact" onRemove={() => onChange(items.filter((_, at) => at !== index))}>
+          <ItemFrame
+            key={item.key}
+            index={index}
+            title={item.name}
+            testId="checklist-contact"
+            onRemove={() => onChange(items.filter((_, at) => at !== index))}
+          >
             <div className={styles.grid}>
-              <TextField id={id('name')} label={t('fields.contactName')} value={item.name} onChange={set('name')} error={errorFor(`${path}.name`)} testId="contact-name" />
-              <TextField id={id('role')} label={t('fields.contactRole')} value={item.role} onChange={set('role')} error={errorFor(`${path}.role`)} testId="contact-role" />
-              <TextField id={id('phone')} label={t('fields.contactPhone')} value={item.phone} onChange={set('phone')} error={errorFor(`${path}.phone`)} inputMode="tel" testId="contact-phone" />
+              <TextField
+                id={id('name')}
+                label={t('fields.contactName')}
+                value={item.name}
+                onChange={set('name')}
+                error={errorFor(`${path}.name`)}
+                testId="contact-name"
+              />
+              <TextField
+                id={id('role')}
+                label={t('fields.contactRole')}
+                value={item.role}
+                onChange={set('role')}
+                error={errorFor(`${path}.role`)}
+                testId="contact-role"
+              />
+              <TextField
+                id={id('phone')}
+                label={t('fields.contactPhone')}
+                value={item.phone}
+                onChange={set('phone')}
+                error={errorFor(`${path}.phone`)}
+                inputMode="tel"
+                testId="contact-phone"
+              />
             </div>
           </ItemFrame>
         );

@@ -23,10 +23,14 @@ export async function DisposalCard({ content, published, printedAt }: Props) {
       </div>
       <header className={styles.head}>
         <h1>{t('card.title')}</h1>
-        <p className={styles.subtitle}>{t('card.subtitle', { name: content.enterprise.name, level: t(`riskLevels.${content.enterprise.riskLevel}`) })}</p>
+        <p className={styles.subtitle}>
+          {t('card.subtitle', { name: content.enterprise.name, level: t(`riskLevels.${content.enterprise.riskLevel}`) })}
+        </p>
         <p className={styles.meta}>
           {t('card.source', { time: date(printedAt) })} ·{' '}
-          {published ? t('card.published', { version: published.version, date: date(new Date(published.publishedAt)) }) : t('card.notPublished')}
+          {published
+            ? t('card.published', { version: published.version, date: date(new Date(published.publishedAt)) })
+            : t('card.notPublished')}
         </p>
       </header>
 
@@ -57,7 +61,8 @@ export async function DisposalCard({ content, published, printedAt }: Props) {
           </h2>
           {point.substances.length > 0 && (
             <p className={styles.line}>
-              <strong>{t('card.substances')}</strong> {point.substances.map((substance) => `${substance.name} ${substance.maxQuantity} ${substance.unit}`).join(' · ')}
+              <strong>{t('card.substances')}</strong>{' '}
+              {point.substances.map((substance) => `${substance.name} ${substance.maxQuantity} ${substance.unit}`).join(' · ')}
             </p>
           )}
           <p className={styles.label}>{t('card.steps')}</p>
@@ -72,7 +77,8 @@ export async function DisposalCard({ content, published, printedAt }: Props) {
           )}
           {(point.responsibleName || point.responsiblePhone) && (
             <p className={styles.line}>
-              <strong>{t('card.responsible')}</strong> {point.responsibleName} <a href={`tel:${point.responsiblePhone}`}>{point.responsiblePhone}</a>
+              <strong>{t('card.responsible')}</strong> {point.responsibleName}{' '}
+              <a href={`tel:${point.responsiblePhone}`}>{point.responsiblePhone}</a>
             </p>
           )}
         </section>

@@ -6,7 +6,19 @@ import { Button } from '../ui/button';
 import styles from './checklist.module.css';
 
 /** One entry of a step's list, numbered, with its remove button. */
-export function ItemFrame({ index, title, testId, onRemove, children }: { index: number; title: string; testId: string; onRemove: () => void; children: ReactNode }) {
+export function ItemFrame({
+  index,
+  title,
+  testId,
+  onRemove,
+  children,
+}: {
+  index: number;
+  title: string;
+  testId: string;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
   const t = useTranslations('checklist');
   return (
     <section className={styles.item} data-testid={testId}>

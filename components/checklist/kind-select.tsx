@@ -9,7 +9,13 @@ export function KindSelect({ id, kinds, value, onChange, error, testId }: Props)
   const t = useTranslations('checklist');
   return (
     <FormField id={id} label={t('fields.kind')} error={error}>
-      <select id={id} value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)} {...(error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {})}>
+      <select
+        id={id}
+        value={value}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.value)}
+        {...(error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {})}
+      >
         {kinds.map((kind) => (
           <option key={kind} value={kind}>
             {t(`kinds.${kind}` as never)}

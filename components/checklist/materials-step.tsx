@@ -20,11 +20,38 @@ export function MaterialsStep({ items, onChange, errorFor }: Props) {
         const id = (field: string) => `material-${index}-${field}`;
         const set = (field: keyof MaterialDraft) => (value: string) => update(index, { ...item, [field]: value });
         return (
-          <ItemFrame key={item.key} index={index} title={item.kind} testId="checklist-material" onRemove={() => onChange(items.filter((_, at) => at !== index))}>
+          <ItemFrame
+            key={item.key}
+            index={index}
+            title={item.kind}
+            testId="checklist-material"
+            onRemove={() => onChange(items.filter((_, at) => at !== index))}
+          >
             <div className={styles.grid}>
-              <TextField id={id('kind')} label={t('fields.materialKind')} value={item.kind} onChange={set('kind')} error={errorFor(`${path}.kind`)} testId="material-kind" />
-              <TextField id={id('quantity')} label={t('fields.quantity')} value={item.quantity} onChange={set('quantity')} error={errorFor(`${path}.quantity`)} testId="material-quantity" />
-              <TextField id={id('location')} label={t('fields.location')} value={item.location} onChange={set('location')} error={errorFor(`${path}.location`)} testId="material-location" />
+              <TextField
+                id={id('kind')}
+                label={t('fields.materialKind')}
+                value={item.kind}
+                onChange={set('kind')}
+                error={errorFor(`${path}.kind`)}
+                testId="material-kind"
+              />
+              <TextField
+                id={id('quantity')}
+                label={t('fields.quantity')}
+                value={item.quantity}
+                onChange={set('quantity')}
+                error={errorFor(`${path}.quantity`)}
+                testId="material-quantity"
+              />
+              <TextField
+                id={id('location')}
+                label={t('fields.location')}
+                value={item.location}
+                onChange={set('location')}
+                error={errorFor(`${path}.location`)}
+                testId="material-location"
+              />
             </div>
           </ItemFrame>
         );

@@ -24,11 +24,39 @@ export function OutfallsStep({ items, onChange, errorFor }: Props) {
         const id = (field: string) => `outfall-${index}-${field}`;
         const set = (field: keyof OutfallDraft) => (value: string) => update(index, { ...item, [field]: value });
         return (
-          <ItemFrame key={item.key} index={index} title={[item.code, item.name].filter(Boolean).join(' ')} testId="checklist-outfall" onRemove={() => onChange(items.filter((_, at) => at !== index))}>
+          <ItemFrame
+            key={item.key}
+            index={index}
+            title={[item.code, item.name].filter(Boolean).join(' ')}
+            testId="checklist-outfall"
+            onRemove={() => onChange(items.filter((_, at) => at !== index))}
+          >
             <div className={styles.grid}>
-              <TextField id={id('code')} label={t('fields.code')} hint={t('fields.codeHint')} value={item.code} onChange={set('code')} error={errorFor(`${path}.code`)} testId="outfall-code" />
-              <TextField id={id('name')} label={t('fields.name')} value={item.name} onChange={set('name')} error={errorFor(`${path}.name`)} testId="outfall-name" />
-              <KindSelect id={id('kind')} kinds={OUTFALL_KINDS} value={item.kind} onChange={set('kind')} error={errorFor(`${path}.kind`)} testId="outfall-kind" />
+              <TextField
+                id={id('code')}
+                label={t('fields.code')}
+                hint={t('fields.codeHint')}
+                value={item.code}
+                onChange={set('code')}
+                error={errorFor(`${path}.code`)}
+                testId="outfall-code"
+              />
+              <TextField
+                id={id('name')}
+                label={t('fields.name')}
+                value={item.name}
+                onChange={set('name')}
+                error={errorFor(`${path}.name`)}
+                testId="outfall-name"
+              />
+              <KindSelect
+                id={id('kind')}
+                kinds={OUTFALL_KINDS}
+                value={item.kind}
+                onChange={set('kind')}
+                error={errorFor(`${path}.kind`)}
+                testId="outfall-kind"
+              />
             </div>
             <TextField
               id={id('disposalSteps')}
@@ -40,7 +68,12 @@ export function OutfallsStep({ items, onChange, errorFor }: Props) {
               isMultiline
               testId="outfall-steps"
             />
-            <ResponsibleFields idPrefix={id('')} item={item} onChange={(field, value) => update(index, { ...item, [field]: value })} errorFor={(field) => errorFor(`${path}.${field}`)} />
+            <ResponsibleFields
+              idPrefix={id('')}
+              item={item}
+              onChange={(field, value) => update(index, { ...item, [field]: value })}
+              errorFor={(field) => errorFor(`${path}.${field}`)}
+            />
           </ItemFrame>
         );
       })}

@@ -15,7 +15,10 @@ const ROWS = [
 export function ReviewStep({ drafts, onEdit }: { drafts: Drafts; onEdit: (step: number) => void }) {
   const t = useTranslations('checklist');
   const summaries: Record<(typeof ROWS)[number]['draft'], string[]> = {
-    storage: drafts.storage.map((item) => `${item.code} ${item.name} · ${item.substances.map((substance) => `${substance.name} ${substance.maxQuantity} ${substance.unit}`).join(', ')}`),
+    storage: drafts.storage.map(
+      (item) =>
+        `${item.code} ${item.name} · ${item.substances.map((substance) => `${substance.name} ${substance.maxQuantity} ${substance.unit}`).join(', ')}`,
+    ),
     outfalls: drafts.outfalls.map((item) => `${item.code} ${item.name}`),
     contacts: drafts.contacts.map((item) => `${item.name} ${item.role} ${item.phone}`),
     materials: drafts.materials.map((item) => `${item.kind} ${item.quantity} · ${item.location}`),
@@ -26,7 +29,12 @@ export function ReviewStep({ drafts, onEdit }: { drafts: Drafts; onEdit: (step: 
         <div key={row.key} className={styles.reviewRow}>
           <dt>
             {t(`review.${row.key}`)} <span className={styles.muted}>{t('review.count', { count: summaries[row.draft].length })}</span>
-            <button type="button" className={styles.linkButton} onClick={() => onEdit(row.step)} data-testid={`checklist-review-edit-${row.draft}`}>
+            <button
+              type="button"
+              className={styles.linkButton}
+              onClick={() => onEdit(row.step)}
+              data-testid={`checklist-review-edit-${row.draft}`}
+            >
               {t('review.edit')}
             </button>
           </dt>

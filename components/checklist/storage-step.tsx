@@ -26,11 +26,39 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
         const setSubstance = (position: number, substance: SubstanceDraft) =>
           update(index, { ...item, substances: item.substances.map((current, at) => (at === position ? substance : current)) });
         return (
-          <ItemFrame key={item.key} index={index} title={[item.code, item.name].filter(Boolean).join(' ')} testId="checklist-storage" onRemove={() => onChange(items.filter((_, at) => at !== index))}>
+          <ItemFrame
+            key={item.key}
+            index={index}
+            title={[item.code, item.name].filter(Boolean).join(' ')}
+            testId="checklist-storage"
+            onRemove={() => onChange(items.filter((_, at) => at !== index))}
+          >
             <div className={styles.grid}>
-              <TextField id={id('code')} label={t('fields.code')} hint={t('fields.codeHint')} value={item.code} onChange={set('code')} error={errorFor(`${path}.code`)} testId="storage-code" />
-              <TextField id={id('name')} label={t('fields.name')} value={item.name} onChange={set('name')} error={errorFor(`${path}.name`)} testId="storage-name" />
-              <KindSelect id={id('kind')} kinds={STORAGE_KINDS} value={item.kind} onChange={set('kind')} error={errorFor(`${path}.kind`)} testId="storage-kind" />
+              <TextField
+                id={id('code')}
+                label={t('fields.code')}
+                hint={t('fields.codeHint')}
+                value={item.code}
+                onChange={set('code')}
+                error={errorFor(`${path}.code`)}
+                testId="storage-code"
+              />
+              <TextField
+                id={id('name')}
+                label={t('fields.name')}
+                value={item.name}
+                onChange={set('name')}
+                error={errorFor(`${path}.name`)}
+                testId="storage-name"
+              />
+              <KindSelect
+                id={id('kind')}
+                kinds={STORAGE_KINDS}
+                value={item.kind}
+                onChange={set('kind')}
+                error={errorFor(`${path}.kind`)}
+                testId="storage-kind"
+              />
             </div>
             <fieldset className={styles.substances}>
               <legend>{t('fields.substances')}</legend>
@@ -42,10 +70,18 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
               {item.substances.map((substance, position) => {
                 const subPath = `${path}.substances.${position}`;
                 const subId = (field: string) => id(`substance-${position}-${field}`);
-                const setField = (field: keyof SubstanceDraft) => (value: string) => setSubstance(position, { ...substance, [field]: value });
+                const setField = (field: keyof SubstanceDraft) => (value: string) =>
+                  setSubstance(position, { ...substance, [field]: value });
                 return (
                   <div key={substance.key} className={styles.substanceRow} data-testid="storage-substance">
-                    <TextField id={subId('name')} label={t('fields.substanceName')} value={substance.name} onChange={setField('name')} error={errorFor(`${subPath}.name`)} testId="substance-name" />
+                    <TextField
+                      id={subId('name')}
+                      label={t('fields.substanceName')}
+                      value={substance.name}
+                      onChange={setField('name')}
+                      error={errorFor(`${subPath}.name`)}
+                      testId="substance-name"
+                    />
                     <TextField
                       id={subId('maxQuantity')}
                       label={t('fields.maxQuantity')}
@@ -55,7 +91,14 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
                       inputMode="decimal"
                       testId="substance-quantity"
                     />
-                    <TextField id={subId('unit')} label={t('fields.unit')} value={substance.unit} onChange={setField('unit')} error={errorFor(`${subPath}.unit`)} testId="substance-unit" />
+                    <TextField
+                      id={subId('unit')}
+                      label={t('fields.unit')}
+                      value={substance.unit}
+                      onChange={setField('unit')}
+                      error={errorFor(`${subPath}.unit`)}
+                      testId="substance-unit"
+                    />
                     <Button
                       className={styles.rowRemove}
                       onClick={() => update(index, { ...item, substances: item.substances.filter((_, at) => at !== position) })}
@@ -67,7 +110,10 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
                   </div>
                 );
               })}
-              <Button onClick={() => update(index, { ...item, substances: [...item.substances, emptySubstance()] })} data-testid="substance-add">
+              <Button
+                onClick={() => update(index, { ...item, substances: [...item.substances, emptySubstance()] })}
+                data-testid="substance-add"
+              >
                 + {t('actions.addSubstance')}
               </Button>
             </fieldset>
@@ -81,7 +127,12 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
               isMultiline
               testId="storage-steps"
             />
-            <ResponsibleFields idPrefix={id('')} item={item} onChange={(field, value) => update(index, { ...item, [field]: value })} errorFor={(field) => errorFor(`${path}.${field}`)} />
+            <ResponsibleFields
+              idPrefix={id('')}
+              item={item}
+              onChange={(field, value) => update(index, { ...item, [field]: value })}
+              errorFor={(field) => errorFor(`${path}.${field}`)}
+            />
           </ItemFrame>
         );
       })}

@@ -25,7 +25,11 @@ export function TextField({ id, label, value, onChange, error, hint, testId, isM
   };
   return (
     <FormField id={id} label={label} error={error} hint={hint}>
-      {isMultiline ? <textarea {...common} rows={Math.max(3, value.split('\n').length + 1)} /> : <input {...common} inputMode={inputMode} type={inputMode === 'tel' ? 'tel' : 'text'} />}
+      {isMultiline ? (
+        <textarea {...common} rows={Math.max(3, value.split('\n').length + 1)} />
+      ) : (
+        <input {...common} inputMode={inputMode} type={inputMode === 'tel' ? 'tel' : 'text'} />
+      )}
     </FormField>
   );
 }

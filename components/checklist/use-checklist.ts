@@ -50,7 +50,8 @@ export function useChecklist(initial: ChecklistView) {
     const name = CHECKLIST_STEPS[current]!;
     const schema = CHECKLIST_STEP_SCHEMAS[name];
     const issues = checklistIssues(schema, stepData);
-    if (Object.keys(issues).length > 0) return Object.fromEntries(Object.entries(issues).map(([path, key]) => [path, tErrors(key as never)]));
+    if (Object.keys(issues).length > 0)
+      return Object.fromEntries(Object.entries(issues).map(([path, key]) => [path, tErrors(key as never)]));
     const merged = { ...view.data, [name]: schema.parse(stepData) } as ChecklistData;
     const duplicate = findCrossStepDuplicate(merged, name);
     return duplicate ? { [duplicate]: tErrors('checklistDuplicateCode') } : {};

@@ -43,7 +43,9 @@ export function ActiveIncidents({ incidents, isConnected }: { incidents: Inciden
                 </span>
                 <span className={styles.activeMeta}>
                   <span>
-                    {t('active.triggeredAt', { time: format.dateTime(new Date(incident.createdAt), { hour: '2-digit', minute: '2-digit' }) })}
+                    {t('active.triggeredAt', {
+                      time: format.dateTime(new Date(incident.createdAt), { hour: '2-digit', minute: '2-digit' }),
+                    })}
                     {now !== null && ` · ${t('active.elapsed', { clock: formatClock(millisBetween(incident.createdAt, now)) })}`}
                   </span>
                   <Badge tone={isAllAcknowledged ? 'success' : 'danger'}>

@@ -12,7 +12,11 @@ type Group = { departmentId: string; department: string; members: AssignmentView
 function groupByDepartment(assignments: AssignmentView[]): Group[] {
   const groups = new Map<string, Group>();
   for (const assignment of assignments) {
-    const group = groups.get(assignment.departmentId) ?? { departmentId: assignment.departmentId, department: assignment.department, members: [] };
+    const group = groups.get(assignment.departmentId) ?? {
+      departmentId: assignment.departmentId,
+      department: assignment.department,
+      members: [],
+    };
     group.members.push(assignment);
     groups.set(assignment.departmentId, group);
   }
@@ -53,7 +57,13 @@ export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLi
               </thead>
               <tbody>
                 {group.members.map((assignment) => (
-                  <AssignmentRow key={assignment.id} assignment={assignment} incidentCreatedAt={incidentCreatedAt} clockNow={clockNow} isLifted={isLifted} />
+                  <AssignmentRow
+                    key={assignment.id}
+                    assignment={assignment}
+                    incidentCreatedAt={incidentCreatedAt}
+                    clockNow={clockNow}
+                    isLifted={isLifted}
+                  />
                 ))}
               </tbody>
             </table>

@@ -67,19 +67,24 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
         <Badge tone={STATUS_TONE[assignment.status]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
       </td>
       <td className={styles.clockCell}>
-        {isAcknowledged ? t('people.reachedAfter', { clock: formatClock(millisBetween(incidentCreatedAt, reachedAt(assignment))) }) : <strong>{waiting()}</strong>}
+        {isAcknowledged ? (
+          t('people.reachedAfter', { clock: formatClock(millisBetween(incidentCreatedAt, reachedAt(assignment))) })
+        ) : (
+          <strong>{waiting()}</strong>
+        )}
       </td>
       <td>
         <div className={styles.times}>
-        {STATUS_TIMES.flatMap(({ status, field }) => {
-          const at = assignment[field] as string | null;
-          if (!at) return [];
-          return [
-            <span key={status}>
-              {tc(`assignmentStatus.${status}`)} {format.dateTime(new Date(at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-            </span>,
-          ];
-        })}
+          {STATUS_TIMES.flatMap(({ status, field }) => {
+            const at = assignment[field] as string | null;
+            if (!at) return [];
+            return [
+              <span key={status}>
+                {tc(`assignmentStatus.${status}`)}{' '}
+                {format.dateTime(new Date(at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+              </span>,
+            ];
+          })}
         </div>
       </td>
     </tr>

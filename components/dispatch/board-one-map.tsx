@@ -21,7 +21,12 @@ export function BoardOneMap({ enterprise }: { enterprise: { id: string; name: st
   const href = `/enterprises/${enterprise.id}/map`;
 
   return (
-    <section className={styles.box} aria-labelledby="board-one-map-title" data-testid="board-enterprise-map" data-enterprise-id={enterprise.id}>
+    <section
+      className={styles.box}
+      aria-labelledby="board-one-map-title"
+      data-testid="board-enterprise-map"
+      data-enterprise-id={enterprise.id}
+    >
       <div className={styles.head}>
         <h2 id="board-one-map-title" className={styles.title}>
           {t('oneMap.title', { name: enterprise.name })}
@@ -59,7 +64,14 @@ function ReadyMap({ map }: { map: PublishedMap }) {
     <div className={styles.grid}>
       <div className={styles.plan} style={map.plan ? { aspectRatio: `${map.plan.width} / ${map.plan.height}` } : undefined}>
         {map.plan ? (
-          <SitePlanMap key={map.plan.imageUrl} plan={map.plan} points={map.riskPoints} selectedId={selected?.id ?? null} onSelectPoint={select} label={tMap('map.label')} />
+          <SitePlanMap
+            key={map.plan.imageUrl}
+            plan={map.plan}
+            points={map.riskPoints}
+            selectedId={selected?.id ?? null}
+            onSelectPoint={select}
+            label={tMap('map.label')}
+          />
         ) : (
           <p className={styles.muted}>{t('oneMap.noPlan')}</p>
         )}
@@ -73,7 +85,14 @@ function ReadyMap({ map }: { map: PublishedMap }) {
         <ol className={styles.points} aria-label={t('oneMap.points', { count: map.riskPoints.length })}>
           {map.riskPoints.map((point) => (
             <li key={point.id}>
-              <button type="button" className={styles.pointRow} aria-pressed={point.id === selected?.id} data-testid="board-map-point-row" data-code={point.code} onClick={() => select(point)}>
+              <button
+                type="button"
+                className={styles.pointRow}
+                aria-pressed={point.id === selected?.id}
+                data-testid="board-map-point-row"
+                data-code={point.code}
+                onClick={() => select(point)}
+              >
                 <KindSwatch kind={point.kind} label={String(point.number)} />
                 <span>
                   <strong>{point.code}</strong> {point.name}

@@ -8,5 +8,4 @@ export function formatClock(milliseconds: number): string {
   return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`;
 }
 
-export const millisBetween = (fromIso: string, to: number | string) =>
-  (typeof to === 'number' ? to : Date.parse(to)) - Date.parse(fromIso);
+export const millisBetween = (fromIso: string, to: number | string) => (typeof to === 'number' ? to : Date.parse(to)) - Date.parse(fromIso);

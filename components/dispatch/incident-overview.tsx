@@ -67,7 +67,9 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
         )}
         <div>
           <dt>{t('overview.acknowledged')}</dt>
-          <dd className={acknowledged < total ? styles.factDanger : styles.factOk}>{t('overview.acknowledgedCount', { acknowledged, total })}</dd>
+          <dd className={acknowledged < total ? styles.factDanger : styles.factOk}>
+            {t('overview.acknowledgedCount', { acknowledged, total })}
+          </dd>
         </div>
         <div>
           <dt>{t('overview.location')}</dt>

@@ -33,9 +33,20 @@ export async function IncidentTable({ incidents }: { incidents: IncidentSummary[
           </thead>
           <tbody>
             {incidents.map((incident) => (
-              <tr key={incident.id} data-testid="incident-row" data-incident-id={incident.id} className={incident.status === 'active' ? styles.listActive : undefined}>
+              <tr
+                key={incident.id}
+                data-testid="incident-row"
+                data-incident-id={incident.id}
+                className={incident.status === 'active' ? styles.listActive : undefined}
+              >
                 <td className={styles.numeric}>
-                  {format.dateTime(new Date(incident.createdAt), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })}
+                  {format.dateTime(new Date(incident.createdAt), {
+                    year: 'numeric',
+                    month: '2-digit',
+                    day: '2-digit',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                  })}
                 </td>
                 <td>
                   {incident.isDrill && <Badge tone="drill">{tc('drill')}</Badge>} {typeName(incident.incidentType)}
@@ -44,7 +55,9 @@ export async function IncidentTable({ incidents }: { incidents: IncidentSummary[
                 <td>
                   <Badge tone={incident.status === 'active' ? 'danger' : 'success'}>{tc(`incidentStatus.${incident.status}`)}</Badge>
                 </td>
-                <td className={styles.numeric}>{t('list.acknowledgedCount', { acknowledged: incident.counts.acknowledged, total: incident.counts.total })}</td>
+                <td className={styles.numeric}>
+                  {t('list.acknowledgedCount', { acknowledged: incident.counts.acknowledged, total: incident.counts.total })}
+                </td>
                 <td>{incident.enterprise?.name ?? '—'}</td>
                 <td>
                   <Link href={`/incidents/${incident.id}`}>{t('list.open')}</Link>

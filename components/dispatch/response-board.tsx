@@ -34,7 +34,12 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets }: 
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <div className={styles.columns}>
         <div className={styles.main}>
-          <AssignmentBoard assignments={detail.assignments} incidentCreatedAt={detail.createdAt} clockNow={clockNow} isLifted={detail.status === 'lifted'} />
+          <AssignmentBoard
+            assignments={detail.assignments}
+            incidentCreatedAt={detail.createdAt}
+            clockNow={clockNow}
+            isLifted={detail.status === 'lifted'}
+          />
           {detail.enterprise && <BoardOneMap key={detail.enterprise.id} enterprise={detail.enterprise} />}
         </div>
         <aside className={styles.side}>

@@ -14,7 +14,9 @@ export function SuspectedSources({ incidentId }: { incidentId: string }) {
   const { state, retry } = useSuspectedSources(incidentId);
 
   const formatDistance = (metres: number) =>
-    metres < 1000 ? t('suspects.metres', { value: Math.round(metres / 10) * 10 }) : t('suspects.kilometres', { value: Math.round(metres / 100) / 10 });
+    metres < 1000
+      ? t('suspects.metres', { value: Math.round(metres / 10) * 10 })
+      : t('suspects.kilometres', { value: Math.round(metres / 100) / 10 });
 
   return (
     <section className={styles.box} aria-labelledby="suspects-title" data-testid="suspected-sources">
@@ -38,7 +40,12 @@ export function SuspectedSources({ incidentId }: { incidentId: string }) {
       ) : (
         <ol className={styles.suspects}>
           {state.sources.map((source) => (
-            <li key={source.enterpriseId} className={styles.suspect} data-testid="suspected-source" data-enterprise-id={source.enterpriseId}>
+            <li
+              key={source.enterpriseId}
+              className={styles.suspect}
+              data-testid="suspected-source"
+              data-enterprise-id={source.enterpriseId}
+            >
               <div className={styles.suspectHead}>
                 <a href={`/enterprises/${source.enterpriseId}/map`} className={styles.suspectName}>
                   {source.name}
@@ -50,7 +57,9 @@ export function SuspectedSources({ incidentId }: { incidentId: string }) {
                 {source.matches.map((match) => (
                   <li key={match.code}>
                     <strong>{match.code}</strong> {match.name}
-                    {match.substances.length > 0 && <span className={styles.muted}> · {match.substances.join(t('suspects.separator'))}</span>}
+                    {match.substances.length > 0 && (
+                      <span className={styles.muted}> · {match.substances.join(t('suspects.separator'))}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -17,7 +17,8 @@ export function TriggerPanel({ form, enterprises }: Props) {
   const tc = useTranslations('common');
   const typeName = useIncidentTypeName();
   const { errors } = form;
-  const invalid = (field: keyof typeof errors) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `trigger-${field}-error` } : {});
+  const invalid = (field: keyof typeof errors) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `trigger-${field}-error` } : {};
 
   return (
     <section className={styles.panel} aria-labelledby="trigger-title">

@@ -7,7 +7,9 @@ import { statusRank, type AssignmentView, type IncidentDetail, type IncidentSumm
 
 // A re-read that left before a push may land after it: never let it move anything backwards.
 const fresher = (current: AssignmentView, incoming: AssignmentView) =>
-  statusRank(incoming.status) > statusRank(current.status) || (incoming.closedAt !== null && current.closedAt === null) ? incoming : current;
+  statusRank(incoming.status) > statusRank(current.status) || (incoming.closedAt !== null && current.closedAt === null)
+    ? incoming
+    : current;
 
 function mergeAssignments(current: AssignmentView[], incoming: AssignmentView[]): AssignmentView[] {
   const byId = new Map(current.map((assignment) => [assignment.id, assignment]));
@@ -50,9 +52,12 @@ export function useIncidentBoard(initial: IncidentDetail) {
       void refresh();
     }, 250);
   }, [refresh]);
-  useEffect(() => () => {
-    if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
 
   const { isConnected } = useSocket(
     {

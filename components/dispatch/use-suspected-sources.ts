@@ -12,7 +12,8 @@ export type SuspectedSourceView = {
   matches: { code: string; name: string; substances: string[] }[];
 };
 
-export type SuspectedSourcesState = { kind: 'loading' } | { kind: 'ready'; sources: SuspectedSourceView[] } | { kind: 'error'; message: string };
+export type SuspectedSourcesState =
+  { kind: 'loading' } | { kind: 'ready'; sources: SuspectedSourceView[] } | { kind: 'error'; message: string };
 
 /** 可疑污染源 for the board; a newly published map may add or drop a lead, so it is re-read then. */
 export function useSuspectedSources(incidentId: string) {
@@ -21,7 +22,13 @@ export function useSuspectedSources(incidentId: string) {
   const read = useCallback(async () => {
     const result = await callApi<SuspectedSourceView[]>(`/api/incidents/${incidentId}/suspected-sources`);
     // A failed re-read keeps the list already on screen.
-    setState((current) => (result.ok ? { kind: 'ready', sources: result.data } : current.kind === 'ready' ? current : { kind: 'error', message: result.error.message }));
+    setState((current) =>
+      result.ok
+        ? { kind: 'ready', sources: result.data }
+        : current.kind === 'ready'
+          ? current
+          : { kind: 'error', message: result.error.message },
+    );
   }, [incidentId]);
 
   useEffect(() => {

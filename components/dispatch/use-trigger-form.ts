@@ -71,7 +71,9 @@ export function useTriggerForm(plans: PlanView[], enterprises: EnterpriseSummary
     });
 
   const defaultDescription = (type: string) =>
-    t.has(`trigger.defaultDescription.${type}`) ? t(`trigger.defaultDescription.${type}`) : t('trigger.defaultDescriptionOther', { type: typeName(type) });
+    t.has(`trigger.defaultDescription.${type}`)
+      ? t(`trigger.defaultDescription.${type}`)
+      : t('trigger.defaultDescriptionOther', { type: typeName(type) });
 
   const chooseType = (type: string) => {
     setIncidentType(type);

@@ -15,11 +15,18 @@ export function useZoneMap(enterprises: EnterpriseSummary[], linkedEnterpriseId:
   const [status, setStatus] = useState<ZonePointsStatus | null>(null);
   const [mapVersions, setMapVersions] = useState<Record<string, number>>({});
 
-  const visible = useMemo(() => filterEnterprises(enterprises, { query, levels }, linkedEnterpriseId), [enterprises, query, levels, linkedEnterpriseId]);
-  const matching = useMemo(() => enterprises.filter((enterprise) => matchesFilter(enterprise, { query, levels })), [enterprises, query, levels]);
+  const visible = useMemo(
+    () => filterEnterprises(enterprises, { query, levels }, linkedEnterpriseId),
+    [enterprises, query, levels, linkedEnterpriseId],
+  );
+  const matching = useMemo(
+    () => enterprises.filter((enterprise) => matchesFilter(enterprise, { query, levels })),
+    [enterprises, query, levels],
+  );
 
   useSocket({
-    'map:published': ({ enterpriseId, version }) => setMapVersions((current) => ({ ...current, [enterpriseId]: Math.max(current[enterpriseId] ?? 0, version) })),
+    'map:published': ({ enterpriseId, version }) =>
+      setMapVersions((current) => ({ ...current, [enterpriseId]: Math.max(current[enterpriseId] ?? 0, version) })),
   });
 
   const toggle = useCallback((level: RiskLevelName) => setLevels((current) => toggleLevel(current, level)), []);

@@ -42,7 +42,12 @@ export function ZoneToolbar({ zone, total }: { zone: ZoneMapState; total: number
         <legend className="visually-hidden">{t('zone.filterLabel')}</legend>
         {RISK_ORDER.map((level) => (
           <label key={level} className={styles.level}>
-            <input type="checkbox" data-testid={`zone-filter-${level}`} checked={zone.levels.has(level)} onChange={() => zone.toggle(level)} />
+            <input
+              type="checkbox"
+              data-testid={`zone-filter-${level}`}
+              checked={zone.levels.has(level)}
+              onChange={() => zone.toggle(level)}
+            />
             <span className={styles.swatch} style={{ background: RISK_COLORS[level] }} aria-hidden="true" />
             {t('zone.level', { level: t(`risk.${level}`) })}
           </label>
@@ -51,7 +56,12 @@ export function ZoneToolbar({ zone, total }: { zone: ZoneMapState; total: number
       <span className={styles.count} data-testid="zone-enterprise-count" data-count={visibleCount} aria-live="polite">
         {t('zone.count', { visible: visibleCount, total })}
       </span>
-      <span className={styles.pointsStatus} data-testid="zone-points-status" data-shown={status?.isShown ?? false} data-count={status?.pointCount ?? 0}>
+      <span
+        className={styles.pointsStatus}
+        data-testid="zone-points-status"
+        data-shown={status?.isShown ?? false}
+        data-count={status?.pointCount ?? 0}
+      >
         {!status || !status.isShown
           ? t('zone.zoomHint', { zoom: RISK_POINT_MIN_ZOOM })
           : status.isLoading

@@ -13,7 +13,9 @@ export function MapStatusBadges({ version, publishedAt, approvedAt, isStale }: P
       <span data-testid="map-version" data-version={version} className={styles.version}>
         {t('status.version', { version })}
       </span>
-      <span className={styles.muted}>{t('status.publishedAt', { date: format.dateTime(new Date(publishedAt), { dateStyle: 'medium' }) })}</span>
+      <span className={styles.muted}>
+        {t('status.publishedAt', { date: format.dateTime(new Date(publishedAt), { dateStyle: 'medium' }) })}
+      </span>
       {approvedAt ? <Badge tone="success">{t('status.approved')}</Badge> : <Badge tone="warning">{t('status.notApproved')}</Badge>}
       {isStale && <Badge tone="danger">{t('status.stale')}</Badge>}
     </div>

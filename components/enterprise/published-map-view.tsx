@@ -32,15 +32,29 @@ export function PublishedMapView({ content }: { content: MapContent }) {
   return (
     <div className={styles.viewer}>
       <div className={styles.viewerMain} ref={detailsRef}>
-        <div className={styles.viewerMap} style={content.plan ? { aspectRatio: `${content.plan.width} / ${content.plan.height}` } : undefined}>
+        <div
+          className={styles.viewerMap}
+          style={content.plan ? { aspectRatio: `${content.plan.width} / ${content.plan.height}` } : undefined}
+        >
           {content.plan ? (
-            <SitePlanMap key={content.plan.imageUrl} plan={content.plan} points={content.riskPoints} selectedId={selected?.id ?? null} onSelectPoint={selectFromMap} label={t('map.label')} />
+            <SitePlanMap
+              key={content.plan.imageUrl}
+              plan={content.plan}
+              points={content.riskPoints}
+              selectedId={selected?.id ?? null}
+              onSelectPoint={selectFromMap}
+              label={t('map.label')}
+            />
           ) : (
             <p className={styles.muted}>{t('map.noPlan')}</p>
           )}
         </div>
         <aside className={styles.viewerSide} aria-live="polite">
-          {selected ? <RiskPointDetails point={selected} onClose={() => setSelected(null)} /> : <p className={styles.hintBox}>{t('map.tapHint')}</p>}
+          {selected ? (
+            <RiskPointDetails point={selected} onClose={() => setSelected(null)} />
+          ) : (
+            <p className={styles.hintBox}>{t('map.tapHint')}</p>
+          )}
           <KindLegend kinds={kinds} />
         </aside>
       </div>

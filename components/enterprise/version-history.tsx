@@ -51,14 +51,24 @@ export function VersionHistory({ enterpriseId, versions, canApprove }: Props) {
           <li key={row.version} data-testid="version-row" data-version={row.version} className={styles.historyRow}>
             <div className={styles.historyHead}>
               <strong>{t('status.version', { version: row.version })}</strong>
-              <span className={styles.muted}>{t('history.publishedBy', { date: when(row.publishedAt), name: row.publishedBy ?? t('history.system') })}</span>
+              <span className={styles.muted}>
+                {t('history.publishedBy', { date: when(row.publishedAt), name: row.publishedBy ?? t('history.system') })}
+              </span>
               {row.approvedAt ? (
-                <Badge tone="success">{t('history.approvedBy', { date: when(row.approvedAt), name: row.approvedBy ?? t('history.system') })}</Badge>
+                <Badge tone="success">
+                  {t('history.approvedBy', { date: when(row.approvedAt), name: row.approvedBy ?? t('history.system') })}
+                </Badge>
               ) : (
                 <Badge tone="warning">{t('status.notApproved')}</Badge>
               )}
               {canApprove && !row.approvedAt && (
-                <Button variant="primary" data-testid="approve-version" data-version={row.version} disabled={busyVersion !== null} onClick={() => approve(row.version)}>
+                <Button
+                  variant="primary"
+                  data-testid="approve-version"
+                  data-version={row.version}
+                  disabled={busyVersion !== null}
+                  onClick={() => approve(row.version)}
+                >
                   {busyVersion === row.version ? t('history.approving') : t('history.approve')}
                 </Button>
               )}

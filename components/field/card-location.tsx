@@ -59,15 +59,32 @@ export function CardLocation({ card, mapConfig, position }: Props) {
         <a className={styles.navPrimary} href={buildGeoUri(target, target.label)} data-testid="nav-link">
           {t('nav.open')}
         </a>
-        <a className={styles.navSecondary} href={buildAmapUrl(target, target.label)} target="_blank" rel="noopener noreferrer" data-testid="nav-link-amap">
+        <a
+          className={styles.navSecondary}
+          href={buildAmapUrl(target, target.label)}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="nav-link-amap"
+        >
           {t('nav.amap')}
         </a>
       </div>
       <PointMap config={mapConfig} points={points} me={me} label={t('map.label', { target: target.label })} />
       <ul className={styles.legend} aria-hidden="true">
-        <li><span className={styles.legendTarget} />{t('map.target')}</li>
-        <li><span className={styles.legendIncident} />{t('map.incident')}</li>
-        {me && <li><span className={styles.legendMe} />{t('map.you')}</li>}
+        <li>
+          <span className={styles.legendTarget} />
+          {t('map.target')}
+        </li>
+        <li>
+          <span className={styles.legendIncident} />
+          {t('map.incident')}
+        </li>
+        {me && (
+          <li>
+            <span className={styles.legendMe} />
+            {t('map.you')}
+          </li>
+        )}
       </ul>
     </section>
   );

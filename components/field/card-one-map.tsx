@@ -56,7 +56,12 @@ function VersionChip({ map }: { map: PublishedMap }) {
   const firstSeen = useRef(map.version);
   const isUpdated = map.version > firstSeen.current;
   return (
-    <span className={isUpdated ? styles.versionUpdated : styles.version} data-testid="card-map-version" data-version={map.version} aria-live="polite">
+    <span
+      className={isUpdated ? styles.versionUpdated : styles.version}
+      data-testid="card-map-version"
+      data-version={map.version}
+      aria-live="polite"
+    >
       {isUpdated ? t('oneMap.updated', { version: map.version }) : t('oneMap.version', { version: map.version })}
     </span>
   );
@@ -74,9 +79,20 @@ function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: stri
   return (
     <>
       {map.isStale && <p className={styles.stale}>{t('oneMap.stale')}</p>}
-      <div className={styles.planFrame} data-testid="card-map" style={map.plan ? { aspectRatio: `${map.plan.width} / ${map.plan.height}` } : undefined}>
+      <div
+        className={styles.planFrame}
+        data-testid="card-map"
+        style={map.plan ? { aspectRatio: `${map.plan.width} / ${map.plan.height}` } : undefined}
+      >
         {map.plan ? (
-          <SitePlanMap key={map.plan.imageUrl} plan={map.plan} points={map.riskPoints} selectedId={selected?.id ?? null} onSelectPoint={select} label={tMap('map.label')} />
+          <SitePlanMap
+            key={map.plan.imageUrl}
+            plan={map.plan}
+            points={map.riskPoints}
+            selectedId={selected?.id ?? null}
+            onSelectPoint={select}
+            label={tMap('map.label')}
+          />
         ) : (
           <p className={styles.hint}>{t('oneMap.noPlan')}</p>
         )}
@@ -90,7 +106,16 @@ function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: stri
         <ol className={styles.points}>
           {map.riskPoints.map((point) => (
             <li key={point.id}>
-              <button type="button" className={styles.pointRow} data-testid="card-map-point-row" data-code={point.code} data-x={point.x} data-y={point.y} aria-pressed={point.id === selected?.id} onClick={() => select(point)}>
+              <button
+                type="button"
+                className={styles.pointRow}
+                data-testid="card-map-point-row"
+                data-code={point.code}
+                data-x={point.x}
+                data-y={point.y}
+                aria-pressed={point.id === selected?.id}
+                onClick={() => select(point)}
+              >
                 <KindSwatch kind={point.kind} label={String(point.number)} />
                 <span className={styles.pointText}>
                   <span className={styles.pointName}>

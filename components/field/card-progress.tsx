@@ -23,7 +23,9 @@ export function CardProgress({ card }: { card: RoleCard }) {
         {steps.map((step) => (
           <li key={step.status} className={step.at ? styles.stepDone : styles.stepTodo}>
             <span className={styles.stepName}>{tCommon(`assignmentStatus.${step.status}`)}</span>
-            <span className={styles.stepTime}>{step.at ? format.dateTime(new Date(step.at), { hour: '2-digit', minute: '2-digit' }) : '—'}</span>
+            <span className={styles.stepTime}>
+              {step.at ? format.dateTime(new Date(step.at), { hour: '2-digit', minute: '2-digit' }) : '—'}
+            </span>
           </li>
         ))}
       </ol>

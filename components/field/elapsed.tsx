@@ -9,9 +9,5 @@ export function Elapsed({ since, now }: { since: string; now: number }) {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  return (
-    <span>
-      {hours > 0 ? t('card.elapsedLong', { hours, minutes }) : t('card.elapsedShort', { minutes, seconds })}
-    </span>
-  );
+  return <span>{hours > 0 ? t('card.elapsedLong', { hours, minutes }) : t('card.elapsedShort', { minutes, seconds })}</span>;
 }

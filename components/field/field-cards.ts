@@ -1,5 +1,11 @@
 // PURE state transitions for the field phone's list of open role cards.
-import { statusRank, type AssignmentStatusName, type AssignmentView, type FieldProgressStatus, type RoleCard } from '@/server/contracts/dispatch';
+import {
+  statusRank,
+  type AssignmentStatusName,
+  type AssignmentView,
+  type FieldProgressStatus,
+  type RoleCard,
+} from '@/server/contracts/dispatch';
 
 export type CardAction = 'ack' | FieldProgressStatus;
 

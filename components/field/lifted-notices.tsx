@@ -15,15 +15,19 @@ export function LiftedNotices({ notices, onDismiss }: { notices: LiftedNotice[];
   return (
     <div className={styles.notices}>
       {notices.map((notice) => (
-        <div key={notice.incidentId} className={styles.liftedNotice} data-testid="lifted-notice" data-incident-id={notice.incidentId} role="alert">
+        <div
+          key={notice.incidentId}
+          className={styles.liftedNotice}
+          data-testid="lifted-notice"
+          data-incident-id={notice.incidentId}
+          role="alert"
+        >
           <p className={styles.liftedTitle}>
             {t('lifted.title')}
             {notice.isDrill && <span className={styles.inlineDrill}>{tCommon('drill')}</span>}
           </p>
           <p className={styles.liftedBody}>
-            {notice.incidentType
-              ? t('lifted.body', { type: typeName(notice.incidentType) })
-              : t('lifted.bodyUnknown')}
+            {notice.incidentType ? t('lifted.body', { type: typeName(notice.incidentType) }) : t('lifted.bodyUnknown')}
           </p>
           <button type="button" className={styles.dismissButton} onClick={() => onDismiss(notice.incidentId)}>
             {t('lifted.dismiss')}

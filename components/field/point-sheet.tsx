@@ -22,7 +22,14 @@ export function PointSheet({ point, enterpriseName, onClose }: { point: Publishe
   }, [onClose]);
 
   return (
-    <div className={styles.sheet} role="dialog" aria-modal="false" aria-label={t('oneMap.sheetLabel', { code: point.code, enterprise: enterpriseName })} data-testid="card-point-details" data-code={point.code}>
+    <div
+      className={styles.sheet}
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('oneMap.sheetLabel', { code: point.code, enterprise: enterpriseName })}
+      data-testid="card-point-details"
+      data-code={point.code}
+    >
       <div className={styles.sheetBody}>
         <RiskPointDetails point={point} onClose={onClose} />
       </div>

@@ -76,7 +76,9 @@ export function RoleCardView({ card, now, isLifted, state, mapConfig, position, 
         <dl className={styles.facts}>
           <div>
             <dt>{t('card.triggeredAt')}</dt>
-            <dd>{format.dateTime(new Date(incident.createdAt), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</dd>
+            <dd>
+              {format.dateTime(new Date(incident.createdAt), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+            </dd>
           </div>
           <div>
             <dt>{t('card.elapsedLabel')}</dt>

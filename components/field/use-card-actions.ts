@@ -32,7 +32,10 @@ export function useCardActions({ onApplied, onConflict }: Options) {
         return;
       }
       const isOffline = result.error.code === 'timeout';
-      setStates((s) => ({ ...s, [assignmentId]: { error: isOffline ? t('errors.offline') : result.error.message || t('errors.generic') } }));
+      setStates((s) => ({
+        ...s,
+        [assignmentId]: { error: isOffline ? t('errors.offline') : result.error.message || t('errors.generic') },
+      }));
       // Another device may have moved the card on: re-read the truth instead of guessing.
       if (result.error.code === 'conflict') onConflict();
     },

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { LatLng } from './geo';
 
-export type PositionState = { kind: 'off' } | { kind: 'locating' } | { kind: 'unavailable' } | { kind: 'located'; at: LatLng; accuracy: number };
+export type PositionState =
+  { kind: 'off' } | { kind: 'locating' } | { kind: 'unavailable' } | { kind: 'located'; at: LatLng; accuracy: number };
 
 /** Watches the phone's position while `isWanted`; the permission prompt appears only then. */
 export function usePosition(isWanted: boolean): PositionState {
@@ -18,7 +19,11 @@ export function usePosition(isWanted: boolean): PositionState {
     setState((current) => (current.kind === 'located' ? current : { kind: 'locating' }));
     const watchId = navigator.geolocation.watchPosition(
       (position) =>
-        setState({ kind: 'located', at: { lat: position.coords.latitude, lng: position.coords.longitude }, accuracy: position.coords.accuracy }),
+        setState({
+          kind: 'located',
+          at: { lat: position.coords.latitude, lng: position.coords.longitude },
+          accuracy: position.coords.accuracy,
+        }),
       // Denied or no fix: keep the last known position if there is one.
       () => setState((current) => (current.kind === 'located' ? current : { kind: 'unavailable' })),
       { enableHighAccuracy: true, maximumAge: 15_000, timeout: 20_000 },

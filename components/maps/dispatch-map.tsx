@@ -37,7 +37,12 @@ const NO_VERSIONS: Readonly<Record<string, number>> = {};
 
 // Built once: divIcons need no image files, unlike Leaflet's default marker.
 const INCIDENT_ICON = L.divIcon({ className: styles.incidentIcon, iconSize: [22, 22], iconAnchor: [11, 11], html: '<span>!</span>' });
-const DRILL_ICON = L.divIcon({ className: `${styles.incidentIcon} ${styles.drillIcon}`, iconSize: [22, 22], iconAnchor: [11, 11], html: '<span>!</span>' });
+const DRILL_ICON = L.divIcon({
+  className: `${styles.incidentIcon} ${styles.drillIcon}`,
+  iconSize: [22, 22],
+  iconAnchor: [11, 11],
+  html: '<span>!</span>',
+});
 const PICKED_ICON = L.divIcon({ className: styles.pickedIcon, iconSize: [28, 28], iconAnchor: [14, 14] });
 
 function PickOnClick({ onPick }: { onPick: (point: LatLng) => void }) {
@@ -61,7 +66,12 @@ function FlyToFocus({ focus }: { focus: ZoneFocus | null | undefined }) {
   useEffect(() => {
     if (!focus) return;
     if (focus.kind === 'point') map.flyTo([focus.lat, focus.lng], focus.zoom, { duration: 0.6 });
-    else map.flyToBounds(L.latLngBounds([focus.bounds.south, focus.bounds.west], [focus.bounds.north, focus.bounds.east]), { padding: [40, 40], maxZoom: 16, duration: 0.6 });
+    else
+      map.flyToBounds(L.latLngBounds([focus.bounds.south, focus.bounds.west], [focus.bounds.north, focus.bounds.east]), {
+        padding: [40, 40],
+        maxZoom: 16,
+        duration: 0.6,
+      });
   }, [map, focus]);
   return null;
 }
@@ -71,7 +81,21 @@ function FlyToFocus({ focus }: { focus: ZoneFocus | null | undefined }) {
  * their risk points once zoomed in, running incidents, and the point being dispatched to.
  */
 export default function DispatchMap(props: DispatchMapProps) {
-  const { config, center, zoom, enterprises, incidents, picked, linkedEnterpriseId, onPick, onEnterprisePick, typeName, mapVersions, onZoneStatus, focus } = props;
+  const {
+    config,
+    center,
+    zoom,
+    enterprises,
+    incidents,
+    picked,
+    linkedEnterpriseId,
+    onPick,
+    onEnterprisePick,
+    typeName,
+    mapVersions,
+    onZoneStatus,
+    focus,
+  } = props;
   const t = useTranslations('dashboard');
   const tc = useTranslations('common');
   const hasTiles = config.tileUrl.trim().length > 0;

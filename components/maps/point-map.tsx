@@ -69,13 +69,21 @@ export default function PointMap({ config, points, me, height = 180, label }: Pr
         {hasTiles && <TileLayer url={config.tileUrl} attribution={config.attribution} />}
         <FitToPoints points={points} me={me} />
         <ScaleControl imperial={false} position="bottomleft" />
-        {[...points].sort((a, b) => DRAW_ORDER[a.kind] - DRAW_ORDER[b.kind]).map((point) => (
-          <CircleMarker key={`${point.kind}:${point.lat}:${point.lng}`} center={[point.lat, point.lng]} weight={3} fillOpacity={0.9} {...STYLE[point.kind]}>
-            <Tooltip direction="top" offset={[0, -8]} permanent={point.kind === 'target'}>
-              {point.label}
-            </Tooltip>
-          </CircleMarker>
-        ))}
+        {[...points]
+          .sort((a, b) => DRAW_ORDER[a.kind] - DRAW_ORDER[b.kind])
+          .map((point) => (
+            <CircleMarker
+              key={`${point.kind}:${point.lat}:${point.lng}`}
+              center={[point.lat, point.lng]}
+              weight={3}
+              fillOpacity={0.9}
+              {...STYLE[point.kind]}
+            >
+              <Tooltip direction="top" offset={[0, -8]} permanent={point.kind === 'target'}>
+                {point.label}
+              </Tooltip>
+            </CircleMarker>
+          ))}
         {me && (
           <CircleMarker center={[me.lat, me.lng]} weight={3} fillOpacity={0.9} {...STYLE.me}>
             <Tooltip direction="top" offset={[0, -8]}>

@@ -42,10 +42,25 @@ function pointIcon(point: PublishedRiskPoint, isSelected: boolean): L.DivIcon {
 }
 
 function georefIcon(index: number): L.DivIcon {
-  return L.divIcon({ className: styles.pinRoot, iconSize: [22, 22], iconAnchor: [11, 11], html: `<span class="${styles.georefPin}"><span>${index + 1}</span></span>` });
+  return L.divIcon({
+    className: styles.pinRoot,
+    iconSize: [22, 22],
+    iconAnchor: [11, 11],
+    html: `<span class="${styles.georefPin}"><span>${index + 1}</span></span>`,
+  });
 }
 
-function EditorPoint({ point, plan, isSelected, handlers }: { point: PublishedRiskPoint; plan: PlanSize; isSelected: boolean; handlers: React.RefObject<Handlers> }) {
+function EditorPoint({
+  point,
+  plan,
+  isSelected,
+  handlers,
+}: {
+  point: PublishedRiskPoint;
+  plan: PlanSize;
+  isSelected: boolean;
+  handlers: React.RefObject<Handlers>;
+}) {
   const icon = useMemo(() => pointIcon(point, isSelected), [point, isSelected]);
   const position = useMemo(() => pixelToLatLng(point, plan), [point, plan]);
   const eventHandlers = useMemo<L.LeafletEventHandlerFnMap>(
@@ -95,7 +110,18 @@ function SitePlanEditorMap({ plan, points, georef, selectedId, mode, label, ...c
 
   return (
     <div className={styles.frame} role="region" aria-label={label} data-testid="editor-map">
-      <MapContainer crs={L.CRS.Simple} bounds={bounds} boundsOptions={{ padding: [8, 8] }} maxBounds={maxBounds} minZoom={-5} maxZoom={3} zoomSnap={0} zoomDelta={0.5} attributionControl={false} className={styles.map}>
+      <MapContainer
+        crs={L.CRS.Simple}
+        bounds={bounds}
+        boundsOptions={{ padding: [8, 8] }}
+        maxBounds={maxBounds}
+        minZoom={-5}
+        maxZoom={3}
+        zoomSnap={0}
+        zoomDelta={0.5}
+        attributionControl={false}
+        className={styles.map}
+      >
         <ImageOverlay url={plan.imageUrl} bounds={bounds} />
         <PlanClicks plan={size} mode={mode} handlers={handlers} />
         {georef.map((pixel, index) => (

@@ -29,13 +29,29 @@ function SitePlanGeoPicker({ config, center, controlPoints, onPick, label }: Pro
 
   return (
     <div className={`${styles.frame} ${styles.addMode}`} role="region" aria-label={label}>
-      <MapContainer center={start} zoom={17} maxZoom={19} preferCanvas attributionControl={hasTiles} className={styles.map} style={{ background: hasTiles ? undefined : '#eef2ea' }}>
+      <MapContainer
+        center={start}
+        zoom={17}
+        maxZoom={19}
+        preferCanvas
+        attributionControl={hasTiles}
+        className={styles.map}
+        style={{ background: hasTiles ? undefined : '#eef2ea' }}
+      >
         {hasTiles && <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={19} />}
         <ScaleControl imperial={false} position="bottomleft" />
         <Picks onPick={pick} />
         <CircleMarker center={start} radius={5} color="#0b5cad" fillOpacity={0.6} interactive={false} />
         {controlPoints.map((point) => (
-          <CircleMarker key={point.number} center={[point.lat, point.lng]} radius={9} color="#111827" fillColor="#fde047" fillOpacity={1} weight={2}>
+          <CircleMarker
+            key={point.number}
+            center={[point.lat, point.lng]}
+            radius={9}
+            color="#111827"
+            fillColor="#fde047"
+            fillOpacity={1}
+            weight={2}
+          >
             <Tooltip permanent direction="right" offset={[8, 0]}>
               {point.number}
             </Tooltip>

@@ -37,7 +37,14 @@ function PlanPoints({ plan, points, selectedId, onSelectPoint }: Omit<Props, 'la
     const byId = new Map<string, L.CircleMarker>();
     for (const point of points) {
       const style = riskPointStyle(point.kind);
-      const options: LabelledCircleOptions = { renderer, radius: RADIUS, fillColor: style.color, fillOpacity: 1, ...NORMAL, label: String(point.number) };
+      const options: LabelledCircleOptions = {
+        renderer,
+        radius: RADIUS,
+        fillColor: style.color,
+        fillOpacity: 1,
+        ...NORMAL,
+        label: String(point.number),
+      };
       const marker = L.circleMarker(pixelToLatLng(point, { width, height }), options);
       marker.on('click', () => onSelect.current?.(point));
       byId.set(point.id, marker);

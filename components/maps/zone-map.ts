@@ -64,7 +64,9 @@ export function enterprisesToFetch(
 ): string[] {
   if (!isRiskPointZoom(view.zoom)) return [];
   const near = padBounds(view.bounds, 0.5);
-  return enterprises.filter((enterprise) => !requested.has(enterprise.id) && isInside(enterprise.location, near)).map((enterprise) => enterprise.id);
+  return enterprises
+    .filter((enterprise) => !requested.has(enterprise.id) && isInside(enterprise.location, near))
+    .map((enterprise) => enterprise.id);
 }
 
 export type ZonePoint = Pick<PublishedRiskPoint, 'id' | 'kind' | 'code' | 'name'> & { lat: number; lng: number; enterpriseId: string };
@@ -72,7 +74,9 @@ export type ZonePoint = Pick<PublishedRiskPoint, 'id' | 'kind' | 'code' | 'name'
 /** A published map's georeferenced points; points never placed on the ground are left out. */
 export function georeferencedPoints(enterpriseId: string, points: readonly PublishedRiskPoint[]): ZonePoint[] {
   return points.flatMap((point) =>
-    point.lat === null || point.lng === null ? [] : [{ id: point.id, kind: point.kind, code: point.code, name: point.name, lat: point.lat, lng: point.lng, enterpriseId }],
+    point.lat === null || point.lng === null
+      ? []
+      : [{ id: point.id, kind: point.kind, code: point.code, name: point.name, lat: point.lat, lng: point.lng, enterpriseId }],
   );
 }
 
@@ -85,5 +89,8 @@ export function focusFor(enterprises: readonly ZoneEnterprise[]): ZoneFocus | nu
   if (enterprises.length === 1) return { kind: 'point', lat: first.location.lat, lng: first.location.lng, zoom: RISK_POINT_MIN_ZOOM + 1 };
   const lats = enterprises.map((enterprise) => enterprise.location.lat);
   const lngs = enterprises.map((enterprise) => enterprise.location.lng);
-  return { kind: 'bounds', bounds: { south: Math.min(...lats), west: Math.min(...lngs), north: Math.max(...lats), east: Math.max(...lngs) } };
+  return {
+    kind: 'bounds',
+    bounds: { south: Math.min(...lats), west: Math.min(...lngs), north: Math.max(...lats), east: Math.max(...lngs) },
+  };
 }

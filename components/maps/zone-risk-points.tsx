@@ -20,7 +20,10 @@ type View = { zoom: number; bounds: ZoneBounds };
 
 const readView = (map: L.Map): View => {
   const bounds = map.getBounds();
-  return { zoom: map.getZoom(), bounds: { south: bounds.getSouth(), west: bounds.getWest(), north: bounds.getNorth(), east: bounds.getEast() } };
+  return {
+    zoom: map.getZoom(),
+    bounds: { south: bounds.getSouth(), west: bounds.getWest(), north: bounds.getNorth(), east: bounds.getEast() },
+  };
 };
 
 /**

@@ -1,7 +1,11 @@
 // Browser-side JSON calls to our own route handlers. Errors come back already localized by the server.
-export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; status: number; error: { code: string; message: string; field?: string } };
+export type ApiResult<T> =
+  { ok: true; data: T; status: number } | { ok: false; status: number; error: { code: string; message: string; field?: string } };
 
-export async function callApi<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
   try {
     const response = await fetch(url, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

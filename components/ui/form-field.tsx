@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import styles from './ui.module.css';
 
 /** A labelled control with its error and hint; pass the control as children with the same id. */
-export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function FormField({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>

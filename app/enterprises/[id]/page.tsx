@@ -57,7 +57,9 @@ export default async function EnterpriseReviewPage({ params }: { params: Promise
             <p className={styles.muted}>{enterprise.address}</p>
             <div className={styles.statusRow}>
               <RiskLevelBadge level={enterprise.riskLevel} />
-              {map && <MapStatusBadges version={map.version} publishedAt={map.publishedAt} approvedAt={map.approvedAt} isStale={map.isStale} />}
+              {map && (
+                <MapStatusBadges version={map.version} publishedAt={map.publishedAt} approvedAt={map.approvedAt} isStale={map.isStale} />
+              )}
             </div>
           </div>
           {map && (

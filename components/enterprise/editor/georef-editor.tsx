@@ -13,13 +13,21 @@ import { georefPointInput } from '@/server/contracts/one-map';
 import { issuesByField } from './form-values';
 import styles from './editor.module.css';
 
-const GeoPicker = dynamic(() => import('@/components/maps/site-plan-geo-picker'), { ssr: false, loading: () => <div className={styles.geoMap} /> });
+const GeoPicker = dynamic(() => import('@/components/maps/site-plan-geo-picker'), {
+  ssr: false,
+  loading: () => <div className={styles.geoMap} />,
+});
 
 export type GeorefRow = { x: string; y: string; lat: string; lng: string };
 const FIELDS = ['x', 'y', 'lat', 'lng'] as const;
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
-export const georefRowPoint = (row: GeorefRow) => ({ x: toNumber(row.x), y: toNumber(row.y), lat: toNumber(row.lat), lng: toNumber(row.lng) });
+export const georefRowPoint = (row: GeorefRow) => ({
+  x: toNumber(row.x),
+  y: toNumber(row.y),
+  lat: toNumber(row.lat),
+  lng: toNumber(row.lng),
+});
 
 type Props = {
   enterpriseId: string;
@@ -42,7 +50,10 @@ export function GeorefEditor({ enterpriseId, rows, onChange, activeRow, onActiva
   const [isBusy, setIsBusy] = useState(false);
   const set = (index: number, patch: Partial<GeorefRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const placed = useMemo(
-    () => rows.map((row, index) => ({ ...georefRowPoint(row), number: index + 1 })).filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lng)),
+    () =>
+      rows
+        .map((row, index) => ({ ...georefRowPoint(row), number: index + 1 }))
+        .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lng)),
     [rows],
   );
 
@@ -99,7 +110,12 @@ export function GeorefEditor({ enterpriseId, rows, onChange, activeRow, onActiva
                     {errors[`${index}.${field}`] && <span className={styles.error}>{errors[`${index}.${field}`]}</span>}
                   </div>
                 ))}
-                <button type="button" className={styles.iconButton} onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={t('removeRow', { number: index + 1 })}>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  aria-label={t('removeRow', { number: index + 1 })}
+                >
                   ×
                 </button>
                 <span />

@@ -19,7 +19,10 @@ import { RowsEditor } from './rows-editor';
 import { NEW_POINT_ID, usePointEditing } from './use-point-editing';
 import styles from './editor.module.css';
 
-const EditorMap = dynamic(() => import('@/components/maps/site-plan-editor-map'), { ssr: false, loading: () => <div className={styles.mapBox} /> });
+const EditorMap = dynamic(() => import('@/components/maps/site-plan-editor-map'), {
+  ssr: false,
+  loading: () => <div className={styles.mapBox} />,
+});
 
 type Props = {
   enterpriseId: string;
@@ -30,7 +33,12 @@ type Props = {
   mapConfig: MapConfig;
 };
 
-const toRow = (point: { x: number; y: number; lat: number; lng: number }): GeorefRow => ({ x: String(point.x), y: String(point.y), lat: String(point.lat), lng: String(point.lng) });
+const toRow = (point: { x: number; y: number; lat: number; lng: number }): GeorefRow => ({
+  x: String(point.x),
+  y: String(point.y),
+  lat: String(point.lat),
+  lng: String(point.lng),
+});
 
 /** The enterprise's one-map workbench: plan, points, contacts, materials, georeference, publishing. */
 export function OneMapEditor({ enterpriseId, draft, published, pendingChanges, versions, mapConfig }: Props) {
@@ -45,15 +53,29 @@ export function OneMapEditor({ enterpriseId, draft, published, pendingChanges, v
   // The unsaved new point is shown, and can be dragged, like any other.
   const mapPoints = useMemo<PublishedRiskPoint[]>(() => {
     if (!editing.target?.isNew || !editing.placement) return draft.riskPoints;
-    const pending = { id: NEW_POINT_ID, number: 0, lat: null, lng: null, ...editing.values, code: editing.values.code || '+', ...editing.placement, substances: [], disposalSteps: [] };
+    const pending = {
+      id: NEW_POINT_ID,
+      number: 0,
+      lat: null,
+      lng: null,
+      ...editing.values,
+      code: editing.values.code || '+',
+      ...editing.placement,
+      substances: [],
+      disposalSteps: [],
+    };
     return [...draft.riskPoints, pending];
   }, [draft.riskPoints, editing.target, editing.placement, editing.values]);
-  const georefPixels = useMemo(() => georefRows.map(georefRowPoint).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)), [georefRows]);
+  const georefPixels = useMemo(
+    () => georefRows.map(georefRowPoint).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+    [georefRows],
+  );
 
   const onPlanClick = useCallback(
     (pixel: PlanPixel) => {
       if (mode === 'add') editing.setPlacement(pixel);
-      if (mode === 'georef') setGeorefRows((rows) => rows.map((row, i) => (i === activeGeoref ? { ...row, x: String(pixel.x), y: String(pixel.y) } : row)));
+      if (mode === 'georef')
+        setGeorefRows((rows) => rows.map((row, i) => (i === activeGeoref ? { ...row, x: String(pixel.x), y: String(pixel.y) } : row)));
       setMode('select');
     },
     [mode, activeGeoref, editing],
@@ -151,10 +173,22 @@ export function OneMapEditor({ enterpriseId, draft, published, pendingChanges, v
       )}
       <div className={styles.twoColumns}>
         <Card>
-          <RowsEditor section="contacts" enterpriseId={enterpriseId} fields={['name', 'role', 'phone']} schema={contactInput} initial={draft.contacts} />
+          <RowsEditor
+            section="contacts"
+            enterpriseId={enterpriseId}
+            fields={['name', 'role', 'phone']}
+            schema={contactInput}
+            initial={draft.contacts}
+          />
         </Card>
         <Card>
-          <RowsEditor section="materials" enterpriseId={enterpriseId} fields={['kind', 'quantity', 'location']} schema={materialInput} initial={draft.materials} />
+          <RowsEditor
+            section="materials"
+            enterpriseId={enterpriseId}
+            fields={['kind', 'quantity', 'location']}
+            schema={materialInput}
+            initial={draft.materials}
+          />
         </Card>
       </div>
       {draft.plan && (

@@ -24,7 +24,8 @@ type Props = {
   onCancel: () => void;
 };
 
-const invalid = (id: string, error: string | undefined) => (error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
+const invalid = (id: string, error: string | undefined) =>
+  error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
 
 /** Add or edit one risk point: what it is, what is there, the ordered measures, who answers for it. */
 export function PointForm({ values, onChange, errors, formError, position, isNew, isBusy, onSubmit, onDelete, onCancel }: Props) {
@@ -45,11 +46,22 @@ export function PointForm({ values, onChange, errors, formError, position, isNew
       </h2>
       {formError && <Alert>{formError}</Alert>}
       <p className={styles.muted}>
-        {position ? <span className={styles.position}>{t('point.position', { x: Math.round(position.x), y: Math.round(position.y) })}</span> : t('point.placeHint')}
+        {position ? (
+          <span className={styles.position}>{t('point.position', { x: Math.round(position.x), y: Math.round(position.y) })}</span>
+        ) : (
+          t('point.placeHint')
+        )}
         {errors.x && <span className={styles.error}>{errors.x}</span>}
       </p>
       <FormField id="point-kind" label={t('point.kind')} error={errors.kind}>
-        <select id="point-kind" name="kind" data-testid="point-kind" value={values.kind} onChange={(event) => set('kind', event.target.value as PointFormValues['kind'])} {...invalid('point-kind', errors.kind)}>
+        <select
+          id="point-kind"
+          name="kind"
+          data-testid="point-kind"
+          value={values.kind}
+          onChange={(event) => set('kind', event.target.value as PointFormValues['kind'])}
+          {...invalid('point-kind', errors.kind)}
+        >
           {RISK_POINT_STYLES.map(({ kind, style }) => (
             <option key={kind} value={kind}>
               {style.glyph} · {tMap(style.labelKey)}
@@ -58,18 +70,49 @@ export function PointForm({ values, onChange, errors, formError, position, isNew
         </select>
       </FormField>
       <FormField id="point-code" label={t('point.code')} error={errors.code} hint={t('point.codeHint')}>
-        <input id="point-code" name="code" data-testid="point-code" value={values.code} maxLength={24} onChange={(event) => set('code', event.target.value)} {...invalid('point-code', errors.code)} />
+        <input
+          id="point-code"
+          name="code"
+          data-testid="point-code"
+          value={values.code}
+          maxLength={24}
+          onChange={(event) => set('code', event.target.value)}
+          {...invalid('point-code', errors.code)}
+        />
       </FormField>
       <FormField id="point-name" label={t('point.name')} error={errors.name}>
-        <input id="point-name" name="name" data-testid="point-name" value={values.name} maxLength={80} onChange={(event) => set('name', event.target.value)} {...invalid('point-name', errors.name)} />
+        <input
+          id="point-name"
+          name="name"
+          data-testid="point-name"
+          value={values.name}
+          maxLength={80}
+          onChange={(event) => set('name', event.target.value)}
+          {...invalid('point-name', errors.name)}
+        />
       </FormField>
       <SubstancesFields rows={values.substances} errors={errors} onChange={(rows) => set('substances', rows)} />
       <StepsFields steps={values.disposalSteps} errors={errors} onChange={(steps) => set('disposalSteps', steps)} />
       <FormField id="point-responsible-name" label={t('point.responsibleName')} error={errors.responsibleName}>
-        <input id="point-responsible-name" name="responsibleName" value={values.responsibleName} maxLength={40} onChange={(event) => set('responsibleName', event.target.value)} {...invalid('point-responsible-name', errors.responsibleName)} />
+        <input
+          id="point-responsible-name"
+          name="responsibleName"
+          value={values.responsibleName}
+          maxLength={40}
+          onChange={(event) => set('responsibleName', event.target.value)}
+          {...invalid('point-responsible-name', errors.responsibleName)}
+        />
       </FormField>
       <FormField id="point-responsible-phone" label={t('point.responsiblePhone')} error={errors.responsiblePhone}>
-        <input id="point-responsible-phone" name="responsiblePhone" type="tel" value={values.responsiblePhone} maxLength={32} onChange={(event) => set('responsiblePhone', event.target.value)} {...invalid('point-responsible-phone', errors.responsiblePhone)} />
+        <input
+          id="point-responsible-phone"
+          name="responsiblePhone"
+          type="tel"
+          value={values.responsiblePhone}
+          maxLength={32}
+          onChange={(event) => set('responsiblePhone', event.target.value)}
+          {...invalid('point-responsible-phone', errors.responsiblePhone)}
+        />
       </FormField>
       <div className={styles.actions}>
         <Button type="submit" variant="primary" data-testid="point-save" disabled={isBusy || !position}>

@@ -29,7 +29,9 @@ export function PublishPanel({ enterpriseId, published, pendingChanges, hasPlan 
     setIsBusy(true);
     setError(null);
     setResult(null);
-    const response = await callApi<{ version: number; changes: string[] }>(`/api/enterprises/${enterpriseId}/map/publish`, { method: 'POST' });
+    const response = await callApi<{ version: number; changes: string[] }>(`/api/enterprises/${enterpriseId}/map/publish`, {
+      method: 'POST',
+    });
     setIsBusy(false);
     if (!response.ok) {
       setError(response.status === 0 ? t('networkError') : response.error.message);
@@ -48,8 +50,17 @@ export function PublishPanel({ enterpriseId, published, pendingChanges, hasPlan 
           </h2>
           {published ? (
             <div className={styles.toolbar}>
-              <span>{t('publish.current', { version: published.version, date: format.dateTime(new Date(published.publishedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
-              {published.approvedAt ? <Badge tone="success">{tMap('status.approved')}</Badge> : <Badge tone="warning">{tMap('status.notApproved')}</Badge>}
+              <span>
+                {t('publish.current', {
+                  version: published.version,
+                  date: format.dateTime(new Date(published.publishedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+                })}
+              </span>
+              {published.approvedAt ? (
+                <Badge tone="success">{tMap('status.approved')}</Badge>
+              ) : (
+                <Badge tone="warning">{tMap('status.notApproved')}</Badge>
+              )}
               {published.isStale && <Badge tone="danger">{tMap('status.stale')}</Badge>}
             </div>
           ) : (

@@ -30,7 +30,8 @@ export function RowsEditor({ section, enterpriseId, fields, schema, initial }: P
   const [status, setStatus] = useState<{ isError: boolean; text: string } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const blank = () => Object.fromEntries(fields.map((field) => [field, ''])) as Row;
-  const set = (index: number, field: string, value: string) => setRows(rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+  const set = (index: number, field: string, value: string) =>
+    setRows(rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
 
   async function save() {
     setStatus(null);
@@ -82,7 +83,12 @@ export function RowsEditor({ section, enterpriseId, fields, schema, initial }: P
                 </div>
               );
             })}
-            <button type="button" className={styles.iconButton} onClick={() => setRows(rows.filter((_, i) => i !== index))} aria-label={t('removeRow', { number: index + 1 })}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={() => setRows(rows.filter((_, i) => i !== index))}
+              aria-label={t('removeRow', { number: index + 1 })}
+            >
               ×
             </button>
           </li>

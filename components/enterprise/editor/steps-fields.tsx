@@ -39,13 +39,30 @@ export function StepsFields({ steps, errors, onChange }: Props) {
                 {error && <span className={styles.error}>{error}</span>}
               </div>
               <span className={styles.stepButtons}>
-                <button type="button" className={styles.iconButton} disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('point.moveUp', { number: index + 1 })}>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={t('point.moveUp', { number: index + 1 })}
+                >
                   ↑
                 </button>
-                <button type="button" className={styles.iconButton} disabled={index === steps.length - 1} onClick={() => move(index, 1)} aria-label={t('point.moveDown', { number: index + 1 })}>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  disabled={index === steps.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={t('point.moveDown', { number: index + 1 })}
+                >
                   ↓
                 </button>
-                <button type="button" className={styles.iconButton} onClick={() => onChange(steps.filter((_, i) => i !== index))} aria-label={t('point.removeStep', { number: index + 1 })}>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  onClick={() => onChange(steps.filter((_, i) => i !== index))}
+                  aria-label={t('point.removeStep', { number: index + 1 })}
+                >
                   ×
                 </button>
               </span>

@@ -12,7 +12,8 @@ const FIELDS = ['name', 'maxQuantity', 'unit'] as const;
 /** What is stored at the point and at most how much. */
 export function SubstancesFields({ rows, errors, onChange }: Props) {
   const t = useTranslations('enterprise');
-  const set = (index: number, field: keyof SubstanceRow, value: string) => onChange(rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+  const set = (index: number, field: keyof SubstanceRow, value: string) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t('point.substances')}</legend>
@@ -37,7 +38,12 @@ export function SubstancesFields({ rows, errors, onChange }: Props) {
                 </div>
               );
             })}
-            <button type="button" className={styles.iconButton} onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={t('point.removeSubstance', { number: index + 1 })}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              aria-label={t('point.removeSubstance', { number: index + 1 })}
+            >
               ×
             </button>
           </li>

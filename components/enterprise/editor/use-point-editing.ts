@@ -26,7 +26,7 @@ export function usePointEditing(enterpriseId: string, points: PublishedRiskPoint
   const [formError, setFormError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
-  const editing = target && !target.isNew ? points.find((point) => point.id === target.id) ?? null : null;
+  const editing = target && !target.isNew ? (points.find((point) => point.id === target.id) ?? null) : null;
   const position = target?.isNew ? placement : editing ? { x: editing.x, y: editing.y } : null;
 
   function reset(next: Target | null, nextValues: PointFormValues) {
@@ -96,5 +96,22 @@ export function usePointEditing(enterpriseId: string, points: PublishedRiskPoint
     return { isSaved: true };
   }
 
-  return { target, editing, values, setValues, placement, setPlacement, position, errors, formError, isBusy, startNew, select, close, save, remove, move };
+  return {
+    target,
+    editing,
+    values,
+    setValues,
+    placement,
+    setPlacement,
+    position,
+    errors,
+    formError,
+    isBusy,
+    startNew,
+    select,
+    close,
+    save,
+    remove,
+    move,
+  };
 }

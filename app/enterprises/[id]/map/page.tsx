@@ -41,7 +41,12 @@ export default async function LiveMapPage({ params }: { params: Promise<{ id: st
             <p className={styles.muted}>{result.map.enterprise.address}</p>
             <div className={styles.statusRow}>
               <RiskLevelBadge level={result.map.enterprise.riskLevel} />
-              <MapStatusBadges version={result.map.version} publishedAt={result.map.publishedAt} approvedAt={result.map.approvedAt} isStale={result.map.isStale} />
+              <MapStatusBadges
+                version={result.map.version}
+                publishedAt={result.map.publishedAt}
+                approvedAt={result.map.approvedAt}
+                isStale={result.map.isStale}
+              />
             </div>
           </div>
           <PublishedMapView content={result.map} />
