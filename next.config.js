@@ -4,7 +4,7 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The custom server in server/ serves Next, so `output: 'standalone'` is not used.
+  // The custom server in server/ serves Next; a standalone output bundle cannot be used with it.
   // pdfkit loads its font metric files from node_modules at run time, so it must not be bundled.
   serverExternalPackages: ['better-sqlite3', 'bcryptjs', 'pdfkit'],
   poweredByHeader: false,

@@ -2,10 +2,11 @@
 
 import L from 'leaflet';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { ImageOverlay, MapContainer, Marker, useMap, useMapEvents } from 'react-leaflet';
+import { Marker, useMap, useMapEvents } from 'react-leaflet';
 import type { PublishedRiskPoint } from '@/server/contracts/one-map';
 import { riskPointStyle } from './risk-point-style';
-import { latLngToPixel, pixelToLatLng, planBounds, type PlanPixel, type PlanSize } from './site-plan-coords';
+import { latLngToPixel, pixelToLatLng, type PlanPixel, type PlanSize } from './site-plan-coords';
+import { SitePlanFrame } from './site-plan-frame';
 import type { SitePlanImage } from './site-plan-map';
 import styles from './site-plan.module.css';
 
@@ -101,37 +102,21 @@ function PlanClicks({ plan, mode, handlers }: { plan: PlanSize; mode: EditorMode
 function SitePlanEditorMap({ plan, points, georef, selectedId, mode, label, ...callbacks }: Props) {
   const { width, height } = plan;
   const size = useMemo(() => ({ width, height }), [width, height]);
-  const bounds = useMemo(() => L.latLngBounds(planBounds(size)), [size]);
-  const maxBounds = useMemo(() => bounds.pad(0.25), [bounds]);
   // Callbacks change every render; markers keep stable handlers that read the latest ones.
   const handlers = useRef<Handlers>(callbacks);
   handlers.current = callbacks;
   const georefIcons = useMemo(() => [0, 1, 2].map(georefIcon), []);
 
   return (
-    <div className={styles.frame} role="region" aria-label={label} data-testid="editor-map">
-      <MapContainer
-        crs={L.CRS.Simple}
-        bounds={bounds}
-        boundsOptions={{ padding: [8, 8] }}
-        maxBounds={maxBounds}
-        minZoom={-5}
-        maxZoom={3}
-        zoomSnap={0}
-        zoomDelta={0.5}
-        attributionControl={false}
-        className={styles.map}
-      >
-        <ImageOverlay url={plan.imageUrl} bounds={bounds} />
-        <PlanClicks plan={size} mode={mode} handlers={handlers} />
-        {georef.map((pixel, index) => (
-          <Marker key={`g${index}`} position={pixelToLatLng(pixel, size)} icon={georefIcons[index]!} interactive={false} keyboard={false} />
-        ))}
-        {points.map((point) => (
-          <EditorPoint key={point.id} point={point} plan={size} isSelected={point.id === selectedId} handlers={handlers} />
-        ))}
-      </MapContainer>
-    </div>
+    <SitePlanFrame plan={plan} label={label} testId="editor-map">
+      <PlanClicks plan={size} mode={mode} handlers={handlers} />
+      {georef.map((pixel, index) => (
+        <Marker key={`g${index}`} position={pixelToLatLng(pixel, size)} icon={georefIcons[index]!} interactive={false} keyboard={false} />
+      ))}
+      {points.map((point) => (
+        <EditorPoint key={point.id} point={point} plan={size} isSelected={point.id === selectedId} handlers={handlers} />
+      ))}
+    </SitePlanFrame>
   );
 }
 

@@ -2,11 +2,12 @@
 
 import L from 'leaflet';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { ImageOverlay, MapContainer, useMap } from 'react-leaflet';
+import { useMap } from 'react-leaflet';
 import type { PublishedRiskPoint } from '@/server/contracts/one-map';
 import { riskPointStyle } from './risk-point-style';
 import { createLabelledCanvas, type LabelledCircleOptions } from './site-plan-canvas';
-import { planBounds, pixelToLatLng, type PlanSize } from './site-plan-coords';
+import { pixelToLatLng, type PlanSize } from './site-plan-coords';
+import { SitePlanFrame } from './site-plan-frame';
 import styles from './site-plan.module.css';
 
 export type SitePlanImage = PlanSize & { imageUrl: string };
@@ -72,29 +73,10 @@ function PlanPoints({ plan, points, selectedId, onSelectPoint }: Omit<Props, 'la
 
 /** The read-only one-map: the site plan as an image in plain pixel space, risk points on a canvas. */
 function SitePlanMap({ plan, points, selectedId, onSelectPoint, label }: Props) {
-  const { width, height } = plan;
-  const bounds = useMemo(() => L.latLngBounds(planBounds({ width, height })), [width, height]);
-  // Let the user pan a little past the edges, never lose the plan entirely.
-  const maxBounds = useMemo(() => bounds.pad(0.25), [bounds]);
-
   return (
-    <div className={styles.frame} role="region" aria-label={label} data-testid="site-plan-map">
-      <MapContainer
-        crs={L.CRS.Simple}
-        bounds={bounds}
-        boundsOptions={{ padding: [8, 8] }}
-        maxBounds={maxBounds}
-        minZoom={-5}
-        maxZoom={3}
-        zoomSnap={0}
-        zoomDelta={0.5}
-        attributionControl={false}
-        className={styles.map}
-      >
-        <ImageOverlay url={plan.imageUrl} bounds={bounds} />
-        <PlanPoints plan={plan} points={points} selectedId={selectedId} onSelectPoint={onSelectPoint} />
-      </MapContainer>
-    </div>
+    <SitePlanFrame plan={plan} label={label} testId="site-plan-map">
+      <PlanPoints plan={plan} points={points} selectedId={selectedId} onSelectPoint={onSelectPoint} />
+    </SitePlanFrame>
   );
 }
 

@@ -77,7 +77,8 @@ export default function ZoneRiskPoints({ enterprises, mapVersions, onStatus }: P
           fillColor: riskPointStyle(point.kind).color,
           fillOpacity: 1,
         });
-        marker.bindTooltip(`${point.code} ${point.name}`, { direction: 'top', offset: [0, -6] });
+        // Enterprise-entered text: hand Leaflet a text node, never a string it would parse as HTML.
+        marker.bindTooltip(() => plainText(`${point.code} ${point.name}`), { direction: 'top', offset: [0, -6] });
         group.addLayer(marker);
       }
     }
@@ -95,4 +96,10 @@ export default function ZoneRiskPoints({ enterprises, mapVersions, onStatus }: P
   }, [view.zoom, isShown, pointCount, pending]);
 
   return null;
+}
+
+function plainText(text: string): HTMLElement {
+  const element = document.createElement('span');
+  element.textContent = text;
+  return element;
 }
