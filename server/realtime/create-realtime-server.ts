@@ -11,6 +11,7 @@ import { acknowledgeAssignment, listMyAssignments, markDelivered, updateAssignme
 import { unauthenticated } from '../errors';
 import { replyWith } from './ack';
 import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
+import { assertSocketEventAllowed } from './event-throttle';
 import { isAllowedOrigin } from './origin';
 
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
@@ -52,6 +53,7 @@ export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; 
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       replyWith(ack, socket.request.headers, socket.data.locale, async () => {
+        await assertSocketEventAllowed(socket.id);
         // Re-check the session on every action: a logged-out or disabled user can no longer act.
         const current = await findSessionActor(options.db, socket.data.sessionToken);
         if (!current) {

@@ -142,4 +142,12 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const sameOrigin = await server.connectAs('duty', { origin: server.url });
     expect(sameOrigin.connected).toBe(true);
   });
+
+  it('answers a flood of events from one connection with rate_limited, without dropping the connection', async () => {
+    const env1 = await server.connectAs('env1');
+    const results = await Promise.all(Array.from({ length: 40 }, () => emit<RoleCard[]>(env1, 'assignments:sync', {})));
+    expect(results.filter((r) => r.ok)).toHaveLength(30);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(env1.connected).toBe(true);
+  });
 });
