@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { emptyOutfall, type OutfallDraft } from './checklist-drafts';
 import styles from './checklist.module.css';
 import { ItemFrame, type ErrorFor } from './item-frame';
-import { KindSelect } from './kind-select';
+import { IdentityFields } from './identity-fields';
 import { ResponsibleFields } from './responsible-fields';
 import { TextField } from './text-field';
 
@@ -31,33 +31,15 @@ export function OutfallsStep({ items, onChange, errorFor }: Props) {
             testId="checklist-outfall"
             onRemove={() => onChange(items.filter((_, at) => at !== index))}
           >
-            <div className={styles.grid}>
-              <TextField
-                id={id('code')}
-                label={t('fields.code')}
-                hint={t('fields.codeHint')}
-                value={item.code}
-                onChange={set('code')}
-                error={errorFor(`${path}.code`)}
-                testId="outfall-code"
-              />
-              <TextField
-                id={id('name')}
-                label={t('fields.name')}
-                value={item.name}
-                onChange={set('name')}
-                error={errorFor(`${path}.name`)}
-                testId="outfall-name"
-              />
-              <KindSelect
-                id={id('kind')}
-                kinds={OUTFALL_KINDS}
-                value={item.kind}
-                onChange={set('kind')}
-                error={errorFor(`${path}.kind`)}
-                testId="outfall-kind"
-              />
-            </div>
+            <IdentityFields
+              prefix="outfall"
+              index={index}
+              path={path}
+              kinds={OUTFALL_KINDS}
+              item={item}
+              onChange={(field, value) => set(field)(value)}
+              errorFor={errorFor}
+            />
             <TextField
               id={id('disposalSteps')}
               label={t('fields.disposalSteps')}

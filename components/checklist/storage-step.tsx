@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { emptyStorage, emptySubstance, type StorageDraft, type SubstanceDraft } from './checklist-drafts';
 import styles from './checklist.module.css';
 import { ItemFrame, type ErrorFor } from './item-frame';
-import { KindSelect } from './kind-select';
+import { IdentityFields } from './identity-fields';
 import { ResponsibleFields } from './responsible-fields';
 import { TextField } from './text-field';
 
@@ -33,33 +33,15 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
             testId="checklist-storage"
             onRemove={() => onChange(items.filter((_, at) => at !== index))}
           >
-            <div className={styles.grid}>
-              <TextField
-                id={id('code')}
-                label={t('fields.code')}
-                hint={t('fields.codeHint')}
-                value={item.code}
-                onChange={set('code')}
-                error={errorFor(`${path}.code`)}
-                testId="storage-code"
-              />
-              <TextField
-                id={id('name')}
-                label={t('fields.name')}
-                value={item.name}
-                onChange={set('name')}
-                error={errorFor(`${path}.name`)}
-                testId="storage-name"
-              />
-              <KindSelect
-                id={id('kind')}
-                kinds={STORAGE_KINDS}
-                value={item.kind}
-                onChange={set('kind')}
-                error={errorFor(`${path}.kind`)}
-                testId="storage-kind"
-              />
-            </div>
+            <IdentityFields
+              prefix="storage"
+              index={index}
+              path={path}
+              kinds={STORAGE_KINDS}
+              item={item}
+              onChange={(field, value) => set(field)(value)}
+              errorFor={errorFor}
+            />
             <fieldset className={styles.substances}>
               <legend>{t('fields.substances')}</legend>
               {errorFor(`${path}.substances`) && (

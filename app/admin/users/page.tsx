@@ -1,10 +1,8 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AdminPage } from '@/components/admin/admin-page';
 import { UserManager } from '@/components/admin/user-manager';
-import { AppHeader } from '@/components/ui/app-header';
 import { listUsers } from '@/server/admin';
 import { requirePageActor } from '@/server/pages/require-actor';
-import styles from '@/components/admin/admin.module.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +11,8 @@ export default async function UsersPage() {
   const t = await getTranslations('admin');
   const directory = await listUsers({ ctx });
   return (
-    <>
-      <AppHeader actor={actor} current="/admin" />
-      <main className={styles.page}>
-        <Link className={styles.breadcrumb} href="/admin">
-          {t('backToAdmin')}
-        </Link>
-        <h1 className={styles.title}>{t('users.title')}</h1>
-        <p className={styles.intro}>{t('users.intro')}</p>
-        <UserManager directory={directory} currentUserId={actor.id} />
-      </main>
-    </>
+    <AdminPage actor={actor} current="/admin" title={t('users.title')} intro={t('users.intro')}>
+      <UserManager directory={directory} currentUserId={actor.id} />
+    </AdminPage>
   );
 }
