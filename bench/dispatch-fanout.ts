@@ -112,7 +112,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
   const card = sampleCards[0]!;
   baseline.push(
     await timeFanOut(async () => {
-      for (const userId of staffIds) server.io.to(rooms.user(userId)).emit('assignment:new', { ...card, assigneeId: userId });
+      for (const userId of staffIds)
+        server.io.to(rooms.user(userId)).emit('assignment:new', { ...card, assigneeId: userId }, () => undefined);
     }),
   );
   await (await import('../server/dispatch')).liftIncident({ ctx, input: { incidentId } });

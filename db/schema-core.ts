@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as epoch milliseconds and surface as Date; ids are UUID text.
 // Nothing here relies on SQLite-only behaviour, so the same shape maps onto PostgreSQL.
@@ -17,6 +17,11 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+// What happens, in order, while an assignment waits for 收到. Each step fires one ack timeout after the last.
+export const ESCALATION_STEPS = ['realert', 'backup', 'supervisor', 'duty_officer'] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+export const DEFAULT_ACK_TIMEOUT_SECONDS = 60;
 
 export const INCIDENT_STATUSES = ['active', 'lifted'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -41,6 +46,8 @@ export const departments = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
+    // Notified when nobody on a role of this department acknowledges (escalation step 3).
+    supervisorId: text('supervisor_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('departments_jurisdiction_code').on(table.jurisdictionId, table.code)],
@@ -131,6 +138,12 @@ export const planRoles = sqliteTable(
     targetLat: real('target_lat'),
     targetLng: real('target_lng'),
     requiredCount: integer('required_count').notNull().default(1),
+    // Escalation policy for this role: the wait for 收到 before each step, and which steps run.
+    ackTimeoutSeconds: integer('ack_timeout_seconds').notNull().default(DEFAULT_ACK_TIMEOUT_SECONDS),
+    escalationSteps: text('escalation_steps', { mode: 'json' })
+      .$type<EscalationStep[]>()
+      .notNull()
+      .default([...ESCALATION_STEPS]),
   },
   (table) => [index('plan_roles_plan').on(table.planId)],
 );
@@ -225,10 +238,25 @@ export const assignments = sqliteTable(
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
     // Set when the alarm is lifted: the card leaves the assignee's phone.
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    // Delivery: how often the card was pushed, and when to push again while still undelivered.
+    pushAttempts: integer('push_attempts').notNull().default(0),
+    nextPushAt: integer('next_push_at', { mode: 'timestamp_ms' }),
+    // Escalation, snapshotted from the plan role at trigger time. Null nextEscalationAt = nothing pending.
+    ackTimeoutSeconds: integer('ack_timeout_seconds').notNull().default(DEFAULT_ACK_TIMEOUT_SECONDS),
+    escalationSteps: text('escalation_steps', { mode: 'json' })
+      .$type<EscalationStep[]>()
+      .notNull()
+      .default([...ESCALATION_STEPS]),
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextEscalationAt: integer('next_escalation_at', { mode: 'timestamp_ms' }),
+    // A backup's card points at the assignment nobody acknowledged.
+    backupForId: text('backup_for_id'),
   },
   (table) => [
     uniqueIndex('assignments_incident_user').on(table.incidentId, table.userId),
     index('assignments_user_open').on(table.userId, table.closedAt),
+    index('assignments_next_push').on(table.nextPushAt),
+    index('assignments_next_escalation').on(table.nextEscalationAt),
   ],
 );
 

@@ -1,5 +1,9 @@
 import type { Locale } from './config';
 import enAdmin from '../messages/en/admin.json';
+import enOffline from '../messages/en/offline.json';
+import enChannels from '../messages/en/channels.json';
+import enEscalation from '../messages/en/escalation.json';
+import enDelivery from '../messages/en/delivery.json';
 import enAuth from '../messages/en/auth.json';
 import enBoard from '../messages/en/board.json';
 import enChecklist from '../messages/en/checklist.json';
@@ -10,6 +14,10 @@ import enErrors from '../messages/en/errors.json';
 import enField from '../messages/en/field.json';
 import enOneMap from '../messages/en/oneMap.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
+import zhOffline from '../messages/zh-CN/offline.json';
+import zhChannels from '../messages/zh-CN/channels.json';
+import zhEscalation from '../messages/zh-CN/escalation.json';
+import zhDelivery from '../messages/zh-CN/delivery.json';
 import zhAuth from '../messages/zh-CN/auth.json';
 import zhBoard from '../messages/zh-CN/board.json';
 import zhChecklist from '../messages/zh-CN/checklist.json';
@@ -33,6 +41,10 @@ const catalogs = {
     enterprise: zhEnterprise,
     checklist: zhChecklist,
     oneMap: zhOneMap,
+    offline: zhOffline,
+    channels: zhChannels,
+    escalation: zhEscalation,
+    delivery: zhDelivery,
   },
   en: {
     common: enCommon,
@@ -45,6 +57,10 @@ const catalogs = {
     enterprise: enEnterprise,
     checklist: enChecklist,
     oneMap: enOneMap,
+    offline: enOffline,
+    channels: enChannels,
+    escalation: enEscalation,
+    delivery: enDelivery,
   },
 } as const;
 

@@ -23,7 +23,11 @@ export const triggerIncidentInput = z.object({
 export type TriggerIncidentInput = z.input<typeof triggerIncidentInput>;
 
 export const assignmentRef = z.object({ assignmentId: z.string().uuid() });
-export const assignmentStatusInput = assignmentRef.extend({ status: z.enum(FIELD_PROGRESS_STATUSES) });
+/** A field action; `occurredAt` is set when the phone queued it offline and sends it later. */
+export const assignmentActionInput = assignmentRef.extend({ occurredAt: z.iso.datetime({ offset: true }).optional() });
+export const assignmentStatusInput = assignmentActionInput.extend({ status: z.enum(FIELD_PROGRESS_STATUSES) });
+/** On (re)connect the phone says which cards it holds; the server answers with what is missing. */
+export const assignmentsSyncInput = z.object({ held: z.array(z.string().uuid()).max(200).default([]) }).default({ held: [] });
 
 export const idempotencyKey = z.string().trim().min(8).max(128);
 

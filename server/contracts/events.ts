@@ -10,18 +10,37 @@ export type AssignmentUpdatedMessage = { messageId: string; assignment: Assignme
 export type IncidentUpdatedMessage = { messageId: string; incident: IncidentSummary };
 export type IncidentLiftedMessage = { messageId: string; incidentId: string; liftedAt: string };
 export type MapPublishedMessage = { messageId: string; enterpriseId: string; version: number };
+/** A field user's phone came online or went offline (heartbeat-based; sent to the command room). */
+export type PresenceMessage = { messageId: string; userId: string; isOnline: boolean; lastSeenAt: string | null };
+/** An escalation step ran for an unacknowledged assignment (command room, and the people it pages). */
+export type EscalationMessage = {
+  messageId: string;
+  incidentId: string;
+  assignmentId: string;
+  step: 'realert' | 'backup' | 'supervisor' | 'duty_officer';
+  /** The person the step reached (the backup, the supervisor); null when the step reached nobody. */
+  notifiedUserId: string | null;
+  at: string;
+};
+/** The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds. */
+export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[] };
+/** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
+export type CardReceipt = { received: true };
 
 export type ServerToClientEvents = {
-  'assignment:new': (card: RoleCard) => void;
+  // Sent with a Socket.IO ack: the phone's receipt is what marks the card delivered.
+  'assignment:new': (card: RoleCard, ack: (receipt: CardReceipt) => void) => void;
   'assignment:updated': (message: AssignmentUpdatedMessage) => void;
   'incident:updated': (message: IncidentUpdatedMessage) => void;
   'incident:lifted': (message: IncidentLiftedMessage) => void;
   'map:published': (message: MapPublishedMessage) => void;
+  'presence:changed': (message: PresenceMessage) => void;
+  'escalation:raised': (message: EscalationMessage) => void;
 };
 
 export type ClientToServerEvents = {
   'assignment:delivered': (payload: unknown, ack?: Ack<{ status: string }>) => void;
   'assignment:ack': (payload: unknown, ack?: Ack<AssignmentView>) => void;
   'assignment:status': (payload: unknown, ack?: Ack<AssignmentView>) => void;
-  'assignments:sync': (payload: unknown, ack?: Ack<RoleCard[]>) => void;
+  'assignments:sync': (payload: unknown, ack?: Ack<AssignmentsSyncReply>) => void;
 };

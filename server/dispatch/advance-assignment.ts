@@ -4,6 +4,7 @@ import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
+import { stopPendingForAssignment, stopRedelivery } from '../delivery/stop-pending';
 import { announceAssignmentUpdate, announceIncidentUpdate } from './announce';
 import { loadAssignmentView, loadIncidentSummary } from './views';
 
@@ -21,7 +22,13 @@ type Step = keyof typeof TIMESTAMP_FIELD;
  * Moves the caller's own assignment forward one step. The update is conditional on the status
  * read, so two racing presses cannot both win: the loser gets a Conflict and nothing is written twice.
  */
-export async function advanceAssignment(ctx: VerbContext, assignmentId: string, to: Step, allowedFrom: AssignmentStatus[]) {
+export async function advanceAssignment(
+  ctx: VerbContext,
+  assignmentId: string,
+  to: Step,
+  allowedFrom: AssignmentStatus[],
+  options: { occurredAt?: string } = {},
+) {
   const { db, actor } = ctx;
   const result = await withTransaction(db, async (tx) => {
     const [row] = await tx
@@ -37,12 +44,15 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
     }
 
     const now = ctx.now();
+    const at = stepTime(options.occurredAt, row.assignment.sentAt, now);
     const updated = await tx
       .update(assignments)
-      .set({ status: to, [TIMESTAMP_FIELD[to]]: now })
+      .set({ status: to, [TIMESTAMP_FIELD[to]]: at })
       .where(and(eq(assignments.id, assignmentId), eq(assignments.status, row.assignment.status), isNull(assignments.closedAt)))
       .returning({ id: assignments.id });
     if (updated.length === 0) throw conflict('statusTransition', { from: row.assignment.status, to });
+    if (to === 'delivered') await stopRedelivery(tx, assignmentId);
+    else await stopPendingForAssignment(tx, assignmentId);
 
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,
@@ -51,7 +61,12 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
       entityType: 'assignment',
       entityId: assignmentId,
       incidentId: row.assignment.incidentId,
-      data: { from: row.assignment.status, role: row.assignment.roleName },
+      data: {
+        from: row.assignment.status,
+        role: row.assignment.roleName,
+        // An action queued offline keeps the time it was taken; the row's own time is when it arrived.
+        ...(at.getTime() !== now.getTime() ? { occurredAt: at.toISOString() } : {}),
+      },
       at: now,
     });
     return { incidentId: row.assignment.incidentId, auditId: audit.id };
@@ -62,4 +77,15 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
   const incident = await loadIncidentSummary(db, actor.jurisdictionId, result.incidentId);
   if (incident) announceIncidentUpdate(ctx, incident, result.auditId);
   return view;
+}
+
+/**
+ * The time a step happened. A phone that was offline sends the time the button was pressed; its
+ * clock may be wrong, so the time is kept within [sent, now] rather than refused: refusing
+ * would lose the acknowledgement itself.
+ */
+function stepTime(occurredAt: string | undefined, sentAt: Date, now: Date): Date {
+  if (!occurredAt) return now;
+  const claimed = new Date(occurredAt).getTime();
+  return new Date(Math.min(Math.max(claimed, sentAt.getTime()), now.getTime()));
 }

@@ -6,7 +6,8 @@ import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dis
 // caused the change), so a redelivery carries the same id and clients can drop it.
 
 export function announceIncident(ctx: VerbContext, incident: IncidentSummary, cards: RoleCard[]): void {
-  for (const card of cards) ctx.emitter.assignmentNew(card.assigneeId, card);
+  // Receipts are recorded by server/delivery; here the push is fire-and-forget.
+  for (const card of cards) void ctx.emitter.assignmentNew(card.assigneeId, card);
   announceIncidentUpdate(ctx, incident, 'triggered');
 }
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
+import { stopPendingForIncident } from '../delivery/stop-pending';
 import { announceIncidentUpdate } from './announce';
 import { loadIncidentSummary } from './views';
 
@@ -39,6 +40,7 @@ export async function liftIncident({ ctx, input }: { ctx: VerbContext; input: un
       .set({ closedAt: now })
       .where(and(eq(assignments.incidentId, incidentId), isNull(assignments.closedAt)))
       .returning({ userId: assignments.userId });
+    await stopPendingForIncident(tx, incidentId);
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,
       actorId: actor.id,

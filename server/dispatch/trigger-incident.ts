@@ -21,6 +21,7 @@ import { parseInput } from '../validation';
 import { staffRoles } from './staff-roles';
 import { loadAssignmentViews, loadIncidentSummary, loadRoleCards } from './views';
 import { announceIncident } from './announce';
+import { FIRST_REPUSH_AFTER_MS } from '../delivery/backoff';
 
 const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -146,6 +147,12 @@ export async function triggerIncident({
         targetLat: role.targetLat ?? data.location.lat,
         targetLng: role.targetLng ?? data.location.lng,
         sentAt: now,
+        // The first push follows the commit; this is the retry if that push is never confirmed
+        // (the process died, the phone was away). See server/delivery.
+        nextPushAt: new Date(now.getTime() + FIRST_REPUSH_AFTER_MS),
+        ackTimeoutSeconds: role.ackTimeoutSeconds,
+        escalationSteps: role.escalationSteps,
+        nextEscalationAt: role.escalationSteps.length ? new Date(now.getTime() + role.ackTimeoutSeconds * 1000) : null,
       });
       await recordAudit(tx, {
         ...audit,

@@ -13,6 +13,6 @@ const ALLOWED_FROM: Record<FieldProgressStatus, AssignmentStatus[]> = {
 };
 
 export async function updateAssignmentStatus({ ctx, input }: { ctx: VerbContext; input: unknown }) {
-  const { assignmentId, status } = parseInput(assignmentStatusInput, input);
-  return advanceAssignment(ctx, assignmentId, status, ALLOWED_FROM[status]);
+  const { assignmentId, status, occurredAt } = parseInput(assignmentStatusInput, input);
+  return advanceAssignment(ctx, assignmentId, status, ALLOWED_FROM[status], { occurredAt });
 }

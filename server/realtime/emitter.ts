@@ -20,8 +20,12 @@ export const rooms = {
   command: (jurisdictionId: string) => `command:${jurisdictionId}`,
 };
 
+// How long a push waits for the phone's receipt before it counts as not delivered (and is retried).
+const RECEIPT_TIMEOUT_MS = 10_000;
+
 export type Emitter = {
-  assignmentNew(userId: string, card: RoleCard): void;
+  /** Pushes a role card; resolves true once any of the person's connected phones confirmed receipt. */
+  assignmentNew(userId: string, card: RoleCard): Promise<boolean>;
   assignmentUpdated(jurisdictionId: string, message: AssignmentUpdatedMessage): void;
   incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
   incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
@@ -41,7 +45,17 @@ function io(): RealtimeServer | undefined {
 /** Sends through the process's Socket.IO server; silent when none is attached (scripts, seeding). */
 export const socketEmitter: Emitter = {
   assignmentNew(userId, card) {
-    io()?.to(rooms.user(userId)).emit('assignment:new', card);
+    const server = io();
+    if (!server) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      // With a timeout, a broadcast's callback gets every receipt that arrived (none if nobody is connected).
+      server
+        .to(rooms.user(userId))
+        .timeout(RECEIPT_TIMEOUT_MS)
+        .emit('assignment:new', card, (_error: Error | null, receipts: Array<{ received?: unknown }>) =>
+          resolve(receipts.some((receipt) => receipt?.received === true)),
+        );
+    });
   },
   assignmentUpdated(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('assignment:updated', message);

@@ -13,7 +13,10 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
   const sent: Sent[] = [];
   return {
     sent,
-    assignmentNew: (userId, card) => sent.push({ kind: 'assignmentNew', to: userId, payload: card }),
+    assignmentNew: async (userId, card) => {
+      sent.push({ kind: 'assignmentNew', to: userId, payload: card });
+      return false;
+    },
     assignmentUpdated: (jurisdictionId, message) => sent.push({ kind: 'assignmentUpdated', to: jurisdictionId, payload: message }),
     incidentUpdated: (jurisdictionId, message) => sent.push({ kind: 'incidentUpdated', to: jurisdictionId, payload: message }),
     incidentLifted: (userIds, message) => sent.push({ kind: 'incidentLifted', to: userIds, payload: message }),

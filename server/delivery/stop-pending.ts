@@ -1,0 +1,37 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { assignments, notifications } from '../../db/schema';
+import type { DbOrTx } from '../../db';
+
+/**
+ * One acknowledgement stops everything still pending for that assignment: no more re-pushes,
+ * no further escalation step, and every queued SMS/voice/bot/push message is cancelled.
+ * A backup's acknowledgement covers the role, so it also stops the assignment it backs up.
+ * Runs inside the caller's transaction.
+ */
+export async function stopPendingForAssignment(tx: DbOrTx, assignmentId: string): Promise<string[]> {
+  const [row] = await tx.select({ backupForId: assignments.backupForId }).from(assignments).where(eq(assignments.id, assignmentId));
+  const ids = row?.backupForId ? [assignmentId, row.backupForId] : [assignmentId];
+  await tx.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(inArray(assignments.id, ids));
+  await cancelPendingNotifications(tx, { assignmentIds: ids });
+  return ids;
+}
+
+/** Stops re-pushes only: the phone has the card, escalation still waits for 收到. */
+export async function stopRedelivery(tx: DbOrTx, assignmentId: string): Promise<void> {
+  await tx.update(assignments).set({ nextPushAt: null }).where(eq(assignments.id, assignmentId));
+}
+
+/** 警报解除 closes every card: nothing pending may fire afterwards. */
+export async function stopPendingForIncident(tx: DbOrTx, incidentId: string): Promise<void> {
+  await tx.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(eq(assignments.incidentId, incidentId));
+  await cancelPendingNotifications(tx, { incidentId });
+}
+
+async function cancelPendingNotifications(tx: DbOrTx, where: { assignmentIds: string[] } | { incidentId: string }) {
+  const target =
+    'incidentId' in where ? eq(notifications.incidentId, where.incidentId) : inArray(notifications.assignmentId, where.assignmentIds);
+  await tx
+    .update(notifications)
+    .set({ status: 'cancelled', nextAttemptAt: null })
+    .where(and(target, eq(notifications.status, 'pending')));
+}
