@@ -38,6 +38,18 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.union([z.literal(''), z.string().url()]).default(''),
   // A CJK font for the wall poster, `path` or `path#PostScriptName` for a collection (.ttc). Empty: the usual system paths.
   POSTER_FONT_PATH: z.string().default(''),
+  // Channels beyond the open page (docs/operations.md). Each is off while its variables are empty.
+  // SMS and voice through an HTTP gateway: POST JSON, authenticated with the shared secret.
+  SMS_GATEWAY_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  SMS_GATEWAY_SECRET: z.string().default(''),
+  // A WeCom (企业微信) or DingTalk (钉钉) group robot; DingTalk's optional signing secret.
+  BOT_WEBHOOK_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  BOT_WEBHOOK_KIND: z.enum(['wecom', 'dingtalk']).default('wecom'),
+  BOT_WEBHOOK_SECRET: z.string().default(''),
+  // Web Push (VAPID). Generate a pair with `npx web-push generate-vapid-keys`.
+  VAPID_PUBLIC_KEY: z.string().default(''),
+  VAPID_PRIVATE_KEY: z.string().default(''),
+  VAPID_SUBJECT: z.string().default('mailto:duty@ecodispatch.invalid'),
 });
 
 export type Env = z.infer<typeof envSchema>;
