@@ -1,0 +1,129 @@
+// Benchmark: what synchronous=FULL (our setting, db/index.ts) costs against NORMAL, in the same run,
+// on the same disk. Measured through the real verbs over a file database made by seed:load:
+// 一键启动 (triggerIncident: one transaction with the incident, N assignments and their audit rows,
+// then the read-back) and a single 收到 (acknowledgeAssignment: one small transaction).
+// Modes alternate round by round so drift (page cache, WAL growth, other load) hits both alike.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
+import { openDatabase, type SynchronousMode } from '../db';
+import { assignments, plans, users } from '../db/schema';
+import { toActor } from '../server/auth/actor';
+import { createContext } from '../server/context';
+import { acknowledgeAssignment, triggerIncident } from '../server/dispatch';
+
+const ASSIGNEES = Number(process.env.BENCH_ASSIGNEES ?? 50);
+const TRIGGERS = Number(process.env.BENCH_TRIGGERS ?? 200);
+const ACKS = Number(process.env.BENCH_ACKS ?? 1000);
+const WARMUP = 5;
+// On a real disk: under /tmp a tmpfs would make every fsync free and the comparison meaningless.
+const DIR = path.resolve(process.env.BENCH_DIR ?? 'data/bench-durability');
+const MODES: SynchronousMode[] = ['NORMAL', 'FULL'];
+
+rmSync(DIR, { recursive: true, force: true });
+mkdirSync(DIR, { recursive: true });
+
+async function prepare(mode: SynchronousMode) {
+  const file = path.join(DIR, `${mode.toLowerCase()}.db`);
+  const seeded = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/seed-load.ts', '--db', file, '--staff', String(ASSIGNEES), '--no-escalation'],
+    { stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) throw new Error(`seed:load failed for ${mode}`);
+  const { db, close, sqlite } = openDatabase(file, { synchronous: mode });
+  const [duty] = await db.select().from(users).where(eq(users.username, 'duty'));
+  const [plan] = await db.select().from(plans).where(eq(plans.name, '负载测试：全员集合'));
+  const staff = await db.select().from(users).where(eq(users.role, 'field_staff'));
+  const ctxById = new Map(staff.map((user) => [user.id, createContext(toActor(user), { db })]));
+  return { mode, db, close, sqlite, ctx: createContext(toActor(duty!), { db }), planId: plan!.id, ctxById };
+}
+type Target = Awaited<ReturnType<typeof prepare>>;
+
+async function timeTrigger(target: Target, round: number) {
+  const began = performance.now();
+  await triggerIncident({
+    ctx: target.ctx,
+    input: { planId: target.planId, location: { lat: 29.58, lng: 106.33 }, description: `durability bench ${round}` },
+  });
+  return performance.now() - began;
+}
+
+async function timeAck(target: Target) {
+  const [open] = await target.db
+    .select({ id: assignments.id, userId: assignments.userId })
+    .from(assignments)
+    .where(and(eq(assignments.status, 'sent'), isNull(assignments.closedAt)))
+    .limit(1);
+  if (!open) throw new Error('no unacknowledged assignment left; raise BENCH_TRIGGERS');
+  const began = performance.now();
+  await acknowledgeAssignment({ ctx: target.ctxById.get(open.userId)!, input: { assignmentId: open.id } });
+  return performance.now() - began;
+}
+
+const targets: Target[] = [];
+for (const mode of MODES) targets.push(await prepare(mode));
+for (const target of targets) {
+  const actual = target.sqlite.pragma('synchronous', { simple: true });
+  if (actual !== (target.mode === 'FULL' ? 2 : 1)) throw new Error(`${target.mode}: synchronous is ${String(actual)}`);
+}
+
+const samples = new Map(MODES.map((mode) => [mode, { trigger: [] as number[], ack: [] as number[] }]));
+const inTurn = (round: number) => (round % 2 === 0 ? targets : [...targets].reverse());
+for (let round = 0; round < WARMUP + TRIGGERS; round += 1) {
+  for (const target of inTurn(round)) {
+    const ms = await timeTrigger(target, round);
+    if (round >= WARMUP) samples.get(target.mode)!.trigger.push(ms);
+  }
+}
+if (ACKS > TRIGGERS * ASSIGNEES) throw new Error('BENCH_ACKS exceeds the assignments created');
+for (let round = 0; round < WARMUP + ACKS; round += 1) {
+  for (const target of inTurn(round)) {
+    const ms = await timeAck(target);
+    if (round >= WARMUP) samples.get(target.mode)!.ack.push(ms);
+  }
+}
+for (const target of targets) target.close();
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const summary = (values: number[]) => ({
+  p50: Number(percentile(values, 50).toFixed(2)),
+  p99: Number(percentile(values, 99).toFixed(2)),
+  mean: Number((values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(2)),
+  n: values.length,
+});
+const results = Object.fromEntries(
+  MODES.map((mode) => [mode, { trigger: summary(samples.get(mode)!.trigger), ack: summary(samples.get(mode)!.ack) }]),
+);
+const report = {
+  benchmark: 'sqlite-durability',
+  assignees: ASSIGNEES,
+  triggers: TRIGGERS,
+  acks: ACKS,
+  directory: DIR,
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: os.platform() },
+  results,
+  at: new Date().toISOString(),
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/sqlite-durability.json', `${JSON.stringify(report, null, 2)}\n`);
+rmSync(DIR, { recursive: true, force: true });
+
+const row = (label: string, pick: 'trigger' | 'ack') => {
+  const [normal, full] = [results.NORMAL![pick], results.FULL![pick]];
+  return `| ${label} | ${normal.p50} | ${normal.p99} | ${full.p50} | ${full.p99} | +${(full.p50 - normal.p50).toFixed(2)} ms |`;
+};
+console.log(
+  [
+    `\nWAL, ${ASSIGNEES} assignees per trigger, ${TRIGGERS} triggers and ${ACKS} acks per mode, ms:\n`,
+    '| verb | NORMAL p50 | NORMAL p99 | FULL p50 | FULL p99 | FULL − NORMAL (p50) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    row(`triggerIncident (${ASSIGNEES} assignees)`, 'trigger'),
+    row('acknowledgeAssignment', 'ack'),
+  ].join('\n'),
+);
