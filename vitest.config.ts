@@ -10,6 +10,20 @@ export default defineConfig({
         extends: true,
         test: { name: 'realtime', include: ['tests/realtime/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
       },
+      {
+        // Real production server as a child process, killed and restarted; hundreds of phones.
+        // One file at a time: each one loads the two cores on its own. docs/testing.md.
+        extends: true,
+        test: {
+          name: 'fault',
+          include: ['tests/fault/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/fault/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -55,7 +55,9 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
 
   const sync = async () => {
     const held = [...cards.keys()];
-    const emit = socket.timeout(8_000).emitWithAck as (event: string, payload: unknown) => Promise<AckResult<AssignmentsSyncReply>>;
+    // Bound: emitWithAck uses `this`; a detached reference threw, and the catch below hid it (no sync ever ran).
+    const timed = socket.timeout(8_000);
+    const emit = timed.emitWithAck.bind(timed) as (event: string, payload: unknown) => Promise<AckResult<AssignmentsSyncReply>>;
     try {
       const reply = await emit('assignments:sync', { held });
       if (!reply.ok) return;
