@@ -2,6 +2,7 @@
 // on the same disk. Measured through the real verbs over a file database made by seed:load:
 // 一键启动 (triggerIncident: one transaction with the incident, N assignments and their audit rows,
 // then the read-back) and a single 收到 (acknowledgeAssignment: one small transaction).
+// A bare one-row autocommit INSERT isolates the fsync itself from the verbs' CPU work.
 // Modes alternate round by round so drift (page cache, WAL growth, other load) hits both alike.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { acknowledgeAssignment, triggerIncident } from '../server/dispatch';
 const ASSIGNEES = Number(process.env.BENCH_ASSIGNEES ?? 50);
 const TRIGGERS = Number(process.env.BENCH_TRIGGERS ?? 200);
 const ACKS = Number(process.env.BENCH_ACKS ?? 1000);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 1000);
 const WARMUP = 5;
 // On a real disk: under /tmp a tmpfs would make every fsync free and the comparison meaningless.
 const DIR = path.resolve(process.env.BENCH_DIR ?? 'data/bench-durability');
@@ -70,7 +72,7 @@ for (const target of targets) {
   if (actual !== (target.mode === 'FULL' ? 2 : 1)) throw new Error(`${target.mode}: synchronous is ${String(actual)}`);
 }
 
-const samples = new Map(MODES.map((mode) => [mode, { trigger: [] as number[], ack: [] as number[] }]));
+const samples = new Map(MODES.map((mode) => [mode, { trigger: [] as number[], ack: [] as number[], commit: [] as number[] }]));
 const inTurn = (round: number) => (round % 2 === 0 ? targets : [...targets].reverse());
 for (let round = 0; round < WARMUP + TRIGGERS; round += 1) {
   for (const target of inTurn(round)) {
@@ -83,6 +85,15 @@ for (let round = 0; round < WARMUP + ACKS; round += 1) {
   for (const target of inTurn(round)) {
     const ms = await timeAck(target);
     if (round >= WARMUP) samples.get(target.mode)!.ack.push(ms);
+  }
+}
+for (const target of targets) target.sqlite.exec('create table bench_commit (n integer)');
+for (let round = 0; round < WARMUP + COMMITS; round += 1) {
+  for (const target of inTurn(round)) {
+    const insert = target.sqlite.prepare('insert into bench_commit (n) values (?)');
+    const began = performance.now();
+    insert.run(round);
+    if (round >= WARMUP) samples.get(target.mode)!.commit.push(performance.now() - began);
   }
 }
 for (const target of targets) target.close();
@@ -98,15 +109,19 @@ const summary = (values: number[]) => ({
   n: values.length,
 });
 const results = Object.fromEntries(
-  MODES.map((mode) => [mode, { trigger: summary(samples.get(mode)!.trigger), ack: summary(samples.get(mode)!.ack) }]),
+  MODES.map((mode) => {
+    const { trigger, ack, commit } = samples.get(mode)!;
+    return [mode, { trigger: summary(trigger), ack: summary(ack), commit: summary(commit) }];
+  }),
 );
 const report = {
   benchmark: 'sqlite-durability',
   assignees: ASSIGNEES,
   triggers: TRIGGERS,
   acks: ACKS,
+  commits: COMMITS,
   directory: DIR,
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: os.platform() },
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: os.platform(), loadAverage: os.loadavg() },
   results,
   at: new Date().toISOString(),
 };
@@ -114,16 +129,17 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/sqlite-durability.json', `${JSON.stringify(report, null, 2)}\n`);
 rmSync(DIR, { recursive: true, force: true });
 
-const row = (label: string, pick: 'trigger' | 'ack') => {
+const row = (label: string, pick: 'trigger' | 'ack' | 'commit') => {
   const [normal, full] = [results.NORMAL![pick], results.FULL![pick]];
   return `| ${label} | ${normal.p50} | ${normal.p99} | ${full.p50} | ${full.p99} | +${(full.p50 - normal.p50).toFixed(2)} ms |`;
 };
 console.log(
   [
-    `\nWAL, ${ASSIGNEES} assignees per trigger, ${TRIGGERS} triggers and ${ACKS} acks per mode, ms:\n`,
+    `\nWAL, ${ASSIGNEES} assignees per trigger; ${TRIGGERS} triggers, ${ACKS} acks, ${COMMITS} bare commits per mode; ms:\n`,
     '| verb | NORMAL p50 | NORMAL p99 | FULL p50 | FULL p99 | FULL − NORMAL (p50) |',
     '| --- | --- | --- | --- | --- | --- |',
     row(`triggerIncident (${ASSIGNEES} assignees)`, 'trigger'),
     row('acknowledgeAssignment', 'ack'),
+    row('bare 1-row INSERT commit', 'commit'),
   ].join('\n'),
 );
