@@ -20,7 +20,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/fault/support/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 180_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },
