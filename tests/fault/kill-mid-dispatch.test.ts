@@ -55,7 +55,10 @@ describe('kill -9 in the middle of a dispatch', () => {
     const retry = await triggerOverHttp(server.url, fixture.duty.cookie, fixture.sessions.planId, key);
     expect(retry.status, JSON.stringify(retry.body)).toBe(200);
     const incidentId = retry.body.incident.id;
-    if (!(firstOutcome instanceof Error)) expect(firstOutcome.body.incident.id).toBe(incidentId);
+    if (!(firstOutcome instanceof Error)) {
+      expect(firstOutcome.status).toBe(201);
+      expect(firstOutcome.body.incident.id).toBe(incidentId);
+    }
     expect(fixture.query<{ n: number }>('select count(*) as n from incidents')[0]!.n).toBe(1);
 
     const rows = fixture.query<{ id: string; user_id: string }>('select id, user_id from assignments where incident_id = ?', incidentId);
