@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ChannelOverview as Overview } from '@/server/notify/get-channel-overview';
 import { Badge } from '../ui/badge';
-import { Card, Notice } from '../ui/form-field';
+import { Card } from '../ui/form-field';
 import styles from './admin.module.css';
+import own from './channel-overview.module.css';
 
 /** Which channels reach people beyond the open page, and how the outbox fared in the last day. */
 export async function ChannelOverview({ overview }: { overview: Overview }) {
@@ -13,17 +14,23 @@ export async function ChannelOverview({ overview }: { overview: Overview }) {
   const reasonText = (lastError: string | null) => {
     const code = (lastError ?? '').split(':')[0]!.trim();
     const key = code.startsWith('http_') ? 'http' : code;
-    return t.has(`reason.${key}` as never) ? `${t(`reason.${key}` as never)} (${lastError})` : (lastError ?? '');
+    return t.has(`reason.${key}` as never)
+      ? t('outbox.reasonDetail', { reason: t(`reason.${key}` as never), detail: lastError ?? '' })
+      : (lastError ?? '');
   };
 
   return (
     <>
       {external.length === 0 && (
-        <div data-testid="channels-only-in-app">
-          <Notice>{t('onlyInApp')}</Notice>
-        </div>
+        <p className={own.warning} role="status" data-testid="channels-only-in-app">
+          {t('onlyInApp')}
+        </p>
       )}
-      {needsLinks && !overview.hasPublicBaseUrl && <Notice>{t('baseUrlMissing', { url: overview.linkBaseUrl })}</Notice>}
+      {needsLinks && !overview.hasPublicBaseUrl && (
+        <p className={own.warning} role="status">
+          {t('baseUrlMissing', { url: overview.linkBaseUrl })}
+        </p>
+      )}
 
       <Card>
         <div className={styles.tableWrap}>
@@ -43,7 +50,7 @@ export async function ChannelOverview({ overview }: { overview: Overview }) {
                   <strong>{t('channel.in_app')}</strong>
                   <div className={styles.muted}>{t('channelNote.in_app')}</div>
                 </td>
-                <td>
+                <td className={own.status}>
                   <Badge tone="success">{t('status.always')}</Badge>
                 </td>
                 <td className={styles.muted}>—</td>
@@ -55,7 +62,7 @@ export async function ChannelOverview({ overview }: { overview: Overview }) {
                     <strong>{t(`channel.${channel.channel}`)}</strong>
                     <div className={styles.muted}>{t(`channelNote.${channel.channel}`, { bot: t(`botKind.${overview.botKind}`) })}</div>
                   </td>
-                  <td>
+                  <td className={own.status}>
                     <Badge tone={channel.isConfigured ? 'success' : 'neutral'}>
                       {channel.isConfigured ? t('status.on') : t('status.off')}
                     </Badge>
@@ -84,10 +91,12 @@ export async function ChannelOverview({ overview }: { overview: Overview }) {
 
       <Card>
         <h2 className={styles.subtitle}>{t('outbox.title')}</h2>
-        <div className={styles.sections} data-testid="outbox-counts">
+        <div className={own.counts} data-testid="outbox-counts">
           {(['pending', 'sent', 'failed', 'cancelled'] as const).map((status) => (
             <div key={status} data-status={status}>
-              <div className={styles.stat}>{overview.counts[status]}</div>
+              <div className={status === 'failed' && overview.counts.failed > 0 ? own.countFailed : own.count}>
+                {overview.counts[status]}
+              </div>
               <div className={styles.muted}>
                 {t(`outbox.${status}`)}
                 {status === 'cancelled' && ` · ${t('outbox.cancelledHint')}`}

@@ -6,9 +6,13 @@ import { composeMessage } from './compose-message';
 import { loadMessageContext, type MessageContext } from './load-message-context';
 import { DeliveryError, type Notifier, type OutgoingMessage } from './notifier';
 import { cancelNotification, recordFailure, recordSent } from './record-delivery-outcome';
+import { loadIncidentSummary } from '../dispatch/views';
+import type { Emitter } from '../realtime/emitter';
 
 export type OutboxDeps = {
   db: Db;
+  /** Tells the board a timeline row was added (notification.sent / .failed). */
+  emitter: Emitter;
   notifiers: Map<NotificationChannel, Notifier>;
   /** Where short links point, e.g. https://ecodispatch.example.gov.cn */
   baseUrl: string;
@@ -20,7 +24,8 @@ export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'cancelled' | 'skippe
 /**
  * Sends one claimed row. First re-reads it: the row must still be pending and, when it is about
  * an assignment, that card must still be open and unacknowledged: a 收到 between the claim and
- * now stops every channel. Never throws; the outcome is written to the row (and audited).
+ * now stops every channel. The outcome is written to the row (and audited); only a database
+ * failure throws, and the worker's pass catches it.
  */
 export async function deliverNotification(deps: OutboxDeps, claimed: Notification): Promise<DeliveryResult> {
   const prepared = await withTransaction(deps.db, async (tx) => {
@@ -36,18 +41,38 @@ export async function deliverNotification(deps: OutboxDeps, claimed: Notificatio
   }
 
   const outcome = { row, recipientName: context.recipient?.displayName ?? null };
+  const failure = await send(deps, row, context);
+  if (!failure) {
+    const auditId = await recordSent(deps.db, { ...outcome, now: deps.now() });
+    await announceOutcome(deps, row, auditId);
+    return 'sent';
+  }
+  const { result, auditId } = await recordFailure(deps.db, { ...outcome, now: deps.now() }, failure);
+  if (auditId) await announceOutcome(deps, row, auditId);
+  return result;
+}
+
+/** Composes and sends; null when the channel accepted it, else why not. */
+async function send(deps: OutboxDeps, row: Notification, context: MessageContext): Promise<DeliveryError | null> {
   try {
     const notifier = deps.notifiers.get(row.channel);
     if (!notifier) throw new DeliveryError('channel_off', true);
     const message: OutgoingMessage = composeMessage(row, context, deps.baseUrl);
     await notifier.send(message);
-    await recordSent(deps.db, { ...outcome, now: deps.now() });
-    return 'sent';
+    return null;
   } catch (error) {
-    const failure = error instanceof DeliveryError ? error : new DeliveryError('internal', false, String(error));
-    if (!(error instanceof DeliveryError)) console.error('[notify] send failed unexpectedly', error);
-    return recordFailure(deps.db, { ...outcome, now: deps.now() }, failure);
+    if (error instanceof DeliveryError) return error;
+    console.error('[notify] send failed unexpectedly', error);
+    return new DeliveryError('internal', false, String(error));
   }
+}
+
+/** After commit, like every verb: the board re-reads its timeline when the incident is announced. */
+async function announceOutcome(deps: OutboxDeps, row: Notification, auditId: string): Promise<void> {
+  if (!row.incidentId) return;
+  const incidentId = row.incidentId;
+  const incident = await withTransaction(deps.db, (tx) => loadIncidentSummary(tx, row.jurisdictionId, incidentId));
+  if (incident) deps.emitter.incidentUpdated(row.jurisdictionId, { messageId: `incident:${incidentId}:${auditId}`, incident });
 }
 
 /** Nothing left to say: the card was acknowledged, closed or is gone, or the incident was lifted. */

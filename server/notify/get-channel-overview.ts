@@ -1,9 +1,17 @@
 import { and, count, desc, eq, gte } from 'drizzle-orm';
-import { incidents, notifications, NOTIFICATION_STATUSES, users, type NotificationStatus } from '../../db/schema';
+import {
+  incidents,
+  notifications,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  users,
+  type NotificationChannel,
+  type NotificationStatus,
+} from '../../db/schema';
 import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
 import { channelEnv, linkBaseUrl, type ChannelEnv } from './channel-config';
-import { CHANNELS_BY_KIND, channelStates } from './channel-policy';
+import { CHANNELS_BY_KIND, channelStates, GROUP_CHANNELS } from './channel-policy';
 
 const WINDOW_MS = 24 * 3_600_000;
 
@@ -51,9 +59,11 @@ export async function getChannelOverview({ ctx }: { ctx: VerbContext }) {
     .orderBy(desc(notifications.createdAt))
     .limit(FAILURES_SHOWN);
 
-  const kindsByChannel = (channel: string) =>
-    (Object.keys(CHANNELS_BY_KIND) as (keyof typeof CHANNELS_BY_KIND)[]).filter((kind) =>
-      (CHANNELS_BY_KIND[kind] as string[]).includes(channel),
+  // Group channels also carry the activation and the lift, which are addressed to no one person.
+  const kindsByChannel = (channel: NotificationChannel) =>
+    NOTIFICATION_KINDS.filter(
+      (kind) =>
+        CHANNELS_BY_KIND[kind].includes(channel) || (GROUP_CHANNELS.includes(channel) && (kind === 'assignment' || kind === 'lifted')),
     );
   return {
     channels: channelStates(env).map((state) => ({

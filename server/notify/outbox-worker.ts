@@ -4,6 +4,7 @@ import { setChannelEnv, type ChannelEnv } from './channel-config';
 import { claimDueNotifications } from './claim-due-notifications';
 import { createNotifiers } from './create-notifiers';
 import { deliverNotification, type DeliveryResult, type OutboxDeps } from './deliver-notification';
+import { socketEmitter, type Emitter } from '../realtime/emitter';
 
 export const OUTBOX_INTERVAL_MS = 1_000;
 
@@ -13,11 +14,12 @@ export type OutboxOptions = {
   baseUrl: string;
   now?: () => Date;
   batchSize?: number;
+  emitter?: Emitter;
 };
 
 /** The outbox without a timer: claim due rows, deliver them. Tests drive it step by step. */
-export function createOutbox({ db, env, baseUrl, now = () => new Date(), batchSize = 20 }: OutboxOptions) {
-  const deps: OutboxDeps = { db, notifiers: createNotifiers(env, db), baseUrl, now };
+export function createOutbox({ db, env, baseUrl, now = () => new Date(), batchSize = 20, emitter = socketEmitter }: OutboxOptions) {
+  const deps: OutboxDeps = { db, emitter, notifiers: createNotifiers(env, db), baseUrl, now };
   const claimDue = () => claimDueNotifications(db, now(), batchSize);
   const deliver = (row: Notification) => deliverNotification(deps, row);
   /** One pass: claims due rows and sends them side by side, so one slow gateway does not hold up the rest. */

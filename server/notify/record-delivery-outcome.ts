@@ -15,23 +15,26 @@ export function retryDelayMs(attempts: number): number {
 type Outcome = { row: Notification; recipientName: string | null; now: Date };
 
 /** Sent: the row and an audit row on the incident, so the timeline shows which channel reached whom. */
-export async function recordSent(db: Db, { row, recipientName, now }: Outcome): Promise<void> {
-  await withTransaction(db, async (tx) => {
+export async function recordSent(db: Db, { row, recipientName, now }: Outcome): Promise<string> {
+  return withTransaction(db, async (tx) => {
     // Unconditional: if an acknowledgement cancelled the row while the request was in flight, it was still sent.
     await tx
       .update(notifications)
       .set({ status: 'sent', sentAt: now, nextAttemptAt: null, lastError: null })
       .where(eq(notifications.id, row.id));
-    await auditOutcome(tx, 'notification.sent', { row, recipientName, now });
+    return auditOutcome(tx, 'notification.sent', { row, recipientName, now });
   });
 }
 
-/** A failed attempt: retried later while attempts remain and the failure is not permanent, else `failed` with an audit row. */
+/**
+ * A failed attempt: retried later while attempts remain and the failure is not permanent, else
+ * `failed` with an audit row (its id returned for the announcement).
+ */
 export async function recordFailure(
   db: Db,
   { row, recipientName, now }: Outcome,
   error: DeliveryError,
-): Promise<'retry' | 'failed' | 'cancelled'> {
+): Promise<{ result: 'retry' | 'failed' | 'cancelled'; auditId?: string }> {
   const lastError = error.message.slice(0, 300);
   return withTransaction(db, async (tx) => {
     const stillPending = and(eq(notifications.id, row.id), eq(notifications.status, 'pending'));
@@ -42,16 +45,16 @@ export async function recordFailure(
         .set({ nextAttemptAt: next, lastError })
         .where(stillPending)
         .returning({ id: notifications.id });
-      return changed.length ? 'retry' : 'cancelled';
+      return { result: changed.length ? 'retry' : 'cancelled' };
     }
     const changed = await tx
       .update(notifications)
       .set({ status: 'failed', nextAttemptAt: null, lastError })
       .where(stillPending)
       .returning({ id: notifications.id });
-    if (changed.length === 0) return 'cancelled';
-    await auditOutcome(tx, 'notification.failed', { row, recipientName, now }, error.reason);
-    return 'failed';
+    if (changed.length === 0) return { result: 'cancelled' };
+    const auditId = await auditOutcome(tx, 'notification.failed', { row, recipientName, now }, error.reason);
+    return { result: 'failed', auditId };
   });
 }
 
@@ -65,8 +68,8 @@ export async function cancelNotification(db: Db, rowId: string): Promise<void> {
   );
 }
 
-async function auditOutcome(tx: Db, action: string, { row, recipientName, now }: Outcome, reason?: string) {
-  await recordAudit(tx, {
+async function auditOutcome(tx: Db, action: string, { row, recipientName, now }: Outcome, reason?: string): Promise<string> {
+  const audit = await recordAudit(tx, {
     jurisdictionId: row.jurisdictionId,
     actorId: null,
     action,
@@ -84,4 +87,5 @@ async function auditOutcome(tx: Db, action: string, { row, recipientName, now }:
     },
     at: now,
   });
+  return audit.id;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { notifications } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { auditEvents, notifications } from '@/db/schema';
 import { liftIncident, triggerIncident } from '@/server/dispatch';
 import { cardLinkCode } from '@/server/notify/card-link';
 import { listPlans } from '@/server/plans/list-plans';
@@ -35,6 +36,7 @@ describe('the outbox worker in the running server', () => {
     });
     const env1 = await server.connectAs('env1');
     const cards = collect(env1, 'assignment:new');
+    const board = collect(await server.connectAs('duty'), 'incident:updated');
 
     const result = await triggerRiverOil();
     const mine = result.assignments.find((a) => a.username === 'env1')!;
@@ -47,6 +49,15 @@ describe('the outbox worker in the running server', () => {
     expect(sms.map((message) => message.to).sort()).toEqual(result.assignments.map((a) => a.phone).sort());
     expect(sms.find((message) => message.to === mine.phone)!.text).toContain(`https://ed.example.cn/f/${cardLinkCode(mine.id)}`);
     expect(gateway.requests.filter((request) => request.url === '/bot?key=k')).toHaveLength(1);
+    // Each send is an audit row on the incident; the board hears about it and re-reads its timeline.
+    let sentAudit: (typeof auditEvents.$inferSelect)[] = [];
+    await waitFor(() => {
+      sentAudit = server!.db.select().from(auditEvents).where(eq(auditEvents.action, 'notification.sent')).all();
+      return sentAudit.length === 5;
+    });
+    await waitFor(() =>
+      sentAudit.every((row) => board.some((message) => message.messageId === `incident:${result.incident.id}:${row.id}`)),
+    );
 
     await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id } });
     await waitFor(() => gateway!.requests.length === 6, 8_000);
