@@ -6,6 +6,8 @@ import { databasePath, type Env } from './config/env';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { setRealtimeServer } from './realtime/emitter';
+import { linkBaseUrl } from './notify/channel-config';
+import { startOutboxWorker } from './notify/outbox-worker';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -51,8 +53,10 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const outbox = startOutboxWorker({ db, env, baseUrl: linkBaseUrl(env, port) });
 
   async function stop() {
+    await outbox.stop();
     await io.close(); // also closes the HTTP server
     setRealtimeServer(undefined);
     closeDb();

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { AppHeader } from '@/components/ui/app-header';
 import { Card } from '@/components/ui/form-field';
 import { listAdminPlans, listDepartments, listRoster, listUsers } from '@/server/admin';
+import { channelEnv } from '@/server/notify/channel-config';
+import { configuredChannels } from '@/server/notify/channel-policy';
 import { requirePageActor } from '@/server/pages/require-actor';
 import styles from '@/components/admin/admin.module.css';
 
@@ -11,6 +13,8 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const { actor, ctx } = await requirePageActor('admin');
   const t = await getTranslations('admin');
+  const tChannels = await getTranslations('channels');
+  const externalChannels = configuredChannels(channelEnv()).size;
   const [departments, directory, roster, plans] = await Promise.all([
     listDepartments({ ctx }),
     listUsers({ ctx }),
@@ -45,6 +49,15 @@ export default async function AdminPage() {
               </Link>
             </Card>
           ))}
+          <Card>
+            <Link href="/admin/channels" className={styles.sectionLink} data-testid="admin-section-channels">
+              <span className={styles.sectionName}>{tChannels('title')}</span>
+              <span className={styles.stat}>
+                {externalChannels ? tChannels('index.statSome', { count: externalChannels }) : tChannels('index.statNone')}
+              </span>
+              <span className={styles.muted}>{tChannels('index.description')}</span>
+            </Link>
+          </Card>
         </div>
       </main>
     </>

@@ -24,7 +24,9 @@ export function LoginForm() {
       body: { username: form.get('username'), password: form.get('password') },
     });
     if (result.ok) {
-      window.location.assign(HOME_BY_ROLE[result.data.user.role]);
+      // Only a short card link (/f/<code>, from an SMS) may send the person elsewhere: no open redirect.
+      const next = new URLSearchParams(window.location.search).get('next');
+      window.location.assign(next && /^\/f\/[0-9A-Za-z]{8}$/.test(next) ? next : HOME_BY_ROLE[result.data.user.role]);
       return;
     }
     setIsBusy(false);

@@ -24,6 +24,9 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       assigned: text(data.assigned),
       required: text(data.required),
       closedAssignments: text(data.closedAssignments),
+      channel: text(data.channel),
+      recipient: text(data.recipientName),
+      reason: text(data.reason),
     });
   };
 

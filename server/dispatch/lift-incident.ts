@@ -8,6 +8,7 @@ import type { VerbContext } from '../context';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { stopPendingForIncident } from '../delivery/stop-pending';
+import { enqueueNotifications } from '../notify/enqueue-notifications';
 import { announceIncidentUpdate } from './announce';
 import { loadIncidentSummary } from './views';
 
@@ -41,6 +42,9 @@ export async function liftIncident({ ctx, input }: { ctx: VerbContext; input: un
       .where(and(eq(assignments.incidentId, incidentId), isNull(assignments.closedAt)))
       .returning({ userId: assignments.userId });
     await stopPendingForIncident(tx, incidentId);
+    // After the cancel above, which would otherwise take this message with it.
+    const notice = { jurisdictionId: actor.jurisdictionId, incidentId, assignmentId: null, userId: null };
+    await enqueueNotifications(tx, { ...notice, kind: 'lifted' }, now);
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,
       actorId: actor.id,

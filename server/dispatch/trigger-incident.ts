@@ -22,6 +22,7 @@ import { staffRoles } from './staff-roles';
 import { loadAssignmentViews, loadIncidentSummary, loadRoleCards } from './views';
 import { announceIncident } from './announce';
 import { FIRST_REPUSH_AFTER_MS } from '../delivery/backoff';
+import { enqueueNotifications } from '../notify/enqueue-notifications';
 
 const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -130,6 +131,9 @@ export async function triggerIncident({
     });
 
     const roleById = new Map(roles.map((role) => [role.id, role]));
+    // SMS / push per card, and one message to the group bot for the whole activation (server/notify).
+    const notice = { jurisdictionId: actor.jurisdictionId, incidentId };
+    await enqueueNotifications(tx, { ...notice, assignmentId: null, userId: null, kind: 'assignment' }, now);
     for (const pick of picks) {
       const role = roleById.get(pick.roleId)!;
       const assignmentId = randomUUID();
@@ -161,6 +165,7 @@ export async function triggerIncident({
         entityId: assignmentId,
         data: { userId: pick.userId, role: role.name },
       });
+      await enqueueNotifications(tx, { ...notice, assignmentId, userId: pick.userId, kind: 'assignment' }, now);
     }
     for (const gap of gaps) {
       const role = roleById.get(gap.roleId)!;

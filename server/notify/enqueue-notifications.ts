@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
-import { notifications, type NotificationKind } from '../../db/schema';
-import { getEnv } from '../config/env';
-import { CHANNELS_BY_KIND, configuredChannels } from './channel-policy';
+import { notifications, pushSubscriptions, type NotificationKind } from '../../db/schema';
+import { channelEnv } from './channel-config';
+import { channelsFor, configuredChannels } from './channel-policy';
 
 export type NotificationRequest = {
   jurisdictionId: string;
@@ -16,13 +17,15 @@ export type NotificationRequest = {
 /**
  * Writes one outbox row per configured channel for this kind of message, inside the caller's
  * transaction (so the fact and its notifications commit together). The outbox worker sends them;
- * the text is composed at send time from the database. Person-less kinds only go to group bots.
+ * the text is composed at send time from the database. Person-less requests only go to group bots.
+ * Web Push is only queued for someone who allowed it in a browser: most people never will.
  */
 export async function enqueueNotifications(tx: DbOrTx, request: NotificationRequest, at: Date): Promise<number> {
-  const configured = configuredChannels(getEnv());
-  const channels = CHANNELS_BY_KIND[request.kind].filter(
-    (channel) => configured.has(channel) && (request.userId !== null || channel === 'webhook'),
-  );
+  const isPersonal = request.userId !== null;
+  let channels = channelsFor(request.kind, isPersonal, configuredChannels(channelEnv()));
+  if (request.userId && channels.includes('web_push') && !(await hasPushSubscription(tx, request.userId))) {
+    channels = channels.filter((channel) => channel !== 'web_push');
+  }
   if (channels.length === 0) return 0;
   await tx.insert(notifications).values(
     channels.map((channel) => ({
@@ -39,4 +42,9 @@ export async function enqueueNotifications(tx: DbOrTx, request: NotificationRequ
     })),
   );
   return channels.length;
+}
+
+async function hasPushSubscription(tx: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).limit(1);
+  return Boolean(row);
 }

@@ -11,8 +11,8 @@ import { startServer } from '@/server/start-server';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The real HTTP + Socket.IO server (without Next) on a free port, over a fresh seeded database. */
-export async function startRealtimeServer() {
-  const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', SEED_DEMO: '1' });
+export async function startRealtimeServer(extraEnv: Record<string, string> = {}) {
+  const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', SEED_DEMO: '1', ...extraEnv });
   const server = await startServer(env, { withNext: false });
   const sockets: TestSocket[] = [];
 

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents, notifications } from '@/db/schema';
+import { liftIncident, triggerIncident } from '@/server/dispatch';
+import { cardLinkCode } from '@/server/notify/card-link';
+import { listPlans } from '@/server/plans/list-plans';
+import { collect, settle, startRealtimeServer, waitFor } from '../helpers/realtime-server';
+import { startRecordingGateway, type RecordingGateway } from '../helpers/recording-gateway';
+
+let server: Awaited<ReturnType<typeof startRealtimeServer>> | undefined;
+let gateway: RecordingGateway | undefined;
+afterEach(async () => {
+  await server?.stop();
+  await gateway?.close();
+  server = undefined;
+  gateway = undefined;
+});
+
+async function triggerRiverOil() {
+  const ctx = await server!.ctxFor('duty');
+  const plan = (await listPlans({ ctx })).find((p) => p.incidentType === 'water_oil')!;
+  return triggerIncident({
+    ctx,
+    input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污' },
+  });
+}
+
+describe('the outbox worker in the running server', () => {
+  it('sends SMS and the group message after a trigger, alongside the in-app push, and the lift to the group', async () => {
+    gateway = await startRecordingGateway();
+    server = await startRealtimeServer({
+      SMS_GATEWAY_URL: `${gateway.url}/sms`,
+      SMS_GATEWAY_SECRET: 'secret',
+      BOT_WEBHOOK_URL: `${gateway.url}/bot?key=k`,
+      PUBLIC_BASE_URL: 'https://ed.example.cn',
+    });
+    const env1 = await server.connectAs('env1');
+    const cards = collect(env1, 'assignment:new');
+    const board = collect(await server.connectAs('duty'), 'incident:updated');
+
+    const result = await triggerRiverOil();
+    const mine = result.assignments.find((a) => a.username === 'env1')!;
+    await waitFor(() => cards.length === 1);
+    await waitFor(() => gateway!.requests.length === 5, 8_000);
+
+    const sms = gateway.requests
+      .filter((request) => request.url === '/sms')
+      .map((request) => JSON.parse(request.text) as { to: string; text: string });
+    expect(sms.map((message) => message.to).sort()).toEqual(result.assignments.map((a) => a.phone).sort());
+    expect(sms.find((message) => message.to === mine.phone)!.text).toContain(`https://ed.example.cn/f/${cardLinkCode(mine.id)}`);
+    expect(gateway.requests.filter((request) => request.url === '/bot?key=k')).toHaveLength(1);
+    // Each send is an audit row on the incident; the board hears about it and re-reads its timeline.
+    let sentAudit: (typeof auditEvents.$inferSelect)[] = [];
+    await waitFor(() => {
+      sentAudit = server!.db.select().from(auditEvents).where(eq(auditEvents.action, 'notification.sent')).all();
+      return sentAudit.length === 5;
+    });
+    await waitFor(() =>
+      sentAudit.every((row) => board.some((message) => message.messageId === `incident:${result.incident.id}:${row.id}`)),
+    );
+
+    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id } });
+    await waitFor(() => gateway!.requests.length === 6, 8_000);
+    expect(gateway.requests[5]!.text).toContain('警报解除');
+    // Nothing is sent twice by later passes.
+    await settle(1_500);
+    expect(gateway.requests).toHaveLength(6);
+  });
+
+  it('with nothing configured, the in-app channel works alone and nothing is queued', async () => {
+    server = await startRealtimeServer();
+    const env1 = await server.connectAs('env1');
+    const cards = collect(env1, 'assignment:new');
+    await triggerRiverOil();
+    await waitFor(() => cards.length === 1);
+    await settle(1_200);
+    expect(await server.db.select().from(notifications)).toEqual([]);
+  });
+});
