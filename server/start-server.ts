@@ -6,6 +6,7 @@ import { databasePath, type Env } from './config/env';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { setRealtimeServer } from './realtime/emitter';
+import { startEscalationWorker } from './escalation/escalation-worker';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -42,6 +43,7 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
     });
   });
   const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS });
+  const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
     if (next?.handleUpgrade) void next.handleUpgrade(req, socket, head);
@@ -53,6 +55,7 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
   const port = typeof address === 'object' && address ? address.port : env.PORT;
 
   async function stop() {
+    await escalation.stop();
     await io.close(); // also closes the HTTP server
     setRealtimeServer(undefined);
     closeDb();
