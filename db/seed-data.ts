@@ -10,6 +10,9 @@ export const DEPARTMENTS = [
 ] as const;
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];
 
+/** Each department's supervisor (科长), by username; see USERS. */
+export const SUPERVISORS: Record<DepartmentCode, string> = { env: 'envlead', police: 'policelead', emergency: 'emerglead' };
+
 export const DEMO_PASSWORD = 'ecodispatch';
 
 type DemoUser = {
@@ -39,6 +42,11 @@ export const USERS: DemoUser[] = [
   { username: 'emerg2', displayName: '罗敏', phone: '13708300302', role: 'field_staff', department: 'emergency', isOnDuty: true },
   { username: 'emerg3', displayName: '黄杰', phone: '13708300303', role: 'field_staff', department: 'emergency', isOnDuty: false },
   { username: 'emerg4', displayName: '唐静', phone: '13708300304', role: 'field_staff', department: 'emergency', isOnDuty: true },
+  // Department supervisors (科室负责人): reached by escalation step 3, never used to fill a role
+  // unless a plan names them, so they stay free to coordinate.
+  { username: 'envlead', displayName: '杨光明', phone: '13808300100', role: 'field_staff', department: 'env', isOnDuty: true },
+  { username: 'policelead', displayName: '马振华', phone: '13908300200', role: 'field_staff', department: 'police', isOnDuty: true },
+  { username: 'emerglead', displayName: '邓永红', phone: '13708300300', role: 'field_staff', department: 'emergency', isOnDuty: true },
   { username: 'ent1', displayName: '西永污水处理厂 安环部', phone: '023-65802201', role: 'enterprise', enterprise: 'wwtp' },
   { username: 'ent2', displayName: '创想车神 安环部', phone: '023-65802202', role: 'enterprise', enterprise: 'autoparts' },
 ];

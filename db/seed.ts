@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../server/auth/password';
 import type { Db } from './index';
 import { departments, enterprises, jurisdictions, planRoleMembers, planRoles, plans, users } from './schema';
-import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, USERS } from './seed-data';
+import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, SUPERVISORS, USERS } from './seed-data';
 import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from './transaction';
 
@@ -51,6 +52,12 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
         isOnDuty: user.isOnDuty ?? false,
         dutyChangedAt: user.role === 'field_staff' ? now : null,
       });
+    }
+    for (const [code, username] of Object.entries(SUPERVISORS)) {
+      await tx
+        .update(departments)
+        .set({ supervisorId: userIds.get(username)! })
+        .where(eq(departments.id, departmentIds.get(code)!));
     }
 
     const planIds = new Map<string, string>();

@@ -8,6 +8,7 @@ import { createRealtimeServer } from './realtime/create-realtime-server';
 import { setRealtimeServer } from './realtime/emitter';
 import { linkBaseUrl } from './notify/channel-config';
 import { startOutboxWorker } from './notify/outbox-worker';
+import { startEscalationWorker } from './escalation/escalation-worker';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -44,6 +45,7 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
     });
   });
   const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS });
+  const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
     if (next?.handleUpgrade) void next.handleUpgrade(req, socket, head);
@@ -57,6 +59,7 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
 
   async function stop() {
     await outbox.stop();
+    await escalation.stop();
     await io.close(); // also closes the HTTP server
     setRealtimeServer(undefined);
     closeDb();

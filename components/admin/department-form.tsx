@@ -3,11 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { departmentFields, type DepartmentView } from '@/server/contracts/admin';
+import { departmentFields, updateDepartmentInput, type DepartmentView } from '@/server/contracts/admin';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, FormField } from '../ui/form-field';
 import styles from './admin.module.css';
+import { SupervisorField } from './supervisor-field';
 import { invalidProps, useFormErrors } from './use-form-errors';
 
 const FIELDS = ['code', 'name', 'nameEn'] as const;
@@ -24,14 +25,16 @@ export function DepartmentForm({ editing, onDone }: { editing: DepartmentView | 
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const body = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
-    if (!check(departmentFields, body)) return;
+    const fields = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
+    // Only an existing department has people to choose a supervisor from.
+    const body = editing ? { ...fields, departmentId: editing.id, supervisorId: String(form.get('supervisorId') ?? '') || null } : fields;
+    if (!check(editing ? updateDepartmentInput : departmentFields, body)) return;
     setIsBusy(true);
     const result = editing
       ? await callApi(`/api/admin/departments/${editing.id}`, { method: 'PATCH', body })
       : await callApi('/api/admin/departments', { body });
     setIsBusy(false);
-    if (!result.ok) return fail(result, (field) => (FIELDS as readonly string[]).includes(field));
+    if (!result.ok) return fail(result, (field) => (FIELDS as readonly string[]).includes(field) || field === 'supervisorId');
     reset();
     if (!editing) formElement.reset();
     onDone(editing ? t('updated') : t('created'));
@@ -63,6 +66,7 @@ export function DepartmentForm({ editing, onDone }: { editing: DepartmentView | 
             {...invalidProps('department-name-en', errors.nameEn)}
           />
         </FormField>
+        <SupervisorField department={editing} error={errors.supervisorId} />
         {formError && <Alert>{formError}</Alert>}
         <div className={styles.formButtons}>
           <Button type="submit" variant="primary" disabled={isBusy} data-testid="department-save">

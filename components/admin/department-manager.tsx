@@ -16,6 +16,7 @@ export function DepartmentManager({ departments }: { departments: DepartmentView
   const t = useTranslations('admin.departments');
   const tAdmin = useTranslations('admin');
   const tCommon = useTranslations('common');
+  const tEscalation = useTranslations('escalation.department');
   const router = useRouter();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export function DepartmentManager({ departments }: { departments: DepartmentView
         <div className={styles.stack}>
           {notice && <Notice>{notice}</Notice>}
           {error && <Alert>{error}</Alert>}
-          <AdminTable headings={[t('code'), t('name'), t('nameEn'), t('userCount'), t('roleCount')]}>
+          <AdminTable headings={[t('code'), t('name'), t('nameEn'), tEscalation('supervisorColumn'), t('userCount'), t('roleCount')]}>
             {departments.map((department) => {
               const isInUse = department.userCount > 0 || department.roleCount > 0;
               return (
@@ -54,6 +55,9 @@ export function DepartmentManager({ departments }: { departments: DepartmentView
                   <td className={styles.mono}>{department.code}</td>
                   <td>{department.name}</td>
                   <td>{department.nameEn}</td>
+                  <td data-testid="department-supervisor-name">
+                    {department.staff.find((person) => person.id === department.supervisorId)?.name ?? '—'}
+                  </td>
                   <td>{department.userCount}</td>
                   <td>{department.roleCount}</td>
                   <td>

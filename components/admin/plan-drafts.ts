@@ -1,4 +1,5 @@
 import { linesOf, type PlanRoleFields } from '@/server/contracts/admin';
+import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, type EscalationStepName } from '@/server/contracts/escalation';
 import type { PlanRoleView } from '@/server/plans/list-plans';
 
 /** A role as the editor holds it: text boxes hold strings until the plan is saved. */
@@ -14,6 +15,8 @@ export type RoleDraft = {
   targetLng: string;
   requiredCount: string;
   memberIds: string[];
+  ackTimeoutSeconds: string;
+  escalationSteps: EscalationStepName[];
 };
 
 export type StaffOption = { id: string; username: string; displayName: string; departmentId: string; isOnDuty: boolean };
@@ -35,6 +38,8 @@ export function draftOf(role: PlanRoleView): RoleDraft {
     targetLng: role.target.lng === null ? '' : String(role.target.lng),
     requiredCount: String(role.requiredCount),
     memberIds: role.memberIds,
+    ackTimeoutSeconds: String(role.ackTimeoutSeconds),
+    escalationSteps: role.escalationSteps,
   };
 }
 
@@ -50,6 +55,8 @@ export function emptyDraft(departmentId: string): RoleDraft {
     targetLng: '',
     requiredCount: '1',
     memberIds: [],
+    ackTimeoutSeconds: String(DEFAULT_ACK_TIMEOUT),
+    escalationSteps: [...ESCALATION_STEP_NAMES],
   };
 }
 
@@ -68,6 +75,8 @@ export function bodyOf(draft: RoleDraft): PlanRoleFields {
     targetLng: coordinate(draft.targetLng),
     requiredCount: draft.requiredCount.trim() === '' ? Number.NaN : Number(draft.requiredCount),
     memberIds: draft.memberIds,
+    ackTimeoutSeconds: draft.ackTimeoutSeconds.trim() === '' ? Number.NaN : Number(draft.ackTimeoutSeconds),
+    escalationSteps: draft.escalationSteps,
   };
 }
 

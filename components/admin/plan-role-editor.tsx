@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { MAX_REQUIRED_COUNT, type DepartmentOption } from '@/server/contracts/admin';
 import { Button } from '../ui/button';
 import { FormField } from '../ui/form-field';
+import { EscalationPolicyEditor } from './escalation-policy-editor';
 import { departmentName } from './labels';
 import { MemberPicker } from './member-picker';
 import type { RoleDraft, StaffOption } from './plan-drafts';
@@ -122,6 +123,13 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
         memberIds={draft.memberIds}
         error={errorFor('memberIds')}
         onChange={(memberIds) => onChange({ ...draft, memberIds })}
+      />
+      <EscalationPolicyEditor
+        id={id('escalation')}
+        ackTimeoutSeconds={draft.ackTimeoutSeconds}
+        steps={draft.escalationSteps}
+        errorFor={errorFor}
+        onChange={({ ackTimeoutSeconds, steps }) => onChange({ ...draft, ackTimeoutSeconds, escalationSteps: steps })}
       />
     </section>
   );

@@ -3,6 +3,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
 import styles from './board.module.css';
+import escalationStyles from './escalation.module.css';
+import { isEscalationEntry, useEscalationText } from './use-escalation-text';
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
@@ -11,8 +13,11 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
   const t = useTranslations('board');
   const format = useFormatter();
   const nameByUserId = new Map(assignments.map((assignment) => [assignment.userId, assignment.userName]));
+  const describeEscalation = useEscalationText(assignments);
 
   const describe = (entry: TimelineEntry) => {
+    const escalation = describeEscalation(entry);
+    if (escalation) return escalation;
     const key = `timeline.${entry.action}`;
     if (!t.has(key)) return entry.action;
     const { data } = entry;
@@ -37,7 +42,11 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       </h2>
       <ol className={styles.timeline} data-testid="timeline">
         {[...entries].reverse().map((entry) => (
-          <li key={entry.id} data-action={entry.action}>
+          <li
+            key={entry.id}
+            data-action={entry.action}
+            className={isEscalationEntry(entry) ? escalationStyles.timelineEscalation : undefined}
+          >
             <time dateTime={entry.at} className={styles.timelineTime}>
               {format.dateTime(new Date(entry.at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
             </time>

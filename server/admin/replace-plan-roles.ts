@@ -63,6 +63,8 @@ export async function replacePlanRoles(tx: DbOrTx, jurisdictionId: string, planI
       targetLat: role.targetLat,
       targetLng: role.targetLng,
       requiredCount: role.requiredCount,
+      ackTimeoutSeconds: role.ackTimeoutSeconds,
+      escalationSteps: role.escalationSteps,
     });
     if (role.memberIds.length > 0) {
       await tx.insert(planRoleMembers).values(role.memberIds.map((userId, priority) => ({ planRoleId: roleId, userId, priority })));

@@ -4,9 +4,9 @@ import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
 import { updateDepartmentInput } from '../contracts/admin';
-import { conflict, notFound } from '../errors';
+import { conflict, invalid, notFound } from '../errors';
 import { auditAdmin } from './audit-admin';
-import { findDepartment, isCodeTaken } from './find-department';
+import { findDepartment, isCodeTaken, isDepartmentStaff } from './find-department';
 import { parseAdminInput } from './parse-admin-input';
 
 export async function updateDepartment({ ctx, input }: { ctx: VerbContext; input: unknown }) {
@@ -17,13 +17,21 @@ export async function updateDepartment({ ctx, input }: { ctx: VerbContext; input
     const before = await findDepartment(tx, actor.jurisdictionId, departmentId);
     if (!before) throw notFound('departmentNotFound');
     if (await isCodeTaken(tx, actor.jurisdictionId, data.code, departmentId)) throw conflict('codeTaken', { field: 'code' });
-    await tx.update(departments).set(data).where(eq(departments.id, departmentId));
+    if (data.supervisorId && !(await isDepartmentStaff(tx, actor.jurisdictionId, departmentId, data.supervisorId))) {
+      throw invalid('supervisorNotInDepartment', { field: 'supervisorId' });
+    }
+    const supervisorId = data.supervisorId === undefined ? before.supervisorId : data.supervisorId;
+    const after = { ...data, supervisorId };
+    await tx.update(departments).set(after).where(eq(departments.id, departmentId));
     await auditAdmin(tx, ctx, {
       action: 'department.updated',
       entityType: 'department',
       entityId: departmentId,
-      data: { before: { code: before.code, name: before.name, nameEn: before.nameEn }, after: data },
+      data: {
+        before: { code: before.code, name: before.name, nameEn: before.nameEn, supervisorId: before.supervisorId },
+        after,
+      },
     });
-    return { id: departmentId, ...data };
+    return { id: departmentId, ...after };
   });
 }

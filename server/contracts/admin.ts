@@ -2,6 +2,7 @@
 // Every custom issue message is a key under `errors.` in messages/*/errors.json, so the same
 // rule yields the same localized text in the browser and in an API error.
 import { z } from 'zod';
+import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, MAX_ACK_TIMEOUT, MIN_ACK_TIMEOUT, normalizeSteps } from './escalation';
 
 export const ADMIN_ERROR_KEYS = [
   'fieldRequired',
@@ -21,6 +22,8 @@ export const ADMIN_ERROR_KEYS = [
   'tooManyRoles',
   'tooManyMembers',
   'duplicateMember',
+  'ackTimeoutRange',
+  'escalationStepsInvalid',
 ] as const;
 export type AdminErrorKey = (typeof ADMIN_ERROR_KEYS)[number];
 export const isAdminErrorKey = (value: string): value is AdminErrorKey => (ADMIN_ERROR_KEYS as readonly string[]).includes(value);
@@ -50,7 +53,9 @@ export const departmentFields = z.object({
   nameEn: text(80),
 });
 export type DepartmentFields = z.input<typeof departmentFields>;
-export const updateDepartmentInput = departmentFields.extend({ departmentId: id });
+/** `supervisorId`: null clears it; left out, it stays as it is. */
+export const updateDepartmentInput = departmentFields.extend({ departmentId: id, supervisorId: id.nullable().optional() });
+export type UpdateDepartmentFields = z.input<typeof updateDepartmentInput>;
 export const departmentRef = z.object({ departmentId: id });
 
 const password = z.string({ error: 'passwordTooShort' }).min(MIN_PASSWORD_LENGTH, 'passwordTooShort').max(128, 'fieldTooLong');
@@ -115,6 +120,19 @@ export const planRoleInput = z
       .max(MAX_REQUIRED_COUNT * 2, 'tooManyMembers')
       .default([])
       .refine((ids) => new Set(ids).size === ids.length, 'duplicateMember'),
+    // Escalation policy (docs/escalation.md): the wait for 收到 before each step, and which steps run.
+    ackTimeoutSeconds: z
+      .number({ error: 'ackTimeoutRange' })
+      .int('ackTimeoutRange')
+      .min(MIN_ACK_TIMEOUT, 'ackTimeoutRange')
+      .max(MAX_ACK_TIMEOUT, 'ackTimeoutRange')
+      .default(DEFAULT_ACK_TIMEOUT),
+    escalationSteps: z
+      .array(z.enum(ESCALATION_STEP_NAMES, { error: 'escalationStepsInvalid' }), { error: 'escalationStepsInvalid' })
+      .max(ESCALATION_STEP_NAMES.length, 'escalationStepsInvalid')
+      .refine((steps) => new Set(steps).size === steps.length, 'escalationStepsInvalid')
+      .default([...ESCALATION_STEP_NAMES])
+      .transform(normalizeSteps),
   })
   .refine((role) => (role.targetLat === null) === (role.targetLng === null), { message: 'coordinatesPair', path: ['targetLat'] });
 export type PlanRoleFields = z.input<typeof planRoleInput>;
@@ -152,7 +170,17 @@ export const linesOf = (value: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-export type DepartmentView = { id: string; code: string; name: string; nameEn: string; userCount: number; roleCount: number };
+export type DepartmentView = {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  userCount: number;
+  roleCount: number;
+  /** The 科室负责人 escalation reaches, and who may be chosen: the department's active field staff. */
+  supervisorId: string | null;
+  staff: OptionView[];
+};
 export type AdminUserView = {
   id: string;
   username: string;

@@ -12,7 +12,9 @@ export async function stopPendingForAssignment(tx: DbOrTx, assignmentId: string)
   const [row] = await tx.select({ backupForId: assignments.backupForId }).from(assignments).where(eq(assignments.id, assignmentId));
   const ids = row?.backupForId ? [assignmentId, row.backupForId] : [assignmentId];
   await tx.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(inArray(assignments.id, ids));
-  await cancelPendingNotifications(tx, { assignmentIds: ids });
+  // A backup paged for this card keeps the card, but its queued SMS/voice must not ring after 收到.
+  const backups = await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.backupForId, assignmentId));
+  await cancelPendingNotifications(tx, { assignmentIds: [...ids, ...backups.map((backup) => backup.id)] });
   return ids;
 }
 

@@ -1,13 +1,14 @@
 // Pure: decides who fills which plan role. Kept apart from the database so the rule is easy to test.
 
 export type RoleToStaff = { id: string; departmentId: string; requiredCount: number; preferredUserIds: string[] };
-export type OnDutyPerson = { id: string; departmentId: string };
+/** `isReserved`: a department supervisor, kept free to coordinate: only a plan that names them uses them. */
+export type OnDutyPerson = { id: string; departmentId: string; isReserved?: boolean };
 export type Pick = { roleId: string; userId: string };
 export type Gap = { roleId: string; required: number; assigned: number };
 
 /**
  * Fills roles in plan order. Pre-assigned members who are on duty come first, in priority order;
- * remaining places go to other on-duty staff of the role's department. Nobody gets two roles
+ * remaining places go to other on-duty staff of the role's department (not its supervisor). Nobody gets two roles
  * in one incident, and a role that cannot be filled is reported as a gap, never silently dropped.
  */
 export function staffRoles(roles: RoleToStaff[], onDuty: OnDutyPerson[]): { picks: Pick[]; gaps: Gap[] } {
@@ -30,7 +31,7 @@ export function staffRoles(roles: RoleToStaff[], onDuty: OnDutyPerson[]): { pick
     const chosen = chosenByRole.get(role.id)!;
     for (const person of onDuty) {
       if (chosen.length >= role.requiredCount) break;
-      if (person.departmentId !== role.departmentId || taken.has(person.id)) continue;
+      if (person.departmentId !== role.departmentId || taken.has(person.id) || person.isReserved) continue;
       chosen.push(person.id);
       taken.add(person.id);
     }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   assignments,
+  departments,
   enterprises,
   idempotencyKeys,
   incidents,
@@ -95,6 +96,11 @@ export async function triggerIncident({
         ),
       )
       .orderBy(asc(users.username));
+    const supervisors = await tx
+      .select({ id: departments.supervisorId })
+      .from(departments)
+      .where(eq(departments.jurisdictionId, actor.jurisdictionId));
+    const supervisorIds = new Set(supervisors.map((row) => row.id));
 
     const { picks, gaps } = staffRoles(
       roles.map((role) => ({
@@ -103,7 +109,9 @@ export async function triggerIncident({
         requiredCount: role.requiredCount,
         preferredUserIds: members.filter((member) => member.planRoleId === role.id).map((member) => member.userId),
       })),
-      onDuty.flatMap((person) => (person.departmentId ? [{ id: person.id, departmentId: person.departmentId }] : [])),
+      onDuty.flatMap((person) =>
+        person.departmentId ? [{ id: person.id, departmentId: person.departmentId, isReserved: supervisorIds.has(person.id) }] : [],
+      ),
     );
 
     const now = ctx.now();

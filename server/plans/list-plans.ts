@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { departments, planRoleMembers, planRoles, plans } from '../../db/schema';
+import { departments, planRoleMembers, planRoles, plans, type EscalationStep } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { forbidden } from '../errors';
 
@@ -13,6 +13,9 @@ export type PlanRoleView = {
   target: { label: string; lat: number | null; lng: number | null };
   requiredCount: number;
   memberIds: string[];
+  /** Escalation policy (docs/escalation.md). */
+  ackTimeoutSeconds: number;
+  escalationSteps: EscalationStep[];
 };
 export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
 
@@ -71,6 +74,8 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
         target: { label: role.targetLabel, lat: role.targetLat, lng: role.targetLng },
         requiredCount: role.requiredCount,
         memberIds: members.filter((member) => member.planRoleId === role.id).map((member) => member.userId),
+        ackTimeoutSeconds: role.ackTimeoutSeconds,
+        escalationSteps: role.escalationSteps,
       })),
   }));
 }

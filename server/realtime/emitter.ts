@@ -3,6 +3,7 @@ import type { RoleCard } from '../contracts/dispatch';
 import type {
   AssignmentUpdatedMessage,
   ClientToServerEvents,
+  EscalationMessage,
   IncidentLiftedMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
@@ -30,6 +31,8 @@ export type Emitter = {
   incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
   incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
   mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
+  /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
+  escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
 };
 
 const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer };
@@ -74,5 +77,10 @@ export const socketEmitter: Emitter = {
     io()
       ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
       .emit('map:published', message);
+  },
+  escalationRaised(jurisdictionId, userIds, message) {
+    io()
+      ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
+      .emit('escalation:raised', message);
   },
 };

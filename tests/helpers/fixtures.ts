@@ -22,6 +22,8 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
     incidentLifted: (userIds, message) => sent.push({ kind: 'incidentLifted', to: userIds, payload: message }),
     mapPublished: (jurisdictionId, userIds, message) =>
       sent.push({ kind: 'mapPublished', to: [jurisdictionId, ...userIds], payload: message }),
+    escalationRaised: (jurisdictionId, userIds, message) =>
+      sent.push({ kind: 'escalationRaised', to: [jurisdictionId, ...userIds], payload: message }),
   };
 }
 

@@ -22,6 +22,7 @@ describe('duty roster', () => {
       ['env3', true],
       ['env4', false],
       ['env5', false],
+      ['envlead', true],
     ]);
   });
 

@@ -1,0 +1,51 @@
+import { eq, or } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { assignments } from '../../db/schema';
+import { loadAssignmentView, loadIncidentSummary, loadRoleCards } from '../dispatch/views';
+import type { EscalationDeps } from './escalation-deps';
+import type { EscalationOutcome } from './run-escalation-step';
+
+/**
+ * After commit: the board learns of every step; people are paged only while the role is still
+ * unanswered. An acknowledgement that landed between the step's commit and this moment keeps the
+ * step on the timeline but stops anyone's phone from ringing for it.
+ */
+export async function announceEscalation({ db, emitter }: EscalationDeps, outcome: EscalationOutcome): Promise<void> {
+  const { jurisdictionId, incidentId, assignmentId, result } = outcome;
+  const isUnanswered = await isStillUnanswered(db, assignmentId);
+
+  if (isUnanswered && result.repushAssignmentId) {
+    for (const card of await loadRoleCards(db, { assignmentIds: [result.repushAssignmentId] })) {
+      void emitter.assignmentNew(card.assigneeId, card);
+    }
+  }
+  if (result.backupAssignmentId) {
+    // The backup's card exists either way: it is pushed like any other card, and sync would bring it.
+    for (const card of await loadRoleCards(db, { assignmentIds: [result.backupAssignmentId] })) {
+      void emitter.assignmentNew(card.assigneeId, card);
+    }
+    const view = await loadAssignmentView(db, result.backupAssignmentId);
+    if (view) emitter.assignmentUpdated(jurisdictionId, { messageId: `assignment:${view.id}:${view.status}`, assignment: view });
+  }
+  emitter.escalationRaised(jurisdictionId, isUnanswered ? result.pageUserIds : [], {
+    messageId: `escalation:${assignmentId}:${outcome.level}`,
+    incidentId,
+    assignmentId,
+    step: outcome.step,
+    notifiedUserId: result.notifiedUserId,
+    at: outcome.at.toISOString(),
+  });
+  // The board re-reads its timeline on incident:updated.
+  const incident = await loadIncidentSummary(db, jurisdictionId, incidentId);
+  if (incident) emitter.incidentUpdated(jurisdictionId, { messageId: `incident:${incidentId}:${outcome.auditId}`, incident });
+}
+
+/** Neither the assignee nor a backup for them has acknowledged, and the card is still open. */
+async function isStillUnanswered(db: Db, assignmentId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: assignments.id, acknowledgedAt: assignments.acknowledgedAt, closedAt: assignments.closedAt })
+    .from(assignments)
+    .where(or(eq(assignments.id, assignmentId), eq(assignments.backupForId, assignmentId)));
+  const original = rows.find((row) => row.id === assignmentId);
+  return original !== undefined && original.closedAt === null && rows.every((row) => row.acknowledgedAt === null);
+}

@@ -1,0 +1,2 @@
+export { startEscalationWorker } from './escalation-worker';
+export { runEscalationTick } from './run-escalation-tick';

@@ -1,0 +1,23 @@
+import type { EscalationDeps } from './escalation-deps';
+import { findDueEscalations } from './find-due-escalations';
+import { runEscalationStep, type EscalationOutcome } from './run-escalation-step';
+
+export const ESCALATION_BATCH_SIZE = 50;
+
+/**
+ * One pass: every due step, at most `batchSize` of them (the rest wait for the next tick). A step
+ * that fails is logged and retried next tick; it never stops the others.
+ */
+export async function runEscalationTick(deps: EscalationDeps, batchSize = ESCALATION_BATCH_SIZE): Promise<EscalationOutcome[]> {
+  const due = await findDueEscalations(deps.db, deps.now(), batchSize);
+  const outcomes: EscalationOutcome[] = [];
+  for (const item of due) {
+    try {
+      const outcome = await runEscalationStep(deps, item);
+      if (outcome) outcomes.push(outcome);
+    } catch (error) {
+      console.error('[escalation] step failed', item.id, error);
+    }
+  }
+  return outcomes;
+}
