@@ -1,10 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { FieldApp } from '@/components/field/field-app';
 import { FieldHeader } from '@/components/field/field-header';
+import { RegisterServiceWorker } from '@/components/field/register-service-worker';
 import { getMapConfig } from '@/server/config/map-config';
 import { listMyAssignments } from '@/server/dispatch';
 import { requirePageActor } from '@/server/pages/require-actor';
 
 export const dynamic = 'force-dynamic';
+
+/** The phone page installs to the home screen; iOS reads these tags instead of the manifest. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('offline');
+  return {
+    appleWebApp: { capable: true, title: t('install.shortName'), statusBarStyle: 'default' },
+    icons: { apple: '/icons/apple-touch-icon.png', icon: [{ url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+  };
+}
 
 /** The field staff's phone: open role cards from the database first, then live over the socket. */
 export default async function FieldPage() {
@@ -14,8 +26,10 @@ export default async function FieldPage() {
     <>
       <FieldHeader actor={actor} />
       <main>
-        <FieldApp initialCards={cards} mapConfig={getMapConfig()} />
+        {/* renderedAt lets the phone tell this page, fresh from the database, from a copy the offline cache kept. */}
+        <FieldApp userId={actor.id} initialCards={cards} renderedAt={Date.now()} mapConfig={getMapConfig()} />
       </main>
+      <RegisterServiceWorker />
     </>
   );
 }

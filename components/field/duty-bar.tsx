@@ -8,13 +8,16 @@ type Props = {
   isArmed: boolean;
   isSupported: boolean;
   isConnected: boolean;
+  /** Taps waiting for the network. */
+  queuedCount: number;
   hasStarted: boolean;
   onStart: () => Promise<boolean>;
 };
 
-/** Always on screen: are alerts armed, is the live line up; plus the one tap that unlocks sound. */
-export function DutyBar({ isArmed, isSupported, isConnected, hasStarted, onStart }: Props) {
+/** Always on screen: are alerts armed, is the phone online, what is waiting to be sent; plus the one tap that unlocks sound. */
+export function DutyBar({ isArmed, isSupported, isConnected, queuedCount, hasStarted, onStart }: Props) {
   const t = useTranslations('field');
+  const tOffline = useTranslations('offline');
   const [isStarting, setIsStarting] = useState(false);
   const [hasFailed, setHasFailed] = useState(false);
 
@@ -27,20 +30,29 @@ export function DutyBar({ isArmed, isSupported, isConnected, hasStarted, onStart
 
   return (
     <>
-      <div className={styles.statusBar}>
-        <span className={isArmed ? styles.chipOk : styles.chipBad} data-testid="alerts-armed" data-armed={String(isArmed)} role="status">
-          <span className={styles.dot} aria-hidden="true" />
-          {isArmed ? t('duty.armed') : t('duty.notArmed')}
-        </span>
-        <span
-          className={isConnected ? styles.chipOk : styles.chipWarn}
-          data-testid="connection-status"
-          data-connected={String(isConnected)}
-          role="status"
-        >
-          <span className={styles.dot} aria-hidden="true" />
-          {isConnected ? t('connection.connected') : t('connection.reconnecting')}
-        </span>
+      <div className={styles.statusArea}>
+        <div className={styles.statusBar}>
+          <span className={isArmed ? styles.chipOk : styles.chipBad} data-testid="alerts-armed" data-armed={String(isArmed)} role="status">
+            <span className={styles.dot} aria-hidden="true" />
+            {isArmed ? t('duty.armed') : t('duty.notArmed')}
+          </span>
+          <span
+            className={isConnected ? styles.chipOk : styles.chipWarn}
+            data-testid="connection-status"
+            data-connected={String(isConnected)}
+            data-queued={queuedCount}
+            role="status"
+          >
+            <span className={styles.dot} aria-hidden="true" />
+            {isConnected ? tOffline('status.online') : tOffline('status.offline')}
+          </span>
+        </div>
+        {queuedCount > 0 && (
+          <p className={styles.outboxBar} data-testid="outbox-status" data-count={queuedCount} role="status">
+            <span className={styles.outboxCount}>{tOffline('queue.count', { count: queuedCount })}</span>
+            <span className={styles.outboxHint}>{isConnected ? tOffline('queue.sending') : tOffline('queue.waiting')}</span>
+          </p>
+        )}
       </div>
       {!isArmed && (
         <div className={styles.dutyPanel}>

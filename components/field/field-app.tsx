@@ -5,37 +5,50 @@ import { emitWithAck } from '@/components/realtime/socket-client';
 import { useSocket } from '@/components/realtime/use-socket';
 import type { MapConfig } from '@/server/config/map-config';
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
+import type { AssignmentsSyncReply } from '@/server/contracts/events';
+import { queuedFor, withQueuedActions } from './action-outbox';
 import { AlertOverlay } from './alert-overlay';
 import { DutyBar } from './duty-bar';
-import { applyAssignmentView, pendingAcknowledgement, replaceFromSync, upsertCard, type CardAction } from './field-cards';
+import { applyAssignmentView, applySync, pendingAcknowledgement, upsertCard, type CardAction } from './field-cards';
 import { LiftedNotices, type LiftedNotice } from './lifted-notices';
 import { RoleCardView } from './role-card-view';
 import { StandBy } from './stand-by';
 import { useAlarm } from './use-alarm';
 import { useCardActions } from './use-card-actions';
 import { useCardMaps } from './use-card-maps';
+import { useFieldStore } from './use-field-store';
 import { useNow } from './use-now';
 import { usePosition } from './use-position';
 import styles from './field.module.css';
 
 // Long enough to read "警报解除" on the card before it goes; the notice itself stays until dismissed.
 const LIFTED_CARD_LINGER_MS = 5_000;
+// While taps stay queued on a live connection (the server did not answer), try them again this often.
+const REPLAY_RETRY_MS = 15_000;
+// The server reads at most this many held ids; more open cards than this on one phone is not a real case.
+const MAX_HELD = 200;
 
-type Props = { initialCards: RoleCard[]; mapConfig: MapConfig };
+type Props = { userId: string; initialCards: RoleCard[]; renderedAt: number; mapConfig: MapConfig };
 
 /** The field phone: open role cards kept in step with the server, and an alarm nobody can miss. */
-export function FieldApp({ initialCards, mapConfig }: Props) {
-  const [cards, setCards] = useState<RoleCard[]>(initialCards);
+export function FieldApp({ userId, initialCards, renderedAt, mapConfig }: Props) {
+  const { cards, outbox, cardsRef, outboxRef, updateCards, updateOutbox, afterSaved } = useFieldStore({
+    userId,
+    initialCards,
+    renderedAt,
+  });
   const [notices, setNotices] = useState<LiftedNotice[]>([]);
   const [liftedIncidentIds, setLiftedIncidentIds] = useState<ReadonlySet<string>>(new Set());
   const [silencedIds, setSilencedIds] = useState<ReadonlySet<string>>(new Set());
   const [hasStartedDuty, setHasStartedDuty] = useState(false);
-  const cardsRef = useRef(cards);
-  cardsRef.current = cards;
+  const liftedRef = useRef(liftedIncidentIds);
+  liftedRef.current = liftedIncidentIds;
   const pushedAt = useRef(new Map<string, number>());
   const reportedDelivered = useRef(new Set<string>());
 
-  const pending = useMemo(() => pendingAcknowledgement(cards, liftedIncidentIds), [cards, liftedIncidentIds]);
+  // What the person sees: the server's cards moved on by the taps still waiting to be sent.
+  const shownCards = useMemo(() => withQueuedActions(cards, outbox), [cards, outbox]);
+  const pending = useMemo(() => pendingAcknowledgement(shownCards, liftedIncidentIds), [shownCards, liftedIncidentIds]);
   const shouldRing = pending.some((card) => !silencedIds.has(card.assignmentId));
   const alarm = useAlarm(shouldRing);
   const now = useNow();
@@ -44,11 +57,17 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
 
   const sync = useCallback(async () => {
     const startedAt = Date.now();
-    const result = await emitWithAck<RoleCard[]>('assignments:sync', {});
+    const held = cardsRef.current.map((card) => card.assignmentId).slice(-MAX_HELD);
+    const result = await emitWithAck<AssignmentsSyncReply>('assignments:sync', { held });
     // On failure keep what is on screen; the next (re)connect asks again.
-    if (!result.ok) return;
-    setCards((current) => replaceFromSync(current, result.data, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
-  }, []);
+    if (!result.ok) return false;
+    const askedFor = new Set(held);
+    updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
+    return true;
+  }, [cardsRef, updateCards]);
+
+  const applyView = useCallback((view: AssignmentView) => updateCards((current) => applyAssignmentView(current, view)), [updateCards]);
+  const actions = useCardActions({ cardsRef, outboxRef, updateOutbox, onApplied: applyView, resync: sync });
 
   const liftIncident = useCallback(
     (incidentId: string) => {
@@ -59,30 +78,46 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
       ]);
       setLiftedIncidentIds((current) => new Set(current).add(incidentId));
       alarm.chimeAllClear();
-      window.setTimeout(() => setCards((current) => current.filter((c) => c.incidentId !== incidentId)), LIFTED_CARD_LINGER_MS);
+      window.setTimeout(() => updateCards((current) => current.filter((c) => c.incidentId !== incidentId)), LIFTED_CARD_LINGER_MS);
     },
-    [alarm.chimeAllClear],
+    [alarm.chimeAllClear, cardsRef, updateCards],
   );
 
   const { isConnected } = useSocket(
     {
-      'assignment:new': (card) => {
-        pushedAt.current.set(card.assignmentId, Date.now());
-        setCards((current) => upsertCard(current, card));
+      'assignment:new': (card, acknowledgeReceipt) => {
+        // A late re-push of a card whose alarm was just lifted must not bring it back.
+        if (!liftedRef.current.has(card.incidentId)) {
+          pushedAt.current.set(card.assignmentId, Date.now());
+          updateCards((current) => upsertCard(current, card));
+        }
+        if (typeof acknowledgeReceipt === 'function') afterSaved(() => acknowledgeReceipt({ received: true }));
       },
-      'assignment:updated': ({ assignment }) => setCards((current) => applyAssignmentView(current, assignment)),
+      'assignment:updated': ({ assignment }) => applyView(assignment),
       'incident:lifted': ({ incidentId }) => liftIncident(incidentId),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
     },
     () => {
-      void sync();
+      // Truth first, then the queued taps, judged against it.
+      void sync().then((isSynced) => {
+        if (isSynced) void actions.flush();
+      });
       cardMaps.reloadAll();
     },
   );
 
-  const applyView = useCallback((view: AssignmentView) => setCards((current) => applyAssignmentView(current, view)), []);
-  const onConflict = useCallback(() => void sync(), [sync]);
-  const actions = useCardActions({ onApplied: applyView, onConflict });
+  const hasQueued = outbox.length > 0;
+  useEffect(() => {
+    if (!isConnected || !hasQueued) return;
+    const timer = window.setInterval(() => void actions.flush(), REPLAY_RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [actions.flush, hasQueued, isConnected]);
+
+  // A queued tap on a card that has since closed has nothing left to say.
+  useEffect(() => {
+    const ids = new Set(cards.map((card) => card.assignmentId));
+    if (outbox.some((item) => !ids.has(item.assignmentId))) updateOutbox((current) => current.filter((item) => ids.has(item.assignmentId)));
+  }, [cards, outbox, updateOutbox]);
 
   // Tell the server each card reached the phone, once; the board shows 已送达.
   useEffect(() => {
@@ -109,7 +144,7 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
   );
 
   const overlayCard = pending[0];
-  const visibleCards = [...cards].reverse();
+  const visibleCards = [...shownCards].reverse();
 
   return (
     <div className={styles.app}>
@@ -117,6 +152,7 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
         isArmed={alarm.isArmed}
         isSupported={alarm.isSupported}
         isConnected={isConnected}
+        queuedCount={outbox.length}
         hasStarted={hasStartedDuty}
         onStart={startDuty}
       />
@@ -132,6 +168,7 @@ export function FieldApp({ initialCards, mapConfig }: Props) {
             <RoleCardView
               key={card.assignmentId}
               card={card}
+              queued={queuedFor(outbox, card.assignmentId)}
               now={now}
               isLifted={liftedIncidentIds.has(card.incidentId)}
               state={actions.states[card.assignmentId]}

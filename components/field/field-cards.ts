@@ -6,6 +6,7 @@ import {
   type FieldProgressStatus,
   type RoleCard,
 } from '@/server/contracts/dispatch';
+import type { AssignmentsSyncReply } from '@/server/contracts/events';
 
 export type CardAction = 'ack' | FieldProgressStatus;
 
@@ -54,13 +55,24 @@ export function applyAssignmentView(cards: RoleCard[], view: AssignmentView): Ro
 }
 
 /**
- * The server's list is the truth, except for cards pushed after the sync was asked for:
- * the sync may have read the database just before they were committed.
+ * Applies the server's answer to `assignments:sync {held}`: cards the phone lacked are added, held
+ * cards take the server's state, and held cards the server no longer lists were closed and go.
+ * A card that arrived after the sync was asked for stays: the server may have read the database
+ * before it was committed.
  */
-export function replaceFromSync(cards: RoleCard[], synced: RoleCard[], isPushedSinceSync: (assignmentId: string) => boolean): RoleCard[] {
-  const syncedIds = new Set(synced.map((c) => c.assignmentId));
-  const kept = cards.filter((c) => !syncedIds.has(c.assignmentId) && isPushedSinceSync(c.assignmentId));
-  return [...synced, ...kept].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+export function applySync(
+  cards: RoleCard[],
+  reply: AssignmentsSyncReply,
+  askedFor: ReadonlySet<string>,
+  isPushedSinceSync: (assignmentId: string) => boolean,
+): RoleCard[] {
+  const views = new Map(reply.held.map((view) => [view.id, view]));
+  let next = cards.filter(
+    (card) => views.has(card.assignmentId) || !askedFor.has(card.assignmentId) || isPushedSinceSync(card.assignmentId),
+  );
+  for (const view of views.values()) next = applyAssignmentView(next, view);
+  for (const card of reply.missing) next = upsertCard(next, card);
+  return next.sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
 
 /** Cards still waiting for 收到, oldest first: the alert overlay shows them one at a time. */

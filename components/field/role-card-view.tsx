@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { MapConfig } from '@/server/config/map-config';
 import type { RoleCard } from '@/server/contracts/dispatch';
+import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
 import { CardOneMap } from './card-one-map';
@@ -18,6 +19,8 @@ import styles from './field.module.css';
 
 type Props = {
   card: RoleCard;
+  /** Taps on this card waiting for the network; the card already shows their steps. */
+  queued: QueuedAction[];
   now: number | null;
   isLifted: boolean;
   state: ActionState | undefined;
@@ -29,8 +32,9 @@ type Props = {
   onRetryMap?: (enterpriseId: string) => void;
 };
 
-export function RoleCardView({ card, now, isLifted, state, mapConfig, position, oneMap, onAction, onRetryMap }: Props) {
+export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, position, oneMap, onAction, onRetryMap }: Props) {
   const t = useTranslations('field');
+  const tOffline = useTranslations('offline');
   const tCommon = useTranslations('common');
   const format = useFormatter();
   const locale = useLocale();
@@ -43,6 +47,7 @@ export function RoleCardView({ card, now, isLifted, state, mapConfig, position, 
       data-testid="role-card"
       data-assignment-id={card.assignmentId}
       data-status={card.status}
+      data-queued={String(queued.length > 0)}
       aria-labelledby={`role-${card.assignmentId}`}
     >
       {incident.isDrill && (
@@ -57,9 +62,16 @@ export function RoleCardView({ card, now, isLifted, state, mapConfig, position, 
           </h2>
           <p className={styles.department}>{department}</p>
         </div>
-        <span className={styles.statusBadge} data-status={card.status}>
-          {tCommon(`assignmentStatus.${card.status}`)}
-        </span>
+        <div className={styles.badges}>
+          <span className={styles.statusBadge} data-status={card.status}>
+            {tCommon(`assignmentStatus.${card.status}`)}
+          </span>
+          {queued.length > 0 && (
+            <span className={styles.queuedBadge} data-testid="queued-badge">
+              {tOffline('card.queued')}
+            </span>
+          )}
+        </div>
       </header>
 
       {isLifted && (
@@ -124,9 +136,9 @@ export function RoleCardView({ card, now, isLifted, state, mapConfig, position, 
         />
       )}
 
-      <CardProgress card={card} />
+      <CardProgress card={card} queued={queued} />
 
-      {!isLifted && <CardActions status={card.status} state={state} onAction={onAction} />}
+      {!isLifted && <CardActions status={card.status} state={state} queued={queued} onAction={onAction} />}
     </article>
   );
 }

@@ -29,3 +29,6 @@ export async function emitWithAck<T>(event: keyof ClientToServerEvents, payload:
     return { ok: false, error: { code: 'timeout', message: '' } };
   }
 }
+
+/** Whether the live line is up right now; while it is down, the phone queues instead of sending. */
+export const isSocketConnected = () => getSocket().connected;

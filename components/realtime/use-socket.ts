@@ -9,7 +9,8 @@ type Handlers = Partial<{ [E in keyof ServerToClientEvents]: ServerToClientEvent
 /**
  * Subscribes to server pushes for the lifetime of a component and reports connection state.
  * `onConnect` runs on every (re)connect: that is where a page re-reads its truth from the server.
- * Pushes with a `messageId` already seen are dropped, so redeliveries never double-apply.
+ * Pushes with a `messageId` already seen are dropped, so redeliveries never double-apply, except
+ * those that carry an ack: their handler must answer every copy.
  */
 export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) => void) {
   const [isConnected, setIsConnected] = useState(false);
@@ -32,10 +33,13 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
 
     const events = ['assignment:new', 'assignment:updated', 'incident:updated', 'incident:lifted', 'map:published'] as const;
     const listeners = events.map((event) => {
-      const listener = (message: { messageId: string }) => {
-        if (seen.has(message.messageId)) return;
+      const listener = (message: { messageId: string }, ...rest: unknown[]) => {
+        // A push that asks for an answer always reaches its handler (which de-duplicates by itself):
+        // the server re-sends until it hears back, and a dropped repeat would never be answered.
+        const isAwaitingAnswer = typeof rest[0] === 'function';
+        if (seen.has(message.messageId) && !isAwaitingAnswer) return;
         seen.add(message.messageId);
-        (handlersRef.current[event] as ((m: unknown) => void) | undefined)?.(message);
+        (handlersRef.current[event] as ((m: unknown, ...r: unknown[]) => void) | undefined)?.(message, ...rest);
       };
       socket.on(event, listener as never);
       return [event, listener] as const;

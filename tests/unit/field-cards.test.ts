@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyAssignmentView,
+  applySync,
   nextActions,
   pendingAcknowledgement,
-  replaceFromSync,
   splitSteps,
   upsertCard,
 } from '@/components/field/field-cards';
@@ -33,11 +33,37 @@ describe('field card state', () => {
     expect(applyAssignmentView([card('a', 'acknowledged')], view('a', 'acknowledged', '2026-04-14T04:00:00.000Z'))).toEqual([]);
   });
 
-  it('takes the sync as truth but keeps cards pushed after it was asked for', () => {
-    const local = [card('old', 'sent'), card('fresh', 'sent', '2026-04-14T03:00:00.000Z')];
-    const synced = [card('other', 'acknowledged', '2026-04-14T01:00:00.000Z')];
-    const result = replaceFromSync(local, synced, (id) => id === 'fresh');
-    expect(result.map((c) => c.assignmentId)).toEqual(['other', 'fresh']);
+  it('applies a sync: adds what is missing, updates what is held, drops held cards the server closed', () => {
+    const local = [card('kept', 'sent'), card('closed', 'acknowledged'), card('fresh', 'sent', '2026-04-14T03:00:00.000Z')];
+    const reply = { missing: [card('other', 'sent', '2026-04-14T01:00:00.000Z')], held: [view('kept', 'acknowledged')] };
+    // `fresh` arrived after the sync was asked for, so it was not in `held` and the reply cannot speak for it.
+    const result = applySync(local, reply, new Set(['kept', 'closed']), () => false);
+    expect(result.map((c) => [c.assignmentId, c.status])).toEqual([
+      ['other', 'sent'],
+      ['kept', 'acknowledged'],
+      ['fresh', 'sent'],
+    ]);
+  });
+
+  it('keeps a held card re-pushed while the sync was under way, and never moves a held card backwards', () => {
+    const local = [card('repushed', 'sent'), card('ahead', 'en_route')];
+    const reply = { missing: [], held: [view('ahead', 'acknowledged')] };
+    const result = applySync(local, reply, new Set(['repushed', 'ahead']), (id) => id === 'repushed');
+    expect(result.map((c) => [c.assignmentId, c.status])).toEqual([
+      ['repushed', 'sent'],
+      ['ahead', 'en_route'],
+    ]);
+  });
+
+  it('shows a card once however often it arrives, by push or by sync', () => {
+    let cards: RoleCard[] = [];
+    cards = upsertCard(cards, card('a', 'sent'));
+    cards = upsertCard(cards, card('a', 'sent'));
+    cards = applySync(cards, { missing: [card('a', 'delivered')], held: [] }, new Set(), () => false);
+    cards = upsertCard(cards, card('a', 'sent'));
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.status).toBe('delivered');
+    expect(pendingAcknowledgement(cards, new Set())).toHaveLength(1);
   });
 
   it('queues unacknowledged cards, skipping lifted incidents', () => {
