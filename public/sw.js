@@ -78,18 +78,28 @@ async function cacheStatic(urls) {
   await trim(cache, MAX_STATIC_ENTRIES);
 }
 
+// One-map data read before this worker controlled the page (the first visit): read it again into the cache.
+async function cacheData(urls) {
+  const cache = await caches.open(DATA_CACHE);
+  for (const url of new Set(urls)) {
+    const parsed = new URL(url, self.location.origin);
+    if (parsed.origin !== self.location.origin || !DATA_ROUTES.some((route) => route.test(parsed.pathname))) continue;
+    if (!(await cache.match(parsed.href))) await cachePut(cache, parsed.href);
+  }
+}
+
 async function trim(cache, maxEntries) {
   const keys = await cache.keys();
   // Oldest first: keys come back in insertion order.
   await Promise.all(keys.slice(0, Math.max(0, keys.length - maxEntries)).map((key) => cache.delete(key)));
 }
 
-// The page lists the scripts it loaded before this worker controlled it.
+// The page lists what it loaded before this worker controlled it.
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === 'string').slice(0, 500);
-  event.waitUntil(cacheStatic(urls).catch(() => undefined));
+  event.waitUntil(Promise.all([cacheStatic(urls), cacheData(urls)]).catch(() => undefined));
 });
 
 self.addEventListener('fetch', (event) => {

@@ -21,13 +21,15 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The field staff's phone: open role cards from the database first, then live over the socket. */
 export default async function FieldPage() {
   const { actor, ctx } = await requirePageActor('field_staff');
+  // Taken before the read: a card sent after this may be missing from the page, and the phone keeps its own copy.
+  const renderedAt = Date.now();
   const cards = await listMyAssignments({ ctx });
   return (
     <>
       <FieldHeader actor={actor} />
       <main>
-        {/* renderedAt lets the phone tell this page, fresh from the database, from a copy the offline cache kept. */}
-        <FieldApp userId={actor.id} initialCards={cards} renderedAt={Date.now()} mapConfig={getMapConfig()} />
+        {/* The page may also be an older copy from the offline cache: renderedAt says what it can know. */}
+        <FieldApp userId={actor.id} initialCards={cards} renderedAt={renderedAt} mapConfig={getMapConfig()} />
       </main>
       <RegisterServiceWorker />
     </>

@@ -1,14 +1,14 @@
 // The phone's own copy of its open cards and queued taps, so a reload without network still shows
 // them. PURE apart from the Storage passed in; one key per user, so a shared phone never shows
 // another person's cards.
-import type { RoleCard } from '@/server/contracts/dispatch';
+import { statusRank, type RoleCard } from '@/server/contracts/dispatch';
 import { ACTION_STATUS, type QueuedAction } from './action-outbox';
 
 export type OfflineState = {
-  /** Server time of the page render these cards descend from; tells a cached page from a fresh one. */
-  renderedAt: number;
   cards: RoleCard[];
   outbox: QueuedAction[];
+  /** Cards this phone saw close (most recent last), so an older cached page cannot bring them back. */
+  closedIds: string[];
 };
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -39,8 +39,9 @@ export function readOfflineState(storage: KeyValueStorage, userId: string): Offl
     const raw = storage.getItem(offlineStateKey(userId));
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<OfflineState>;
-    if (typeof parsed.renderedAt !== 'number' || !Array.isArray(parsed.cards) || !Array.isArray(parsed.outbox)) return null;
-    return { renderedAt: parsed.renderedAt, cards: parsed.cards.filter(isCard), outbox: parsed.outbox.filter(isQueuedAction) };
+    if (!Array.isArray(parsed.cards) || !Array.isArray(parsed.outbox)) return null;
+    const closedIds = Array.isArray(parsed.closedIds) ? parsed.closedIds.filter((id): id is string => typeof id === 'string') : [];
+    return { cards: parsed.cards.filter(isCard), outbox: parsed.outbox.filter(isQueuedAction), closedIds };
   } catch {
     return null;
   }
@@ -56,16 +57,37 @@ export function writeOfflineState(storage: KeyValueStorage, userId: string, stat
   }
 }
 
+const MAX_CLOSED_IDS = 200;
+
+/** Keeps the list of closed cards current: what just went is added, what came back is taken off. */
+export function trackClosed(closedIds: readonly string[], gone: readonly string[], added: readonly string[]): string[] {
+  const back = new Set(added);
+  const fresh = new Set(gone);
+  const kept = closedIds.filter((id) => !back.has(id) && !fresh.has(id));
+  return [...kept, ...gone.filter((id) => !back.has(id))].slice(-MAX_CLOSED_IDS);
+}
+
 /**
- * Which cards to start from. A page rendered after the stored state began is fresh from the
- * database and wins; the same or an older render means the page came from the offline cache,
- * and the stored cards (which saw later pushes) win. Queued taps are always kept.
+ * Which cards to start from, when the page may be fresh from the database or an older copy the
+ * offline cache kept (the page cannot tell which). The page is right about every card sent before
+ * it was rendered; a stored card sent after that is one the page could not know. A card the phone
+ * saw close stays closed, and a step the phone already saw is never undone. Queued taps are kept.
  * Both times are the server's clock, so a wrong phone clock cannot confuse this.
  */
 export function restoreOfflineState(stored: OfflineState | null, page: { renderedAt: number; cards: RoleCard[] }): OfflineState {
-  if (!stored) return { renderedAt: page.renderedAt, cards: page.cards, outbox: [] };
-  if (page.renderedAt > stored.renderedAt) return { renderedAt: page.renderedAt, cards: page.cards, outbox: stored.outbox };
-  return stored;
+  if (!stored) return { cards: page.cards, outbox: [], closedIds: [] };
+  const closed = new Set(stored.closedIds);
+  const storedById = new Map(stored.cards.map((card) => [card.assignmentId, card]));
+  const fromPage = page.cards
+    .filter((card) => !closed.has(card.assignmentId))
+    .map((card) => {
+      const known = storedById.get(card.assignmentId);
+      return known && statusRank(known.status) > statusRank(card.status) ? known : card;
+    });
+  const onPage = new Set(page.cards.map((card) => card.assignmentId));
+  const newer = stored.cards.filter((card) => !onPage.has(card.assignmentId) && Date.parse(card.sentAt) > page.renderedAt);
+  const cards = [...fromPage, ...newer].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+  return { cards, outbox: stored.outbox, closedIds: stored.closedIds };
 }
 
 /** Every user's stored state on this browser (on logout). */

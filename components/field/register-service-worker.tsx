@@ -2,12 +2,12 @@
 
 import { useEffect } from 'react';
 
-/** The scripts this page already loaded, which the worker could not see while it was being installed. */
+/** What this page already loaded (scripts, one-maps), which the worker could not see before it controlled the page; it keeps what it may. */
 function loadedAssetUrls(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((url) => url.startsWith(`${location.origin}/_next/static/`));
+    .filter((url) => url.startsWith(`${location.origin}/`));
 }
 
 /**

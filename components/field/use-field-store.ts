@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import type { QueuedAction } from './action-outbox';
-import { readOfflineState, restoreOfflineState, writeOfflineState } from './offline-store';
+import { readOfflineState, restoreOfflineState, trackClosed, writeOfflineState } from './offline-store';
 
 type Options = { userId: string; initialCards: RoleCard[]; renderedAt: number };
 
@@ -18,13 +18,21 @@ export function useFieldStore({ userId, initialCards, renderedAt }: Options) {
   const [outbox, setOutbox] = useState<QueuedAction[]>([]);
   const cardsRef = useRef(cards);
   const outboxRef = useRef(outbox);
-  const basisRef = useRef(renderedAt);
+  const closedIdsRef = useRef<string[]>([]);
   const receipts = useRef<Array<() => void>>([]);
   const [receiptTick, setReceiptTick] = useState(0);
 
   const updateCards = useCallback((change: (current: RoleCard[]) => RoleCard[]) => {
-    cardsRef.current = change(cardsRef.current);
-    setCards(cardsRef.current);
+    const before = cardsRef.current;
+    const next = change(before);
+    const beforeIds = new Set(before.map((card) => card.assignmentId));
+    const nextIds = new Set(next.map((card) => card.assignmentId));
+    // Cards only ever leave the phone because they closed.
+    const gone = [...beforeIds].filter((id) => !nextIds.has(id));
+    const added = [...nextIds].filter((id) => !beforeIds.has(id));
+    if (gone.length > 0 || added.length > 0) closedIdsRef.current = trackClosed(closedIdsRef.current, gone, added);
+    cardsRef.current = next;
+    setCards(next);
   }, []);
   const updateOutbox = useCallback((change: (current: QueuedAction[]) => QueuedAction[]) => {
     outboxRef.current = change(outboxRef.current);
@@ -35,13 +43,14 @@ export function useFieldStore({ userId, initialCards, renderedAt }: Options) {
   const initial = useRef({ cards: initialCards, renderedAt });
   useEffect(() => {
     const restored = restoreOfflineState(readOfflineState(window.localStorage, userId), initial.current);
-    basisRef.current = restored.renderedAt;
-    updateCards(() => restored.cards);
+    closedIdsRef.current = restored.closedIds;
+    cardsRef.current = restored.cards;
+    setCards(restored.cards);
     updateOutbox(() => restored.outbox);
-  }, [userId, updateCards, updateOutbox]);
+  }, [userId, updateOutbox]);
 
   useEffect(() => {
-    writeOfflineState(window.localStorage, userId, { renderedAt: basisRef.current, cards: cardsRef.current, outbox: outboxRef.current });
+    writeOfflineState(window.localStorage, userId, { cards: cardsRef.current, outbox: outboxRef.current, closedIds: closedIdsRef.current });
     // Even if the browser refused to store, the card is on screen: answering keeps the server from re-sending for ever.
     const due = receipts.current.splice(0);
     for (const acknowledgeReceipt of due) acknowledgeReceipt();

@@ -6,6 +6,7 @@ import {
   offlineStateKey,
   readOfflineState,
   restoreOfflineState,
+  trackClosed,
   writeOfflineState,
   type OfflineState,
 } from '@/components/field/offline-store';
@@ -26,15 +27,17 @@ function memoryStorage() {
   };
 }
 
-const card = (assignmentId: string, status: RoleCard['status'] = 'sent') => ({ assignmentId, status, incident: {} }) as RoleCard;
+const card = (assignmentId: string, status: RoleCard['status'] = 'sent', sentAt = '2026-04-14T02:00:00.000Z') =>
+  ({ assignmentId, status, sentAt, incident: {} }) as RoleCard;
 const queued: QueuedAction = { id: 'q1', assignmentId: 'a', action: 'ack', occurredAt: '2026-04-14T02:01:00.000Z' };
-const state = (renderedAt: number, cards: RoleCard[], outbox: QueuedAction[] = []): OfflineState => ({ renderedAt, cards, outbox });
+const state = (cards: RoleCard[], outbox: QueuedAction[] = [], closedIds: string[] = []): OfflineState => ({ cards, outbox, closedIds });
+const at = (iso: string) => Date.parse(iso);
 
 describe('the phone offline store', () => {
   it('keeps each user apart, so a shared phone never shows another person’s cards', () => {
     const storage = memoryStorage();
-    writeOfflineState(storage, 'user-1', state(1, [card('a')], [queued]));
-    writeOfflineState(storage, 'user-2', state(1, [card('b')]));
+    writeOfflineState(storage, 'user-1', state([card('a')], [queued]));
+    writeOfflineState(storage, 'user-2', state([card('b')]));
     expect(readOfflineState(storage, 'user-1')?.cards.map((c) => c.assignmentId)).toEqual(['a']);
     expect(readOfflineState(storage, 'user-2')?.cards.map((c) => c.assignmentId)).toEqual(['b']);
     expect(readOfflineState(storage, 'user-3')).toBeNull();
@@ -43,30 +46,53 @@ describe('the phone offline store', () => {
 
   it('survives a reload with the queued taps intact, and ignores what it cannot read', () => {
     const storage = memoryStorage();
-    writeOfflineState(storage, 'user-1', state(5, [card('a')], [queued]));
-    expect(readOfflineState(storage, 'user-1')).toEqual(state(5, [card('a')], [queued]));
+    writeOfflineState(storage, 'user-1', state([card('a')], [queued]));
+    expect(readOfflineState(storage, 'user-1')).toEqual(state([card('a')], [queued]));
     storage.setItem(offlineStateKey('user-2'), '{not json');
     expect(readOfflineState(storage, 'user-2')).toBeNull();
-    storage.setItem(
-      offlineStateKey('user-3'),
-      JSON.stringify({ renderedAt: 1, cards: [card('a'), { nope: 1 }], outbox: [queued, { id: 1 }] }),
-    );
-    expect(readOfflineState(storage, 'user-3')).toEqual(state(1, [card('a')], [queued]));
+    storage.setItem(offlineStateKey('user-3'), JSON.stringify({ cards: [card('a'), { nope: 1 }], outbox: [queued, { id: 1 }] }));
+    expect(readOfflineState(storage, 'user-3')).toEqual(state([card('a')], [queued]));
   });
 
-  it('prefers a page fresh from the database, and the stored cards when the page came from the cache', () => {
-    const stored = state(100, [card('a', 'delivered'), card('pushed-later')], [queued]);
-    const fresh = restoreOfflineState(stored, { renderedAt: 200, cards: [card('a', 'acknowledged')] });
-    expect(fresh).toEqual(state(200, [card('a', 'acknowledged')], [queued]));
-    const cached = restoreOfflineState(stored, { renderedAt: 100, cards: [card('a')] });
-    expect(cached).toEqual(stored);
-    expect(restoreOfflineState(null, { renderedAt: 7, cards: [card('a')] })).toEqual(state(7, [card('a')]));
+  it('trusts the page for cards sent before it was rendered, and keeps stored cards it could not know', () => {
+    const stored = state(
+      [
+        card('stale', 'sent', '2026-04-14T01:00:00.000Z'),
+        card('ahead', 'en_route'),
+        card('pushed-later', 'sent', '2026-04-14T03:00:00.000Z'),
+      ],
+      [queued],
+    );
+    const page = { renderedAt: at('2026-04-14T02:30:00.000Z'), cards: [card('ahead', 'acknowledged'), card('new-on-page')] };
+    const restored = restoreOfflineState(stored, page);
+    // `stale` was sent before the render and the render did not list it: it closed.
+    expect(restored.cards.map((c) => [c.assignmentId, c.status])).toEqual([
+      ['ahead', 'en_route'],
+      ['new-on-page', 'sent'],
+      ['pushed-later', 'sent'],
+    ]);
+    expect(restored.outbox).toEqual([queued]);
+    expect(restoreOfflineState(null, page)).toEqual(state(page.cards));
+  });
+
+  it('does not let an older cached page bring back a card the phone saw close', () => {
+    const stored = state([], [], ['closed']);
+    const cachedPage = { renderedAt: at('2026-04-14T02:30:00.000Z'), cards: [card('closed', 'acknowledged'), card('open')] };
+    expect(restoreOfflineState(stored, cachedPage).cards.map((c) => c.assignmentId)).toEqual(['open']);
+    expect(trackClosed(['a', 'b'], ['c'], ['a'])).toEqual(['b', 'c']);
+    expect(
+      trackClosed(
+        Array.from({ length: 200 }, (_, i) => `x${i}`),
+        ['new'],
+        [],
+      ),
+    ).toHaveLength(200);
   });
 
   it('forgets every user’s cards on logout and leaves other keys alone', () => {
     const storage = memoryStorage();
-    writeOfflineState(storage, 'user-1', state(1, [card('a')], [queued]));
-    writeOfflineState(storage, 'user-2', state(1, [card('b')]));
+    writeOfflineState(storage, 'user-1', state([card('a')], [queued]));
+    writeOfflineState(storage, 'user-2', state([card('b')]));
     storage.setItem('other-app', 'x');
     clearOfflineStates(storage);
     expect([...storage.data.keys()]).toEqual(['other-app']);
@@ -79,6 +105,6 @@ describe('the phone offline store', () => {
         throw new Error('QuotaExceededError');
       },
     };
-    expect(writeOfflineState(storage, 'user-1', state(1, []))).toBe(false);
+    expect(writeOfflineState(storage, 'user-1', state([]))).toBe(false);
   });
 });
