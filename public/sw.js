@@ -122,7 +122,8 @@ async function fieldNavigation(event) {
   const cached = await cache.match(SHELL_URL);
   const network = fetch(event.request).then(async (response) => {
     if (isCacheable(response)) await cache.put(SHELL_URL, response.clone());
-    return response;
+    // A proxy's "bad gateway" while the server restarts helps nobody: the last good page does.
+    return response.status >= 500 && cached ? cached : response;
   });
   if (!cached) return network;
   event.waitUntil(network.catch(() => undefined));
@@ -148,6 +149,7 @@ async function networkFirst(request, cacheName) {
     const cached = await cache.match(request);
     return cached ?? Response.error();
   }
+  if (response.status >= 500) return (await cache.match(request)) ?? response;
   if (isCacheable(response)) await cache.put(request, response.clone());
   // Access was withdrawn (the alarm was lifted) or the map is gone: do not keep showing it offline.
   else if (response.status === 401 || response.status === 403 || response.status === 404) await cache.delete(request);
