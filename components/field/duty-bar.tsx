@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { PushToggle } from '@/components/push/push-toggle';
 import styles from './field.module.css';
 
 type Props = {
@@ -47,6 +48,7 @@ export function DutyBar({ isArmed, isSupported, isConnected, queuedCount, hasSta
             {isConnected ? tOffline('status.online') : tOffline('status.offline')}
           </span>
         </div>
+        <PushToggle />
         {queuedCount > 0 && (
           <p className={styles.outboxBar} data-testid="outbox-status" data-count={queuedCount} role="status">
             <span className={styles.outboxCount}>{tOffline('queue.count', { count: queuedCount })}</span>

@@ -96,6 +96,16 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig }: Props)
       'assignment:updated': ({ assignment }) => applyView(assignment),
       'incident:lifted': ({ incidentId }) => liftIncident(incidentId),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
+      // Escalation step 1 (再次提醒): the card is already here, so ring again even if it was silenced.
+      'escalation:raised': ({ step, assignmentId }) => {
+        if (step !== 'realert') return;
+        setSilencedIds((current) => {
+          if (!current.has(assignmentId)) return current;
+          const next = new Set(current);
+          next.delete(assignmentId);
+          return next;
+        });
+      },
     },
     () => {
       // Truth first, then the queued taps, judged against it.

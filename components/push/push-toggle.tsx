@@ -12,9 +12,10 @@ import { usePushSubscription } from './use-push-subscription';
 export function PushToggle() {
   const t = useTranslations('channels.push');
   const { state, isBusy, hasFailed, enable, disable } = usePushSubscription();
-  if (state === 'checking') return null;
+  // Nothing to offer while checking, or when the server has no VAPID keys (the admin page says so).
+  if (state === 'checking' || state === 'unavailable') return null;
 
-  const note = state === 'unsupported' || state === 'unavailable' || state === 'denied' ? t(state) : null;
+  const note = state === 'unsupported' || state === 'denied' ? t(state) : null;
   return (
     <div className={styles.toggle} data-testid="push-toggle" data-state={state}>
       {note ? (

@@ -31,7 +31,15 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
     socket.on('disconnect', disconnected);
     socket.io.on('reconnect_attempt', disconnected);
 
-    const events = ['assignment:new', 'assignment:updated', 'incident:updated', 'incident:lifted', 'map:published'] as const;
+    const events = [
+      'assignment:new',
+      'assignment:updated',
+      'incident:updated',
+      'incident:lifted',
+      'map:published',
+      'presence:changed',
+      'escalation:raised',
+    ] as const;
     const listeners = events.map((event) => {
       const listener = (message: { messageId: string }, ...rest: unknown[]) => {
         // A push that asks for an answer always reaches its handler (which de-duplicates by itself):
