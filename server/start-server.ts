@@ -3,9 +3,11 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import { databasePath, type Env } from './config/env';
+import { startRedeliveryWorker } from './delivery/redelivery-worker';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
-import { setRealtimeServer } from './realtime/emitter';
+import { createPresenceTracker, setPresence } from './presence/presence-tracker';
+import { setRealtimeServer, socketEmitter } from './realtime/emitter';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -16,7 +18,10 @@ type NextHandlers = {
  * One HTTP server: Next serves pages and route handlers, Socket.IO shares the port.
  * `withNext: false` gives the realtime tests the same server without a Next build.
  */
-export async function startServer(env: Env, options: { dev?: boolean; withNext?: boolean } = {}) {
+export async function startServer(
+  env: Env,
+  options: { dev?: boolean; withNext?: boolean; redelivery?: { intervalMs?: number; now?: () => Date } } = {},
+) {
   const { db, close: closeDb } = openDatabase(databasePath(env));
   setDb(db);
   if (env.SEED_DEMO && (await isEmpty(db))) {
@@ -41,7 +46,10 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS });
+  // A fresh tracker per server: nobody is online until a phone connects to this one.
+  const presence = createPresenceTracker();
+  setPresence(presence);
+  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
     if (next?.handleUpgrade) void next.handleUpgrade(req, socket, head);
@@ -51,13 +59,19 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const redelivery = startRedeliveryWorker(
+    { db, emitter: socketEmitter, now: options.redelivery?.now ?? (() => new Date()) },
+    { onlineUserIds: () => presence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
+  );
 
   async function stop() {
+    await redelivery.stop();
     await io.close(); // also closes the HTTP server
     setRealtimeServer(undefined);
+    setPresence(undefined);
     closeDb();
   }
-  return { port, url: `http://${env.HOST}:${port}`, db, io, stop };
+  return { port, url: `http://${env.HOST}:${port}`, db, io, presence, redelivery, stop };
 }
 
 async function prepareNext(env: Env, dev: boolean): Promise<NextHandlers> {
