@@ -98,6 +98,7 @@ describe('delivery receipts', () => {
     const row = await rowOf(mine.id);
     expect(row).toMatchObject({ status: 'delivered', pushAttempts: 3, nextPushAt: null });
     // The board saw every attempt, each with its own message id, then the delivery.
+    await waitFor(() => boardUpdates.some((u) => u.assignment.id === mine.id && u.assignment.status === 'delivered'));
     const mineOnBoard = boardUpdates.filter((u) => u.assignment.id === mine.id);
     expect(mineOnBoard.map((u) => u.messageId)).toEqual([
       `assignment:${mine.id}:sent:2`,

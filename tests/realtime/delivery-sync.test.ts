@@ -28,6 +28,14 @@ async function trigger(incidentType: 'water_oil' | 'chemical_leak') {
 const sync = (socket: TestSocket, payload: unknown) =>
   (socket.timeout(3_000).emitWithAck as (e: string, p: unknown) => Promise<AckResult<AssignmentsSyncReply>>)('assignments:sync', payload);
 
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5_000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await settle(50);
+  }
+}
+
 const rowOf = async (assignmentId: string) => (await server.db.select().from(assignments).where(eq(assignments.id, assignmentId)))[0]!;
 
 /**
@@ -82,8 +90,8 @@ describe('assignments:sync', () => {
     // Back online and confirmed: the card is delivered (the worker's re-push carries the receipt).
     await waitFor(() => phones.env1.arrivals.some((a) => a.via === 'push'), 5_000);
     await waitFor(() => phones.police1.arrivals.some((a) => a.via === 'push'), 5_000);
-    expect((await rowOf(idOf('env1'))).status).toBe('delivered');
-    expect((await rowOf(idOf('police1'))).status).toBe('delivered');
+    await waitUntil(async () => (await rowOf(idOf('env1'))).status === 'delivered');
+    await waitUntil(async () => (await rowOf(idOf('police1'))).status === 'delivered');
     // However it arrived, a card carries one message id, which is what the phone de-duplicates by.
     for (const phone of Object.values(phones)) {
       expect(new Set(phone.arrivals.map((a) => a.card.messageId)).size).toBe(1);
