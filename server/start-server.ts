@@ -3,12 +3,14 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import { databasePath, type Env } from './config/env';
+import { startRedeliveryWorker } from './delivery/redelivery-worker';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
-import { setRealtimeServer } from './realtime/emitter';
+import { startEscalationWorker } from './escalation/escalation-worker';
 import { linkBaseUrl } from './notify/channel-config';
 import { startOutboxWorker } from './notify/outbox-worker';
-import { startEscalationWorker } from './escalation/escalation-worker';
+import { createPresenceTracker, setPresence } from './presence/presence-tracker';
+import { setRealtimeServer, socketEmitter } from './realtime/emitter';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -19,7 +21,10 @@ type NextHandlers = {
  * One HTTP server: Next serves pages and route handlers, Socket.IO shares the port.
  * `withNext: false` gives the realtime tests the same server without a Next build.
  */
-export async function startServer(env: Env, options: { dev?: boolean; withNext?: boolean } = {}) {
+export async function startServer(
+  env: Env,
+  options: { dev?: boolean; withNext?: boolean; redelivery?: { intervalMs?: number; now?: () => Date } } = {},
+) {
   const { db, close: closeDb } = openDatabase(databasePath(env));
   setDb(db);
   if (env.SEED_DEMO && (await isEmpty(db))) {
@@ -44,7 +49,10 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS });
+  // A fresh tracker per server: nobody is online until a phone connects to this one.
+  const presence = createPresenceTracker();
+  setPresence(presence);
+  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence });
   const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
@@ -56,15 +64,21 @@ export async function startServer(env: Env, options: { dev?: boolean; withNext?:
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const outbox = startOutboxWorker({ db, env, baseUrl: linkBaseUrl(env, port) });
+  const redelivery = startRedeliveryWorker(
+    { db, emitter: socketEmitter, now: options.redelivery?.now ?? (() => new Date()) },
+    { onlineUserIds: () => presence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
+  );
 
   async function stop() {
     await outbox.stop();
     await escalation.stop();
+    await redelivery.stop();
     await io.close(); // also closes the HTTP server
     setRealtimeServer(undefined);
+    setPresence(undefined);
     closeDb();
   }
-  return { port, url: `http://${env.HOST}:${port}`, db, io, stop };
+  return { port, url: `http://${env.HOST}:${port}`, db, io, presence, redelivery, stop };
 }
 
 async function prepareNext(env: Env, dev: boolean): Promise<NextHandlers> {

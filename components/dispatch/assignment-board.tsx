@@ -3,9 +3,17 @@
 import { useTranslations } from 'next-intl';
 import type { AssignmentView } from '@/server/contracts/dispatch';
 import { AssignmentRow } from './assignment-row';
+import { DeliverySummary } from './delivery-summary';
+import type { Presence } from './use-presence';
 import styles from './board.module.css';
 
-type Props = { assignments: AssignmentView[]; incidentCreatedAt: string; clockNow: number | null; isLifted: boolean };
+type Props = {
+  assignments: AssignmentView[];
+  incidentCreatedAt: string;
+  clockNow: number | null;
+  isLifted: boolean;
+  presence: Presence;
+};
 
 type Group = { departmentId: string; department: string; members: AssignmentView[] };
 
@@ -24,15 +32,19 @@ function groupByDepartment(assignments: AssignmentView[]): Group[] {
 }
 
 /** Everyone paged, by department; whoever has not acknowledged stands out in red. */
-export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLifted }: Props) {
+export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLifted, presence }: Props) {
   const t = useTranslations('board');
+  const td = useTranslations('delivery');
   const groups = groupByDepartment(assignments);
 
   return (
     <section className={styles.people} aria-labelledby="people-title">
-      <h2 id="people-title" className={styles.sectionTitle}>
-        {t('people.title', { count: assignments.length })}
-      </h2>
+      <div className={styles.peopleHeader}>
+        <h2 id="people-title" className={styles.sectionTitle}>
+          {t('people.title', { count: assignments.length })}
+        </h2>
+        <DeliverySummary assignments={assignments} presence={presence} isLifted={isLifted} />
+      </div>
       {groups.length === 0 && <p className={styles.muted}>{t('people.empty')}</p>}
       {groups.map((group) => {
         const acknowledged = group.members.filter((member) => member.acknowledgedAt !== null).length;
@@ -51,6 +63,7 @@ export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLi
                   <th scope="col">{t('people.role')}</th>
                   <th scope="col">{t('people.phone')}</th>
                   <th scope="col">{t('people.status')}</th>
+                  <th scope="col">{td('state.column')}</th>
                   <th scope="col">{t('people.sinceTrigger')}</th>
                   <th scope="col">{t('people.times')}</th>
                 </tr>
@@ -63,6 +76,7 @@ export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLi
                     incidentCreatedAt={incidentCreatedAt}
                     clockNow={clockNow}
                     isLifted={isLifted}
+                    presence={presence}
                   />
                 ))}
               </tbody>

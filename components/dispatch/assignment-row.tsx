@@ -3,10 +3,19 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { AssignmentStatusName, AssignmentView } from '@/server/contracts/dispatch';
+import { DeliveryState, deliveryPhase } from './delivery-state';
 import { formatClock, millisBetween } from './format-clock';
+import { PresenceDot } from './presence-dot';
+import type { Presence } from './use-presence';
 import styles from './board.module.css';
 
-type Props = { assignment: AssignmentView; incidentCreatedAt: string; clockNow: number | null; isLifted: boolean };
+type Props = {
+  assignment: AssignmentView;
+  incidentCreatedAt: string;
+  clockNow: number | null;
+  isLifted: boolean;
+  presence: Presence;
+};
 
 const STATUS_TIMES: { status: AssignmentStatusName; field: keyof AssignmentView }[] = [
   { status: 'sent', field: 'sentAt' },
@@ -29,11 +38,13 @@ const STATUS_TONE: Record<AssignmentStatusName, 'danger' | 'warning' | 'success'
 const reachedAt = (assignment: AssignmentView) =>
   (assignment[STATUS_TIMES.find((step) => step.status === assignment.status)!.field] as string | null) ?? assignment.sentAt;
 
-export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted }: Props) {
+export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted, presence }: Props) {
   const t = useTranslations('board');
   const tc = useTranslations('common');
   const format = useFormatter();
   const isAcknowledged = assignment.acknowledgedAt !== null;
+  const phoneState = presence.stateOf(assignment.userId);
+  const phase = deliveryPhase(assignment);
 
   const waiting = () => {
     if (clockNow === null) return '—';
@@ -48,10 +59,13 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
       data-username={assignment.username}
       data-status={assignment.status}
       data-acknowledged={String(isAcknowledged)}
+      data-delivery={phase}
+      data-online={String(phoneState?.isOnline ?? false)}
     >
       <td>
         <strong>{assignment.userName}</strong>
         <span className={styles.username}>{assignment.username}</span>
+        <PresenceDot name={assignment.userName} state={phoneState} isLive={presence.isLive} showLastSeen />
       </td>
       <td>{assignment.role}</td>
       <td>
@@ -65,6 +79,9 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
       </td>
       <td>
         <Badge tone={STATUS_TONE[assignment.status]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
+      </td>
+      <td>
+        <DeliveryState assignment={assignment} clockNow={clockNow} isPhoneOnline={phoneState?.isOnline ?? false} />
       </td>
       <td className={styles.clockCell}>
         {isAcknowledged ? (

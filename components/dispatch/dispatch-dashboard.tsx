@@ -7,11 +7,13 @@ import type { IncidentSummary } from '@/server/contracts/dispatch';
 import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
 import type { JurisdictionView } from '@/server/jurisdictions/get-jurisdiction';
 import type { PlanView } from '@/server/plans/list-plans';
+import type { PresenceView } from '@/server/presence/list-presence';
 import { ActiveIncidents } from './active-incidents';
 import { MapLegend } from './map-legend';
 import { TriggerPanel } from './trigger-panel';
 import { useActiveIncidents } from './use-active-incidents';
 import { useIncidentTypeName } from './use-incident-type-name';
+import { usePresence } from './use-presence';
 import { useTriggerForm } from './use-trigger-form';
 import { useZoneMap } from './use-zone-map';
 import { ZoneToolbar } from './zone-toolbar';
@@ -28,15 +30,18 @@ type Props = {
   plans: PlanView[];
   enterprises: EnterpriseSummary[];
   initialIncidents: IncidentSummary[];
+  /** Who had a phone online when the page was rendered; kept live from the socket. */
+  initialPresence: PresenceView[];
 };
 
 /** The duty officer's desk: the district map, the 一键启动 control and what is running now. */
-export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises, initialIncidents }: Props) {
+export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises, initialIncidents, initialPresence }: Props) {
   const t = useTranslations('dashboard');
   const form = useTriggerForm(plans, enterprises);
   const { incidents, isConnected } = useActiveIncidents(initialIncidents);
   const typeName = useIncidentTypeName();
   const zone = useZoneMap(enterprises, form.enterpriseId);
+  const presence = usePresence(initialPresence);
 
   return (
     <div className={styles.dashboard}>
@@ -66,7 +71,7 @@ export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises,
         <MapLegend showKinds={zone.status?.isShown ?? false} />
         <ActiveIncidents incidents={incidents} isConnected={isConnected} />
       </div>
-      <TriggerPanel form={form} enterprises={enterprises} />
+      <TriggerPanel form={form} enterprises={enterprises} presence={presence} />
     </div>
   );
 }

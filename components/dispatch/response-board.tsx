@@ -2,6 +2,7 @@
 
 import type { MapConfig } from '@/server/config/map-config';
 import type { IncidentDetail } from '@/server/contracts/dispatch';
+import type { PresenceView } from '@/server/presence/list-presence';
 import { AssignmentBoard } from './assignment-board';
 import { BoardOneMap } from './board-one-map';
 import { BoardMap, type BoardTarget } from './board-map';
@@ -11,6 +12,7 @@ import { ShortfallList } from './shortfall-list';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
 import { useNow } from './use-now';
+import { usePresence } from './use-presence';
 import styles from './board.module.css';
 
 type Props = {
@@ -19,11 +21,14 @@ type Props = {
   /** Department names by id, for shortfalls of a department nobody could be sent from. */
   departmentNames: Record<string, string>;
   targets: BoardTarget[];
+  /** Who had a phone online when the page was rendered; kept live from the socket. */
+  initialPresence: PresenceView[];
 };
 
 /** 指挥板: who was paged, who has acknowledged, what is missing, and what happened when — live. */
-export function ResponseBoard({ initial, mapConfig, departmentNames, targets }: Props) {
+export function ResponseBoard({ initial, mapConfig, departmentNames, targets, initialPresence }: Props) {
   const { detail, isConnected, applyLifted, refresh } = useIncidentBoard(initial);
+  const presence = usePresence(initialPresence);
   const now = useNow();
   // After the alarm is lifted the clocks stop where they were.
   const clockNow = detail.liftedAt ? Date.parse(detail.liftedAt) : now;
@@ -39,6 +44,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets }: 
             incidentCreatedAt={detail.createdAt}
             clockNow={clockNow}
             isLifted={detail.status === 'lifted'}
+            presence={presence}
           />
           {detail.enterprise && <BoardOneMap key={detail.enterprise.id} enterprise={detail.enterprise} />}
         </div>

@@ -5,14 +5,16 @@ import { Alert, FormField } from '@/components/ui/form-field';
 import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
 import { PlanRoles } from './plan-roles';
 import { PressAndHoldButton } from './press-and-hold-button';
+import { ReachSummary } from './reach-summary';
 import type { TriggerForm } from './use-trigger-form';
+import type { Presence } from './use-presence';
 import { useIncidentTypeName } from './use-incident-type-name';
 import styles from './dispatch.module.css';
 
-type Props = { form: TriggerForm; enterprises: EnterpriseSummary[] };
+type Props = { form: TriggerForm; enterprises: EnterpriseSummary[]; presence: Presence };
 
 /** 一键启动: type, place, hold. Everything else is pre-filled and optional. */
-export function TriggerPanel({ form, enterprises }: Props) {
+export function TriggerPanel({ form, enterprises, presence }: Props) {
   const t = useTranslations('dashboard');
   const tc = useTranslations('common');
   const typeName = useIncidentTypeName();
@@ -139,6 +141,8 @@ export function TriggerPanel({ form, enterprises }: Props) {
         </div>
       )}
 
+      {form.plan && <ReachSummary plan={form.plan} presence={presence} />}
+
       <PressAndHoldButton
         testId="trigger-button"
         onComplete={() => void form.dispatch()}
@@ -148,7 +152,7 @@ export function TriggerPanel({ form, enterprises }: Props) {
         hint={form.isReady ? t('trigger.holdHint') : t('trigger.missingHint', { items: form.missing.join(t('trigger.listSeparator')) })}
       />
 
-      {form.plan && <PlanRoles plan={form.plan} />}
+      {form.plan && <PlanRoles plan={form.plan} presence={presence} />}
     </section>
   );
 }

@@ -6,8 +6,11 @@ import { useSocket } from '@/components/realtime/use-socket';
 import { statusRank, type AssignmentView, type IncidentDetail, type IncidentSummary } from '@/server/contracts/dispatch';
 
 // A re-read that left before a push may land after it: never let it move anything backwards.
+// Within one status, a later push attempt is newer news (the board counts them).
 const fresher = (current: AssignmentView, incoming: AssignmentView) =>
-  statusRank(incoming.status) > statusRank(current.status) || (incoming.closedAt !== null && current.closedAt === null)
+  statusRank(incoming.status) > statusRank(current.status) ||
+  (incoming.closedAt !== null && current.closedAt === null) ||
+  (incoming.status === current.status && incoming.pushAttempts > current.pushAttempts)
     ? incoming
     : current;
 

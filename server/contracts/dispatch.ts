@@ -80,6 +80,8 @@ export type AssignmentView = {
   onSceneAt: string | null;
   doneAt: string | null;
   closedAt: string | null;
+  /** How often the card has been pushed (1 = the push at trigger time); shown while undelivered. */
+  pushAttempts: number;
 };
 
 export type IncidentSummary = {

@@ -1,13 +1,14 @@
 import type { VerbContext } from '../context';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import { pushCard } from '../delivery/push-card';
 
 // Save, then emit: these run only after the verb's transaction has committed.
 // Message ids are derived from the fact (the assignment and its state, or the audit row that
 // caused the change), so a redelivery carries the same id and clients can drop it.
 
 export function announceIncident(ctx: VerbContext, incident: IncidentSummary, cards: RoleCard[]): void {
-  // Receipts are recorded by server/delivery; here the push is fire-and-forget.
-  for (const card of cards) void ctx.emitter.assignmentNew(card.assigneeId, card);
+  // Push attempt 1 of each card; its receipt marks it delivered, else the redelivery worker retries.
+  for (const card of cards) void pushCard(ctx, card);
   announceIncidentUpdate(ctx, incident, 'triggered');
 }
 

@@ -2,23 +2,22 @@ import { eq } from 'drizzle-orm';
 import { assignments } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentRef } from '../contracts/dispatch';
-import { DomainError, forbidden, notFound } from '../errors';
+import { recordDelivered } from '../delivery/record-delivered';
+import { forbidden, notFound } from '../errors';
 import { parseInput } from '../validation';
-import { advanceAssignment } from './advance-assignment';
 
-/** The phone confirms a card reached it. Only the first report counts; later ones are no-ops. */
+/**
+ * The phone reports that a card reached it (e.g. one it received in a sync reply). Recorded by
+ * the same code as a push receipt; only the first report counts, later ones are no-ops.
+ */
 export async function markDelivered({ ctx, input }: { ctx: VerbContext; input: unknown }) {
   const { assignmentId } = parseInput(assignmentRef, input);
-  const [row] = await ctx.db.select().from(assignments).where(eq(assignments.id, assignmentId));
+  const [row] = await ctx.db
+    .select({ userId: assignments.userId, status: assignments.status })
+    .from(assignments)
+    .where(eq(assignments.id, assignmentId));
   if (!row) throw notFound('assignmentNotFound');
   if (row.userId !== ctx.actor.id) throw forbidden('notYourAssignment');
-  if (row.status !== 'sent' || row.closedAt) return { status: row.status };
-  try {
-    const view = await advanceAssignment(ctx, assignmentId, 'delivered', ['sent']);
-    return { status: view.status };
-  } catch (error) {
-    // A concurrent report (or an acknowledge) got there first: nothing left to record.
-    if (error instanceof DomainError && error.code === 'conflict') return { status: row.status };
-    throw error;
-  }
+  const outcome = await recordDelivered(ctx, assignmentId, 'report');
+  return { status: outcome?.status ?? row.status };
 }

@@ -159,8 +159,9 @@ export async function triggerIncident({
         targetLat: role.targetLat ?? data.location.lat,
         targetLng: role.targetLng ?? data.location.lng,
         sentAt: now,
-        // The first push follows the commit; this is the retry if that push is never confirmed
-        // (the process died, the phone was away). See server/delivery.
+        // The first push follows the commit (attempt 1); nextPushAt is the retry if that push is
+        // never confirmed (the process died, the phone was away). See server/delivery.
+        pushAttempts: 1,
         nextPushAt: new Date(now.getTime() + FIRST_REPUSH_AFTER_MS),
         ackTimeoutSeconds: role.ackTimeoutSeconds,
         escalationSteps: role.escalationSteps,

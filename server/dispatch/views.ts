@@ -42,6 +42,7 @@ function toAssignmentView(row: AssignmentRow): AssignmentView {
     onSceneAt: iso(a.onSceneAt),
     doneAt: iso(a.doneAt),
     closedAt: iso(a.closedAt),
+    pushAttempts: a.pushAttempts,
   };
 }
 

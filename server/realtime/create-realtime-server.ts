@@ -7,8 +7,12 @@ import { isCommand, type Actor } from '../auth/actor';
 import { findSessionActor, SESSION_COOKIE } from '../auth/session';
 import { createContext } from '../context';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
-import { acknowledgeAssignment, listMyAssignments, markDelivered, updateAssignmentStatus } from '../dispatch';
+import { acknowledgeAssignment, markDelivered, updateAssignmentStatus } from '../dispatch';
+import { syncAssignments } from '../dispatch/sync-assignments';
 import { unauthenticated } from '../errors';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../presence/heartbeat';
+import { getPresence, type PresenceTracker } from '../presence/presence-tracker';
+import { trackPresence } from '../presence/track-presence';
 import { replyWith } from './ack';
 import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
 import { assertSocketEventAllowed } from './event-throttle';
@@ -17,12 +21,16 @@ import { isAllowedOrigin } from './origin';
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 
 /** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
-export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; allowedOrigins: string[] }) {
+export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; allowedOrigins: string[]; presence?: PresenceTracker }) {
+  const presence = options.presence ?? getPresence();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     // Other upgrades (Next's dev HMR) are handed on by server/index.ts, not destroyed.
     destroyUpgrade: false,
     maxHttpBufferSize: 16 * 1024,
+    // Tuned so a silently dead phone shows offline on the board within ~15 s (server/presence/heartbeat.ts).
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
     allowRequest: (request, callback) => {
       const isAllowed = isAllowedOrigin(request, options.allowedOrigins);
       callback(isAllowed ? null : 'origin not allowed', isAllowed);
@@ -50,6 +58,7 @@ export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; 
     // The server alone decides the rooms: one's own, plus the command room for duty officers.
     socket.join(rooms.user(actor.id));
     if (isCommand(actor)) socket.join(rooms.command(actor.jurisdictionId));
+    trackPresence(socket, actor, presence);
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       replyWith(ack, socket.request.headers, socket.data.locale, async () => {
@@ -66,7 +75,7 @@ export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; 
     socket.on('assignment:delivered', (payload, ack) => handle(ack, (ctx) => markDelivered({ ctx, input: payload })));
     socket.on('assignment:ack', (payload, ack) => handle(ack, (ctx) => acknowledgeAssignment({ ctx, input: payload })));
     socket.on('assignment:status', (payload, ack) => handle(ack, (ctx) => updateAssignmentStatus({ ctx, input: payload })));
-    socket.on('assignments:sync', (_payload, ack) => handle(ack, (ctx) => listMyAssignments({ ctx })));
+    socket.on('assignments:sync', (payload, ack) => handle(ack, (ctx) => syncAssignments({ ctx, input: payload })));
   });
 
   setRealtimeServer(io as unknown as RealtimeServer);

@@ -7,6 +7,7 @@ import type {
   IncidentLiftedMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
+  PresenceMessage,
   ServerToClientEvents,
 } from '../contracts/events';
 
@@ -82,5 +83,15 @@ export const socketEmitter: Emitter = {
     io()
       ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
       .emit('escalation:raised', message);
+  },
+};
+
+/**
+ * Presence is not a domain fact written by a verb, so it stays out of `Emitter` (verbs and their
+ * test doubles never see it); it still leaves through this module like every other push.
+ */
+export const presenceEmitter = {
+  presenceChanged(jurisdictionId: string, message: PresenceMessage) {
+    io()?.to(rooms.command(jurisdictionId)).emit('presence:changed', message);
   },
 };

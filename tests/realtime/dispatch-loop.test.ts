@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments } from '@/db/schema';
-import type { AckResult } from '@/server/contracts/events';
+import type { AckResult, AssignmentsSyncReply } from '@/server/contracts/events';
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
 import { liftIncident, triggerIncident } from '@/server/dispatch';
 import { listPlans } from '@/server/plans/list-plans';
@@ -35,6 +35,8 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const names = ['env1', 'env2', 'police1', 'emerg1', 'env3', 'ent1'] as const;
     const sockets = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await server.connectAs(n)] as const)));
     const inbox = Object.fromEntries(names.map((n) => [n, collect(sockets[n]!, 'assignment:new')]));
+    // Phones confirm receipt, as the field app does; an unconfirmed card would be pushed again.
+    for (const n of names) sockets[n]!.on('assignment:new', (_card, ack) => ack({ received: true }));
     const duty = await server.connectAs('duty');
     const dutyIncidents = collect(duty, 'incident:updated');
 
@@ -113,8 +115,8 @@ describe('the one-tap dispatch loop over real sockets', () => {
     expect(wrongStatus).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // No ack callback at all: must not throw inside the server.
     env1.emit('assignment:ack', { assignmentId: 'nope' });
-    const sync = await emit<RoleCard[]>(env1, 'assignments:sync', {});
-    expect(sync).toEqual({ ok: true, data: [] });
+    const sync = await emit<AssignmentsSyncReply>(env1, 'assignments:sync', {});
+    expect(sync).toEqual({ ok: true, data: { missing: [], held: [] } });
   });
 
   it('gives a phone that connects late all its open cards, and closes them when the alarm is lifted', async () => {
@@ -122,15 +124,15 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const emerg1 = await server.connectAs('emerg1');
     const lifted = collect(emerg1, 'incident:lifted');
 
-    const sync = await emit<RoleCard[]>(emerg1, 'assignments:sync', {});
-    expect(sync.ok && sync.data.map((card) => card.incidentId)).toEqual([result.incident.id]);
+    const sync = await emit<AssignmentsSyncReply>(emerg1, 'assignments:sync', {});
+    expect(sync.ok && sync.data.missing.map((card) => card.incidentId)).toEqual([result.incident.id]);
 
     await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id } });
     await waitFor(() => lifted.length === 1);
     expect(lifted[0]).toMatchObject({ incidentId: result.incident.id, messageId: `incident:${result.incident.id}:lifted` });
 
-    const after = await emit<RoleCard[]>(emerg1, 'assignments:sync', {});
-    expect(after).toEqual({ ok: true, data: [] });
+    const after = await emit<AssignmentsSyncReply>(emerg1, 'assignments:sync', {});
+    expect(after).toEqual({ ok: true, data: { missing: [], held: [] } });
     const ack = await emit(emerg1, 'assignment:ack', { assignmentId: result.assignments.find((a) => a.username === 'emerg1')!.id });
     expect(ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
@@ -145,7 +147,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
 
   it('answers a flood of events from one connection with rate_limited, without dropping the connection', async () => {
     const env1 = await server.connectAs('env1');
-    const results = await Promise.all(Array.from({ length: 40 }, () => emit<RoleCard[]>(env1, 'assignments:sync', {})));
+    const results = await Promise.all(Array.from({ length: 40 }, () => emit<AssignmentsSyncReply>(env1, 'assignments:sync', {})));
     expect(results.filter((r) => r.ok)).toHaveLength(30);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(env1.connected).toBe(true);

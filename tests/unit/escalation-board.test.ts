@@ -20,6 +20,7 @@ const view = (id: string, overrides: Partial<AssignmentView> = {}): AssignmentVi
   onSceneAt: null,
   doneAt: null,
   closedAt: null,
+  pushAttempts: 1,
   ...overrides,
 });
 

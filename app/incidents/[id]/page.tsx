@@ -7,6 +7,7 @@ import { getIncident } from '@/server/dispatch';
 import { DomainError } from '@/server/errors';
 import { requirePageActor } from '@/server/pages/require-actor';
 import { listPlans } from '@/server/plans/list-plans';
+import { listPresence } from '@/server/presence';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +26,7 @@ export default async function IncidentBoardPage({ params }: { params: Promise<{ 
   const { actor, ctx } = await requirePageActor('duty_officer', 'admin');
   const { id } = await params;
   const incident = await loadIncident(ctx, id);
-  const plans = await listPlans({ ctx, includeInactive: true });
+  const [plans, presence] = await Promise.all([listPlans({ ctx, includeInactive: true }), listPresence({ ctx })]);
 
   const plan = plans.find((candidate) => candidate.id === incident.planId);
   const departmentNames = Object.fromEntries(plans.flatMap((p) => p.roles.map((role) => [role.departmentId, role.department])));
@@ -37,7 +38,13 @@ export default async function IncidentBoardPage({ params }: { params: Promise<{ 
     <>
       <AppHeader actor={actor} current="/incidents" />
       <main>
-        <ResponseBoard initial={incident} mapConfig={getMapConfig()} departmentNames={departmentNames} targets={targets} />
+        <ResponseBoard
+          initial={incident}
+          mapConfig={getMapConfig()}
+          departmentNames={departmentNames}
+          targets={targets}
+          initialPresence={presence}
+        />
       </main>
     </>
   );

@@ -1,0 +1,22 @@
+import type { RoleCard } from '../contracts/dispatch';
+import type { DeliveryDeps } from './deps';
+import { recordDelivered } from './record-delivered';
+
+/**
+ * Pushes one role card to every connected phone of its assignee and, when one of them answers
+ * the push with its receipt, records `delivered`. No receipt changes nothing here: the row's
+ * `nextPushAt` is already set, so the redelivery worker tries again while the person is online.
+ * Resolves whether a receipt came back; never rejects (it runs detached from any request).
+ */
+export async function pushCard(deps: DeliveryDeps, card: RoleCard, options: { isStopped?: () => boolean } = {}): Promise<boolean> {
+  try {
+    const isReceived = await deps.emitter.assignmentNew(card.assigneeId, card);
+    // The receipt wait can outlive the server (tests stop it often): then there is nobody to tell.
+    if (!isReceived || options.isStopped?.()) return isReceived;
+    await recordDelivered(deps, card.assignmentId, 'receipt');
+    return true;
+  } catch (error) {
+    console.error('[delivery] push failed', card.assignmentId, error);
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+import { loadAssignmentViews, loadRoleCards } from '../dispatch/views';
+import { claimDuePushes } from './claim-due-pushes';
+import type { DeliveryDeps } from './deps';
+import { pushCard } from './push-card';
+
+export type RedeliveryOptions = {
+  /** Who has a phone connected now (the presence tracker). */
+  onlineUserIds: () => string[];
+  intervalMs?: number;
+  /** Most cards pushed per tick, so a backlog after an outage cannot starve the event loop. */
+  batchSize?: number;
+};
+
+export type RedeliveryWorker = { tick(): Promise<number>; stop(): Promise<void> };
+
+/**
+ * Re-pushes cards that no phone has confirmed, with backoff, for as long as their assignee is
+ * connected. Each push carries the same card and message id, so a phone that did get an earlier
+ * one drops the repeat. The board hears of each attempt (message id per attempt) to show the count.
+ */
+export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOptions): RedeliveryWorker {
+  const intervalMs = options.intervalMs ?? 1_000;
+  const batchSize = options.batchSize ?? 50;
+  let isStopped = false;
+  let running: Promise<number> | null = null;
+
+  async function runTick(): Promise<number> {
+    const claimed = await claimDuePushes(deps.db, { now: deps.now(), onlineUserIds: options.onlineUserIds(), limit: batchSize });
+    if (claimed.length === 0 || isStopped) return claimed.length;
+    const ids = claimed.map((claim) => claim.assignmentId);
+    const [cards, views] = await Promise.all([
+      loadRoleCards(deps.db, { assignmentIds: ids }),
+      loadAssignmentViews(deps.db, { assignmentIds: ids }),
+    ]);
+    for (const claim of claimed) {
+      const card = cards.find((candidate) => candidate.assignmentId === claim.assignmentId);
+      const view = views.find((candidate) => candidate.id === claim.assignmentId);
+      if (!card) continue;
+      // Not awaited: the receipt may take seconds, and other people's cards must not wait for it.
+      void pushCard(deps, card, { isStopped: () => isStopped });
+      if (view) {
+        deps.emitter.assignmentUpdated(claim.jurisdictionId, {
+          messageId: `assignment:${claim.assignmentId}:sent:${claim.attempt}`,
+          assignment: view,
+        });
+      }
+    }
+    return claimed.length;
+  }
+
+  /** One pass; overlapping calls share the pass in flight. Never rejects. */
+  function tick(): Promise<number> {
+    if (isStopped) return Promise.resolve(0);
+    running ??= runTick()
+      .catch((error: unknown) => {
+        console.error('[delivery] redelivery tick failed', error);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+
+  return {
+    tick,
+    async stop() {
+      isStopped = true;
+      clearInterval(timer);
+      // Let a pass that already started finish before the database closes under it.
+      await running;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { VerbContext } from '../context';
+import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
+import type { AssignmentsSyncReply } from '../contracts/events';
+import { recordDelivered } from '../delivery/record-delivered';
+import { parseInput } from '../validation';
+import { loadAssignmentViews, loadRoleCards } from './views';
+
+/**
+ * `assignments:sync`: the phone lists the cards it holds; the answer is every open card of the
+ * caller it lacks, in full, and the current state of the held ones that are still open. Held ids
+ * that are closed, unknown or someone else's are simply absent, so the phone drops them.
+ * Holding a card that is still `sent` is proof it arrived: that is recorded as delivered.
+ */
+export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input: unknown }): Promise<AssignmentsSyncReply> {
+  const { held } = parseInput(assignmentsSyncInput, input);
+  const heldIds = new Set(held);
+  const open = await loadRoleCards(ctx.db, { openForUserId: ctx.actor.id });
+  const missing: RoleCard[] = open.filter((card) => !heldIds.has(card.assignmentId));
+  const stillHeld = open.filter((card) => heldIds.has(card.assignmentId));
+
+  for (const card of stillHeld) {
+    if (card.status === 'sent') await recordDelivered(ctx, card.assignmentId, 'sync');
+  }
+  const views = stillHeld.length ? await loadAssignmentViews(ctx.db, { assignmentIds: stillHeld.map((card) => card.assignmentId) }) : [];
+  return { missing, held: views.filter((view) => view.closedAt === null) };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planReach } from '@/components/dispatch/role-reach';
+import type { PlanRoleView } from '@/server/plans/list-plans';
+import type { PresenceView } from '@/server/presence/list-presence';
+
+const person = (userId: string, departmentId: string, isOnDuty = true): PresenceView => ({
+  userId,
+  username: userId,
+  displayName: userId,
+  departmentId,
+  department: departmentId,
+  isOnDuty,
+  isOnline: false,
+  lastSeenAt: null,
+});
+const role = (id: string, departmentId: string, memberIds: string[], requiredCount = 1): PlanRoleView => ({
+  id,
+  departmentId,
+  department: departmentId,
+  ackTimeoutSeconds: 60,
+  escalationSteps: ['realert', 'backup', 'supervisor', 'duty_officer'],
+  name: id,
+  instructions: '',
+  materials: [],
+  target: { label: '', lat: null, lng: null },
+  requiredCount,
+  memberIds,
+});
+
+describe('planReach (the trigger panel before the press)', () => {
+  const people = [person('env1', 'env'), person('env2', 'env'), person('env3', 'env'), person('env4', 'env', false), person('pol1', 'pol')];
+  const roles = [role('trace', 'env', ['env1']), role('valve', 'env', ['env4', 'env2']), role('cordon', 'pol', ['pol1'])];
+
+  it('shows who the press would page (the server staffing rule) and counts only those with a phone online', () => {
+    const online = new Set(['env1', 'env3']);
+    const rows = planReach(roles, people, (id) => ({ isOnline: online.has(id), lastSeenAt: null }));
+    const [trace, valve, cordon] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+
+    expect(trace.candidates.filter((c) => c.isPaged).map((c) => c.person.userId)).toEqual(['env1']);
+    expect(trace.reachable).toBe(1);
+    // env4 is pre-assigned but off duty: shown, not paged; env2 is paged although offline.
+    expect(valve.candidates.map((c) => [c.person.userId, c.isPaged])).toEqual([
+      ['env2', true],
+      ['env4', false],
+      ['env3', false],
+    ]);
+    expect(valve.reachable).toBe(0);
+    expect(valve.standbyOnline).toBe(1);
+    // Someone paged for another role is no stand-in here.
+    expect(valve.candidates.some((c) => c.person.userId === 'env1')).toBe(false);
+    expect(cordon).toMatchObject({ paged: 1, reachable: 0, standbyOnline: 0 });
+  });
+
+  it('reports a role nobody on duty can fill as paging nobody', () => {
+    const rows = planReach([role('cordon', 'pol', [])], [person('pol1', 'pol', false)], () => undefined);
+    expect(rows[0]).toMatchObject({ paged: 0, reachable: 0 });
+  });
+});
