@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { AssignmentView } from '@/server/contracts/dispatch';
+import type { EscalationState } from '@/server/contracts/escalation';
 import { AssignmentRow } from './assignment-row';
 import { DeliverySummary } from './delivery-summary';
 import type { Presence } from './use-presence';
@@ -13,6 +14,8 @@ type Props = {
   clockNow: number | null;
   isLifted: boolean;
   presence: Presence;
+  /** Escalation per assignment, and backup card id → the card it stands in for. */
+  escalation: { states: Map<string, EscalationState>; backupFor: Map<string, string> };
 };
 
 type Group = { departmentId: string; department: string; members: AssignmentView[] };
@@ -32,10 +35,12 @@ function groupByDepartment(assignments: AssignmentView[]): Group[] {
 }
 
 /** Everyone paged, by department; whoever has not acknowledged stands out in red. */
-export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLifted, presence }: Props) {
+export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLifted, presence, escalation }: Props) {
   const t = useTranslations('board');
   const td = useTranslations('delivery');
   const groups = groupByDepartment(assignments);
+  const nameOf = (assignmentId: string | null | undefined) =>
+    assignmentId ? assignments.find((a) => a.id === assignmentId)?.userName : undefined;
 
   return (
     <section className={styles.people} aria-labelledby="people-title">
@@ -77,6 +82,11 @@ export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLi
                     clockNow={clockNow}
                     isLifted={isLifted}
                     presence={presence}
+                    escalation={{
+                      state: escalation.states.get(assignment.id),
+                      backupName: nameOf(escalation.states.get(assignment.id)?.backupAssignmentId),
+                      backupForName: nameOf(escalation.backupFor.get(assignment.id)),
+                    }}
                   />
                 ))}
               </tbody>

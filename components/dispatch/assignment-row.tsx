@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { AssignmentStatusName, AssignmentView } from '@/server/contracts/dispatch';
 import { DeliveryState, deliveryPhase } from './delivery-state';
+import { EscalationLevel } from './escalation-level';
 import { formatClock, millisBetween } from './format-clock';
 import { PresenceDot } from './presence-dot';
 import type { Presence } from './use-presence';
@@ -15,6 +16,7 @@ type Props = {
   clockNow: number | null;
   isLifted: boolean;
   presence: Presence;
+  escalation: Parameters<typeof EscalationLevel>[0];
 };
 
 const STATUS_TIMES: { status: AssignmentStatusName; field: keyof AssignmentView }[] = [
@@ -38,7 +40,7 @@ const STATUS_TONE: Record<AssignmentStatusName, 'danger' | 'warning' | 'success'
 const reachedAt = (assignment: AssignmentView) =>
   (assignment[STATUS_TIMES.find((step) => step.status === assignment.status)!.field] as string | null) ?? assignment.sentAt;
 
-export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted, presence }: Props) {
+export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted, presence, escalation }: Props) {
   const t = useTranslations('board');
   const tc = useTranslations('common');
   const format = useFormatter();
@@ -79,6 +81,7 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
       </td>
       <td>
         <Badge tone={STATUS_TONE[assignment.status]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
+        <EscalationLevel {...escalation} />
       </td>
       <td>
         <DeliveryState assignment={assignment} clockNow={clockNow} isPhoneOnline={phoneState?.isOnline ?? false} />

@@ -3,9 +3,12 @@
 import type { MapConfig } from '@/server/config/map-config';
 import type { IncidentDetail } from '@/server/contracts/dispatch';
 import type { PresenceView } from '@/server/presence/list-presence';
+import { useMemo } from 'react';
+import { backupsOf, escalationStates } from '@/server/contracts/escalation';
 import { AssignmentBoard } from './assignment-board';
 import { BoardOneMap } from './board-one-map';
 import { BoardMap, type BoardTarget } from './board-map';
+import { EscalationBanner } from './escalation-banner';
 import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
 import { ShortfallList } from './shortfall-list';
@@ -32,11 +35,16 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
   const now = useNow();
   // After the alarm is lifted the clocks stop where they were.
   const clockNow = detail.liftedAt ? Date.parse(detail.liftedAt) : now;
+  const escalation = useMemo(() => {
+    const states = escalationStates(detail.timeline, detail.assignments);
+    return { states, backupFor: backupsOf(states) };
+  }, [detail.timeline, detail.assignments]);
 
   return (
     <div className={styles.board} data-drill={detail.isDrill}>
       <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
+      <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
       <div className={styles.columns}>
         <div className={styles.main}>
           <AssignmentBoard
@@ -45,6 +53,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
             clockNow={clockNow}
             isLifted={detail.status === 'lifted'}
             presence={presence}
+            escalation={escalation}
           />
           {detail.enterprise && <BoardOneMap key={detail.enterprise.id} enterprise={detail.enterprise} />}
         </div>
