@@ -2,6 +2,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { assignments } from '../../db/schema';
 import { loadAssignmentView, loadIncidentSummary, loadRoleCards } from '../dispatch/views';
+import { pushCard } from '../delivery/push-card';
 import type { EscalationDeps } from './escalation-deps';
 import type { EscalationOutcome } from './run-escalation-step';
 
@@ -10,19 +11,21 @@ import type { EscalationOutcome } from './run-escalation-step';
  * unanswered. An acknowledgement that landed between the step's commit and this moment keeps the
  * step on the timeline but stops anyone's phone from ringing for it.
  */
-export async function announceEscalation({ db, emitter }: EscalationDeps, outcome: EscalationOutcome): Promise<void> {
+export async function announceEscalation(deps: EscalationDeps, outcome: EscalationOutcome): Promise<void> {
+  const { db, emitter } = deps;
   const { jurisdictionId, incidentId, assignmentId, result } = outcome;
   const isUnanswered = await isStillUnanswered(db, assignmentId);
 
   if (isUnanswered && result.repushAssignmentId) {
     for (const card of await loadRoleCards(db, { assignmentIds: [result.repushAssignmentId] })) {
-      void emitter.assignmentNew(card.assigneeId, card);
+      void pushCard(deps, card);
     }
   }
   if (result.backupAssignmentId) {
-    // The backup's card exists either way: it is pushed like any other card, and sync would bring it.
+    // The backup's card exists either way: it is pushed like any other card (a receipt marks it
+    // delivered, no receipt leaves it to the redelivery worker), and sync would bring it.
     for (const card of await loadRoleCards(db, { assignmentIds: [result.backupAssignmentId] })) {
-      void emitter.assignmentNew(card.assigneeId, card);
+      void pushCard(deps, card);
     }
     const view = await loadAssignmentView(db, result.backupAssignmentId);
     if (view) emitter.assignmentUpdated(jurisdictionId, { messageId: `assignment:${view.id}:${view.status}`, assignment: view });

@@ -1,25 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '@/db/schema';
-import { parseEnv } from '@/server/config/env';
+import { setChannelEnv } from '@/server/notify/channel-config';
 import { acknowledgeAssignment, liftIncident, updateAssignmentStatus } from '@/server/dispatch';
 import { enqueueNotifications } from '@/server/notify/enqueue-notifications';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
+import { useChannels } from '../helpers/notify-setup';
 
 // Channels configured, so every step queues real outbox rows that an acknowledgement must cancel.
-const globalForEnv = globalThis as unknown as { ecodispatchEnv?: ReturnType<typeof parseEnv> };
-let previousEnv: ReturnType<typeof parseEnv> | undefined;
 beforeAll(() => {
-  previousEnv = globalForEnv.ecodispatchEnv;
-  globalForEnv.ecodispatchEnv = parseEnv({
-    NODE_ENV: 'test',
+  useChannels({
     SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms',
+    SMS_GATEWAY_SECRET: 'test-secret',
     BOT_WEBHOOK_URL: 'http://127.0.0.1:9/bot',
   });
 });
-afterAll(() => {
-  globalForEnv.ecodispatchEnv = previousEnv;
-});
+afterAll(() => setChannelEnv(undefined));
 
 let fixture: Awaited<ReturnType<typeof createEscalationFixture>>;
 afterEach(() => fixture?.close());
