@@ -112,10 +112,21 @@ async function session(page: Page) {
     const tick = (t) => { frames.push(t); if (window.frames_ === frames) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
-  for (const [dx, dy] of [[-120, 0], [120, 0], [0, -200], [0, 200]] as const) await drag(dx, dy);
+  for (const [dx, dy] of [
+    [-120, 0],
+    [120, 0],
+    [0, -200],
+    [0, 200],
+  ] as const)
+    await drag(dx, dy);
   if (!SMOKE) {
     for (let i = 0; i < 2; i += 1) await wheel(-120);
-    for (const [dx, dy] of [[-150, -150], [150, 150], [100, -120]] as const) await drag(dx, dy);
+    for (const [dx, dy] of [
+      [-150, -150],
+      [150, 150],
+      [100, -120],
+    ] as const)
+      await drag(dx, dy);
     for (let i = 0; i < 2; i += 1) await wheel(120);
   }
   await mark('zoom');
@@ -166,6 +177,8 @@ async function measure(page: Page, url: string, points: number) {
   }
 
   const phases = await session(page);
+  // BENCH_SCREENSHOT=<dir>: what the thumb saw at the end, to check the drawing by eye.
+  if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOT, `one-map-${points}.png`) });
   await cdp.detach();
   return {
     firstRenderMs: round1(firstRenderMs),
@@ -224,7 +237,15 @@ const baseline = summarize(samples.baseline);
 const fpsRatio = ratio(ours.panFps, baseline.panFps);
 const isFpsMet = ours.panFps >= TARGET_FPS && fpsRatio >= TARGET_FPS_RATIO;
 writeReport('one-map-render', {
-  parameters: { points: POINTS, throttle: THROTTLE, rounds: ROUNDS, viewport: VIEWPORT, deviceScaleFactor: 2, smoke: SMOKE, chromium: chromiumVersion },
+  parameters: {
+    points: POINTS,
+    throttle: THROTTLE,
+    rounds: ROUNDS,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 2,
+    smoke: SMOKE,
+    chromium: chromiumVersion,
+  },
   results: { ours, baseline, fpsRatio, seconds: Math.round((Date.now() - started) / 1000) },
   rows: [
     {
