@@ -102,7 +102,13 @@ function seedDatabase() {
   return { databaseFile, cookie: sessions.staff[0]!.cookie };
 }
 
-type JsSize = { scripts: number; rawBytes: number; gzipBytes: number; files: { url: string; raw: number; gzip: number }[] };
+type JsSize = {
+  scripts: number;
+  rawBytes: number;
+  gzipBytes: number;
+  files: { url: string; raw: number; gzip: number }[];
+  lcpEntries: unknown;
+};
 
 async function measureJs(url: string, cookie: string | null): Promise<JsSize> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -118,6 +124,12 @@ async function measureJs(url: string, cookie: string | null): Promise<JsSize> {
       await context.addCookies([{ name: name!, value: value.join('='), url }]);
     }
     const page = await context.newPage();
+    // Which element the browser takes as the largest paint, and when: to explain an LCP miss.
+    await page.addInitScript(`new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window.lcp_ ??= []).push({
+        at: Math.round(entry.startTime), size: entry.size,
+        element: entry.element ? entry.element.tagName + '.' + entry.element.className + ' ' + (entry.element.textContent || '').slice(0, 40) : null });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });`);
     const bodies: Promise<{ url: string; raw: number; gzip: number } | null>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
@@ -132,6 +144,7 @@ async function measureJs(url: string, cookie: string | null): Promise<JsSize> {
     if (!landed || new URL(landed.url()).pathname !== new URL(url).pathname)
       throw new Error(`${url} ended on ${landed?.url()} (not logged in?)`);
     await page.waitForTimeout(2_000);
+    const lcpEntries = await page.evaluate('window.lcp_ ?? []');
     const files = (await Promise.all(bodies)).filter((f): f is NonNullable<typeof f> => f !== null);
     await context.close();
     return {
@@ -139,13 +152,14 @@ async function measureJs(url: string, cookie: string | null): Promise<JsSize> {
       rawBytes: files.reduce((sum, f) => sum + f.raw, 0),
       gzipBytes: files.reduce((sum, f) => sum + f.gzip, 0),
       files: files.sort((a, b) => b.gzip - a.gzip),
+      lcpEntries,
     };
   } finally {
     await browser.close();
   }
 }
 
-type Vitals = { lcpMs: number; tbtMs: number; cls: number; fcpMs: number; score: number };
+type Vitals = { lcpMs: number; tbtMs: number; cls: number; fcpMs: number; score: number; detail?: unknown };
 
 async function lighthouseRun(url: string, cookie: string | null): Promise<Vitals> {
   const chrome = await chromeLauncher.launch({
@@ -180,6 +194,13 @@ async function lighthouseRun(url: string, cookie: string | null): Promise<Vitals
       cls: Math.round(value('cumulative-layout-shift') * 1000) / 1000,
       fcpMs: Math.round(value('first-contentful-paint')),
       score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      // Where the blocking time comes from, to profile a miss.
+      detail: {
+        longTasks: (lhr.audits['long-tasks']?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 8),
+        bootup: (lhr.audits['bootup-time']?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 8),
+        mainThread: (lhr.audits['mainthread-work-breakdown']?.details as { items?: unknown[] } | undefined)?.items,
+        lcpElement: JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? null).slice(0, 1500),
+      },
     };
   } finally {
     chrome.kill();

@@ -10,12 +10,12 @@
 //   panning      — scripted mouse drags (the thumb's drags, each followed by its moveend redraw);
 //                  fps = rAF frames ÷ time over the pan windows, plus p95 frame and frames > 50 ms.
 // Zoom steps in between move the view but are not counted in the pan fps (reported apart).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { ratio } from './lib/stats';
 import { writeReport } from './lib/report';
 
@@ -41,8 +41,22 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewp
 <link rel="stylesheet" href="/entry.css"><style>:root{--color-border:#d1d5db;--radius:8px}html,body,#root{margin:0;height:100%}</style>
 </head><body><div id="root"></div><script src="/entry.js"></script></body></html>`;
 
+// BENCH_MAPS_REF=<commit>: bundle components/maps/* as they were at that commit (before/after runs).
+const MAPS_REF = process.env.BENCH_MAPS_REF;
+const mapsAtRef: Plugin = {
+  name: 'maps-at-ref',
+  setup(plugin) {
+    plugin.onLoad({ filter: /components[\\/]maps[\\/][^\\/]+\.tsx?$/ }, (args) => {
+      const relative = path.relative(root, args.path).split(path.sep).join('/');
+      const contents = execFileSync('git', ['show', `${MAPS_REF}:${relative}`], { cwd: root, encoding: 'utf8' });
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
 async function bundle() {
   const result = await build({
+    plugins: MAPS_REF ? [mapsAtRef] : [],
     entryPoints: [path.join(root, 'bench/fixtures/one-map/entry.tsx')],
     bundle: true,
     minify: true,
@@ -236,7 +250,7 @@ const ours = summarize(samples.ours);
 const baseline = summarize(samples.baseline);
 const fpsRatio = ratio(ours.panFps, baseline.panFps);
 const isFpsMet = ours.panFps >= TARGET_FPS && fpsRatio >= TARGET_FPS_RATIO;
-writeReport('one-map-render', {
+writeReport(MAPS_REF ? `one-map-render-at-${MAPS_REF}` : 'one-map-render', {
   parameters: {
     points: POINTS,
     throttle: THROTTLE,
