@@ -199,7 +199,7 @@ async function lighthouseRun(url: string, cookie: string | null): Promise<Vitals
         longTasks: (lhr.audits['long-tasks']?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 8),
         bootup: (lhr.audits['bootup-time']?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 8),
         mainThread: (lhr.audits['mainthread-work-breakdown']?.details as { items?: unknown[] } | undefined)?.items,
-        lcpElement: JSON.stringify(lhr.audits['largest-contentful-paint-element']?.details ?? null).slice(0, 1500),
+        observed: (lhr.audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0],
       },
     };
   } finally {
