@@ -23,7 +23,7 @@ import { writeReport } from './lib/report';
 import { ratio } from './lib/stats';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
-const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? (SMOKE ? 1 : 3));
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? (SMOKE ? 1 : 5));
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3191);
 const MINIMAL_PORT = Number(process.env.BENCH_MINIMAL_PORT ?? 3192);
 const TARGET = { jsRatio: 1.5, lcpMs: 2500, tbtMs: 200, cls: 0.1 };

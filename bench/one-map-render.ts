@@ -252,6 +252,7 @@ const fpsRatio = ratio(ours.panFps, baseline.panFps);
 const isFpsMet = ours.panFps >= TARGET_FPS && fpsRatio >= TARGET_FPS_RATIO;
 writeReport(MAPS_REF ? `one-map-render-at-${MAPS_REF}` : 'one-map-render', {
   parameters: {
+    mapsRef: MAPS_REF ?? 'working tree',
     points: POINTS,
     throttle: THROTTLE,
     rounds: ROUNDS,
