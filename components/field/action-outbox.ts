@@ -1,6 +1,7 @@
 // PURE: the phone's queue of 收到/出发/到达/完成 taps that could not reach the server yet.
 import type { AckResult } from '@/server/contracts/events';
-import { statusRank, type AssignmentStatusName, type RoleCard } from '@/server/contracts/dispatch';
+import { statusRank, type AssignmentStatusName } from '@/server/contracts/assignment-status';
+import type { RoleCard } from '@/server/contracts/dispatch';
 import type { CardAction } from './field-cards';
 
 /** One tap waiting for the network. `occurredAt` is the time of the tap, sent along so the step keeps it. */

@@ -1,11 +1,6 @@
 // PURE state transitions for the field phone's list of open role cards.
-import {
-  statusRank,
-  type AssignmentStatusName,
-  type AssignmentView,
-  type FieldProgressStatus,
-  type RoleCard,
-} from '@/server/contracts/dispatch';
+import { statusRank, type AssignmentStatusName } from '@/server/contracts/assignment-status';
+import type { AssignmentView, FieldProgressStatus, RoleCard } from '@/server/contracts/dispatch';
 import type { AssignmentsSyncReply } from '@/server/contracts/events';
 
 export type CardAction = 'ack' | FieldProgressStatus;

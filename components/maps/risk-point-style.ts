@@ -1,6 +1,6 @@
 // PURE: the one look of each risk-point kind, shared by every map, table, legend and poster view.
 import type { RiskPointKindName } from '@/server/contracts/one-map';
-import { RISK_POINT_KIND_LIST } from '@/server/contracts/one-map';
+import { RISK_POINT_KIND_LIST } from '@/server/contracts/one-map-kinds';
 
 export type RiskPointStyle = {
   /** Fill colour; all are dark enough for white text on them (WCAG AA for bold 12px+). */

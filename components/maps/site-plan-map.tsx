@@ -6,7 +6,7 @@ import { useMap } from 'react-leaflet';
 import type { PublishedRiskPoint } from '@/server/contracts/one-map';
 import { riskPointStyle } from './risk-point-style';
 import { createLabelledCanvas, type LabelledCircleOptions } from './site-plan-canvas';
-import { pixelToLatLng, type PlanSize } from './site-plan-coords';
+import { pixelToLatLng, planBounds, type PlanSize } from './site-plan-coords';
 import { SitePlanFrame } from './site-plan-frame';
 import styles from './site-plan.module.css';
 
@@ -33,7 +33,7 @@ function PlanPoints({ plan, points, selectedId, onSelectPoint }: Omit<Props, 'la
   onSelect.current = onSelectPoint;
 
   useEffect(() => {
-    const renderer = createLabelledCanvas();
+    const renderer = createLabelledCanvas(L.latLngBounds(planBounds({ width, height })));
     const group = L.layerGroup();
     const byId = new Map<string, L.CircleMarker>();
     for (const point of points) {

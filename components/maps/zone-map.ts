@@ -1,7 +1,7 @@
 // PURE: what the dashboard's zone map shows — which enterprises pass the search and the risk
 // filter, when their risk points appear, and which one-maps to fetch for the current view.
 import type { PublishedRiskPoint, RiskLevelName } from '@/server/contracts/one-map';
-import { RISK_LEVEL_LIST } from '@/server/contracts/one-map';
+import { RISK_LEVEL_LIST } from '@/server/contracts/one-map-kinds';
 
 /** From this zoom on, a plant fills enough of the screen for its valves and outfalls to be told apart. */
 export const RISK_POINT_MIN_ZOOM = 16;

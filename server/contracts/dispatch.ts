@@ -1,14 +1,14 @@
 // PURE module: zod schemas and types shared by server and client. No server imports here.
 import { z } from 'zod';
 
-export const ASSIGNMENT_STATUS_FLOW = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
-export type AssignmentStatusName = (typeof ASSIGNMENT_STATUS_FLOW)[number];
+// Kept in a zod-free module so the field phone can rank statuses without pulling zod in.
+import { ASSIGNMENT_STATUS_FLOW, statusRank, type AssignmentStatusName } from './assignment-status';
+
+export { ASSIGNMENT_STATUS_FLOW, statusRank, type AssignmentStatusName };
 
 /** The statuses a field user may move to with `assignment:status` (acknowledge has its own event). */
 export const FIELD_PROGRESS_STATUSES = ['en_route', 'on_scene', 'done'] as const;
 export type FieldProgressStatus = (typeof FIELD_PROGRESS_STATUSES)[number];
-
-export const statusRank = (status: AssignmentStatusName) => ASSIGNMENT_STATUS_FLOW.indexOf(status);
 
 const latitude = z.number().finite().min(-90).max(90);
 const longitude = z.number().finite().min(-180).max(180);

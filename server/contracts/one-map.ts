@@ -1,21 +1,10 @@
 // PURE: the one-map's shapes and input schemas, shared by the server and the editor.
 import { z } from 'zod';
 
-export const RISK_POINT_KIND_LIST = [
-  'storage_tank',
-  'discharge_outfall',
-  'storm_outlet',
-  'valve',
-  'emergency_pool',
-  'hazardous_waste_store',
-  'materials_cabinet',
-  'manhole',
-  'boiler_stack',
-] as const;
-export type RiskPointKindName = (typeof RISK_POINT_KIND_LIST)[number];
+// Kept in a zod-free module so client components can import them without pulling zod in.
+import { RISK_LEVEL_LIST, RISK_POINT_KIND_LIST, type RiskLevelName, type RiskPointKindName } from './one-map-kinds';
 
-export const RISK_LEVEL_LIST = ['general', 'larger', 'major'] as const;
-export type RiskLevelName = (typeof RISK_LEVEL_LIST)[number];
+export { RISK_LEVEL_LIST, RISK_POINT_KIND_LIST, type RiskLevelName, type RiskPointKindName };
 
 const text = (max: number) => z.string().trim().max(max);
 const phone = z
