@@ -24,6 +24,9 @@ const ACKERS = envNumber('BENCH_ACKERS', isSmoke ? 50 : 2_000);
 const PORT = envNumber('BENCH_PORT', 3182);
 const DIR = path.resolve(process.env.BENCH_DIR ?? 'data/bench-ack-ingest');
 
+const t0 = performance.now();
+const log = (message: string) => console.log(`[ack-ingest +${((performance.now() - t0) / 1000).toFixed(1)} s] ${message}`);
+
 async function until(what: string, isDone: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!isDone()) {
@@ -66,6 +69,7 @@ try {
     if (response.status !== 201) throw new Error(`trigger ${label}: HTTP ${response.status} ${await response.text()}`);
     return ((await response.json()) as { incident: { id: string } }).incident.id;
   };
+  log(`${clients.length} phones connected`);
   incidentA = await trigger(sessions.command[0]!.cookie, 'A');
   incidentB = await trigger(sessions.command[1]!.cookie, 'B');
   // Every phone holds both cards and the receipts are written (sent → delivered), so the acks
@@ -77,6 +81,7 @@ try {
     180_000,
   );
 
+  log('cards delivered and receipts persisted; all phones press 收到');
   const cardOfA = (client: FieldClient) => [...client.cards.values()].find((card) => card.incidentId === incidentA)!.assignmentId;
   const latencies: number[] = [];
   let ok = 0;
