@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
@@ -65,12 +65,20 @@ export async function loadAssignmentView(db: DbOrTx, assignmentId: string): Prom
   return view;
 }
 
-/** Role cards by assignment ids, or every open (not closed) card of one user. */
-export async function loadRoleCards(db: DbOrTx, where: { assignmentIds: string[] } | { openForUserId: string }): Promise<RoleCard[]> {
+/**
+ * Role cards by assignment ids, every card of one incident (a dispatch: by key, not by a
+ * 10,000-id list), or every open (not closed) card of one user.
+ */
+export async function loadRoleCards(
+  db: DbOrTx,
+  where: { assignmentIds: string[] } | { incidentId: string } | { openForUserId: string },
+): Promise<RoleCard[]> {
   const condition =
     'assignmentIds' in where
       ? inArray(assignments.id, where.assignmentIds)
-      : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
+      : 'incidentId' in where
+        ? eq(assignments.incidentId, where.incidentId)
+        : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
   const rows = await db
     .select({ assignment: assignments, incident: incidents, planName: plans.name, department: departments, enterprise: enterprises })
     .from(assignments)
@@ -130,20 +138,24 @@ export async function loadIncidentSummaries(
     .orderBy(asc(incidents.createdAt));
   if (rows.length === 0) return [];
 
-  const states = await db
-    .select({ incidentId: assignments.incidentId, acknowledgedAt: assignments.acknowledgedAt })
+  // Counted by the database: reading every assignment's state here made each 收到 in a
+  // 10,000-person incident load 10,000 rows (bench/trigger-verb.ts).
+  const counted = await db
+    .select({ incidentId: assignments.incidentId, total: count(), acknowledged: count(assignments.acknowledgedAt) })
     .from(assignments)
     .where(
       inArray(
         assignments.incidentId,
         rows.map((row) => row.incident.id),
       ),
-    );
+    )
+    .groupBy(assignments.incidentId);
+  const countsById = new Map(counted.map((row) => [row.incidentId, row]));
 
   return rows
     .map(({ incident, planName, enterprise, createdBy }) => {
-      const mine = states.filter((state) => state.incidentId === incident.id);
-      const acknowledged = mine.filter((state) => state.acknowledgedAt !== null).length;
+      const total = countsById.get(incident.id)?.total ?? 0;
+      const acknowledged = countsById.get(incident.id)?.acknowledged ?? 0;
       return {
         id: incident.id,
         planId: incident.planId,
@@ -157,7 +169,7 @@ export async function loadIncidentSummaries(
         createdAt: isoRequired(incident.createdAt),
         createdBy,
         liftedAt: iso(incident.liftedAt),
-        counts: { total: mine.length, acknowledged, unacknowledged: mine.length - acknowledged },
+        counts: { total, acknowledged, unacknowledged: total - acknowledged },
       };
     })
     .reverse();
