@@ -25,6 +25,8 @@ const PORT = envNumber('BENCH_PORT', 3182);
 const DIR = path.resolve(process.env.BENCH_DIR ?? 'data/bench-ack-ingest');
 
 const t0 = performance.now();
+// A phone's own sync timing out (a busy server) must not end the benchmark; it is reported.
+process.on('unhandledRejection', (error) => console.warn('[ack-ingest] unhandled rejection:', (error as Error).message));
 const log = (message: string) => console.log(`[ack-ingest +${((performance.now() - t0) / 1000).toFixed(1)} s] ${message}`);
 
 async function until(what: string, isDone: () => boolean, timeoutMs: number) {
@@ -100,6 +102,8 @@ try {
   );
   const elapsedMs = performance.now() - started;
   real = { elapsedMs, ok, failed, persisted: statusCount(incidentA, 'acknowledged'), latencies };
+  log(`acks answered: ${ok} ok, ${failed} failed, ${real.persisted} persisted`);
+  if (failed > 0) console.warn(server.log().slice(-3_000));
 } finally {
   for (const client of clients) client.close();
   reader.close();

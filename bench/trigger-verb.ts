@@ -30,10 +30,24 @@ const rows: ReportRow[] = [];
 const results: Record<string, unknown> = {};
 for (const size of SIZES) {
   const { file, sessions } = seedLoadDatabase({ dir: DIR, name: `trigger-verb-${size}`, staff: size, noEscalation: false });
-  const { db, close } = openDatabase(file);
   // When the transaction opens and commits, seen on the connection itself (no change to the verb).
   let beganAt = 0;
   let committedAt = 0;
+  const { db, close, sqlite } = openDatabase(file);
+  // The same, for control statements prepared on the connection (db/transaction.ts after the change).
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    if (source !== 'BEGIN IMMEDIATE' && source !== 'COMMIT') return statement;
+    const runStatement = statement.run.bind(statement);
+    statement.run = ((...parameters: unknown[]) => {
+      if (source === 'BEGIN IMMEDIATE') beganAt = performance.now();
+      const result = runStatement(...(parameters as []));
+      if (source === 'COMMIT') committedAt = performance.now();
+      return result;
+    }) as typeof statement.run;
+    return statement;
+  }) as typeof sqlite.prepare;
   const run = db.run.bind(db);
   const { dialect } = db as unknown as { dialect: { sqlToQuery: (query: ReturnType<typeof sql>) => { sql: string } } };
   db.run = ((query: Parameters<typeof db.run>[0]) => {

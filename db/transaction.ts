@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db } from './index';
 
 // Domain verbs are written async so that they port to PostgreSQL unchanged
@@ -55,7 +55,7 @@ async function drain(db: Db, queue: Queue) {
 async function runGroup(db: Db, queue: Queue) {
   const first = queue.pending.shift()!;
   try {
-    db.run(sql`BEGIN IMMEDIATE`);
+    control(db).begin.run();
   } catch (error) {
     first.reject(error);
     return;
@@ -64,7 +64,7 @@ async function runGroup(db: Db, queue: Queue) {
     // Alone: the plain transaction, as without grouping.
     try {
       const result = await first.work(db);
-      db.run(sql`COMMIT`);
+      control(db).commit.run();
       first.resolve(result);
     } catch (error) {
       rollback(db);
@@ -78,15 +78,15 @@ async function runGroup(db: Db, queue: Queue) {
   let size = 0;
   while (job) {
     size += 1;
-    db.run(sql`SAVEPOINT grouped`);
+    control(db).savepoint.run();
     try {
       const result = await job.work(db);
-      db.run(sql`RELEASE grouped`);
+      control(db).release.run();
       committed.push({ job, result });
     } catch (error) {
       try {
-        db.run(sql`ROLLBACK TO grouped`);
-        db.run(sql`RELEASE grouped`);
+        control(db).rollbackTo.run();
+        control(db).release.run();
       } catch (fatal) {
         // The transaction itself is gone (I/O error, …): nobody in this group committed.
         rollback(db);
@@ -99,7 +99,7 @@ async function runGroup(db: Db, queue: Queue) {
     job = size < MAX_GROUP ? queue.pending.shift() : undefined;
   }
   try {
-    db.run(sql`COMMIT`);
+    control(db).commit.run();
   } catch (error) {
     rollback(db);
     for (const done of committed) done.job.reject(error);
@@ -110,8 +110,29 @@ async function runGroup(db: Db, queue: Queue) {
 
 function rollback(db: Db) {
   try {
-    db.run(sql`ROLLBACK`);
+    control(db).rollback.run();
   } catch {
     // Already rolled back by SQLite (e.g. after SQLITE_FULL); nothing left to undo.
   }
+}
+
+// The control statements, prepared once per connection (drizzle would build and prepare each
+// one on every call: four per caller in a group).
+const controlByDb = new WeakMap<Db, Record<'begin' | 'commit' | 'savepoint' | 'release' | 'rollbackTo' | 'rollback', Database.Statement>>();
+
+function control(db: Db) {
+  let statements = controlByDb.get(db);
+  if (!statements) {
+    const client = (db as unknown as { $client: Database.Database }).$client;
+    statements = {
+      begin: client.prepare('BEGIN IMMEDIATE'),
+      commit: client.prepare('COMMIT'),
+      savepoint: client.prepare('SAVEPOINT grouped'),
+      release: client.prepare('RELEASE grouped'),
+      rollbackTo: client.prepare('ROLLBACK TO grouped'),
+      rollback: client.prepare('ROLLBACK'),
+    };
+    controlByDb.set(db, statements);
+  }
+  return statements;
 }
