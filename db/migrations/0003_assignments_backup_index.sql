@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_backup_for` ON `assignments` (`backup_for_id`);
