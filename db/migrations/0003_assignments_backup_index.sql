@@ -1,1 +1,0 @@
-CREATE INDEX `assignments_backup_for` ON `assignments` (`backup_for_id`);
