@@ -257,6 +257,10 @@ export const assignments = sqliteTable(
     index('assignments_user_open').on(table.userId, table.closedAt),
     index('assignments_next_push').on(table.nextPushAt),
     index('assignments_next_escalation').on(table.nextEscalationAt),
+    // Every 收到 looks up the backups paged for its card; without this it scanned all assignments ever made.
+    index('assignments_backup_for').on(table.backupForId),
+    // The board's counts after every 收到 (total, acknowledged) read this index alone, not every row.
+    index('assignments_incident_ack').on(table.incidentId, table.acknowledgedAt),
   ],
 );
 

@@ -1,9 +1,10 @@
-// `npm run seed:load -- --db ./data/load.db --staff 10000 [--sessions load-sessions.json] [--force]`
+// `npm run seed:load -- --db ./data/load.db --staff 10000 [--officers 20] [--sessions load-sessions.json] [--force]`
 // A FRESH database for load and fault runs: the demo district plus N on-duty synthetic field staff
 // (load-00001…), one plan whose single role needs all N and pre-assigns them, and one ordinary
 // session per user minted straight into the sessions table, so clients need no login (and no
 // bcrypt per user). Nothing in the server knows about this: a normal start on the normal database
-// has no such users and no such sessions. The file is marked (PRAGMA application_id "LOAD") and
+// has no such users and no such sessions. `--officers N` adds N synthetic duty officers
+// (load-duty-01…) with sessions of their own, for benchmarks of concurrent command staff. The file is marked (PRAGMA application_id "LOAD") and
 // the jurisdiction is named as a load test, and this script rewrites only files carrying that mark.
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: './data/load.db' },
     staff: { type: 'string', default: '1000' },
+    officers: { type: 'string', default: '0' },
     sessions: { type: 'string' },
     force: { type: 'boolean', default: false },
     'ttl-hours': { type: 'string', default: '24' },
@@ -32,12 +34,14 @@ const { values: args } = parseArgs({
 
 const file = path.resolve(args.db);
 const staffCount = Number(args.staff);
+const officerCount = Number(args.officers);
 const ttlHours = Number(args['ttl-hours']);
 function fail(message: string): never {
   console.error(`[seed:load] ${message}`);
   process.exit(1);
 }
 if (!Number.isInteger(staffCount) || staffCount < 1 || staffCount > 100_000) fail('--staff must be an integer 1…100000');
+if (!Number.isInteger(officerCount) || officerCount < 0 || officerCount > 1_000) fail('--officers must be an integer 0…1000');
 if (!Number.isFinite(ttlHours) || ttlHours <= 0) fail('--ttl-hours must be positive');
 
 // A shared value that is not a bcrypt hash: every password check against it fails, and it costs
@@ -74,6 +78,10 @@ const staff = Array.from({ length: staffCount }, (_, index) => ({
   id: randomUUID(),
   username: `load-${String(index + 1).padStart(width, '0')}`,
 }));
+const officers = Array.from({ length: officerCount }, (_, index) => ({
+  id: randomUUID(),
+  username: `load-duty-${String(index + 1).padStart(2, '0')}`,
+}));
 const planId = randomUUID();
 const roleId = randomUUID();
 
@@ -93,6 +101,20 @@ const minted = await withTransaction(db, async (tx) => {
         displayName: `负载 ${String(start + offset + 1).padStart(width, '0')}`,
         role: 'field_staff' as const,
         departmentId: environmentId,
+        isOnDuty: true,
+        dutyChangedAt: now,
+      })),
+    );
+  }
+  if (officers.length) {
+    await tx.insert(users).values(
+      officers.map((officer, index) => ({
+        id: officer.id,
+        jurisdictionId: ids.jurisdictionId,
+        username: officer.username,
+        passwordHash: UNUSABLE_PASSWORD_HASH,
+        displayName: `负载值班员 ${String(index + 1).padStart(2, '0')}`,
+        role: 'duty_officer' as const,
         isOnDuty: true,
         dutyChangedAt: now,
       })),
@@ -124,7 +146,11 @@ const minted = await withTransaction(db, async (tx) => {
       );
   }
   // Ordinary sessions (the same rows a login writes): the cookie works against THIS database only.
-  const withSession = [...['duty', 'duty2', 'admin'].map((username) => ({ id: ids.userIds.get(username)!, username })), ...staff];
+  const withSession = [
+    ...['duty', 'duty2', 'admin'].map((username) => ({ id: ids.userIds.get(username)!, username })),
+    ...officers,
+    ...staff,
+  ];
   const sessions = [];
   for (const person of withSession) {
     const { token, expiresAt } = await createSession(tx, person.id, ttlHours, now);
@@ -135,7 +161,9 @@ const minted = await withTransaction(db, async (tx) => {
 close();
 
 if (args.sessions) {
-  const [command, field] = [minted.slice(0, 3), minted.slice(3)];
+  const command = minted.slice(0, 3);
+  const officerSessions = minted.slice(3, 3 + officers.length);
+  const field = minted.slice(3 + officers.length);
   const body = {
     kind: 'ecodispatch-load-sessions',
     database: file,
@@ -144,12 +172,13 @@ if (args.sessions) {
     planRoleId: roleId,
     expiresAt: minted[0]!.expiresAt.toISOString(),
     command: command.map(({ username, userId, cookie }) => ({ username, userId, cookie })),
+    officers: officerSessions.map(({ username, userId, cookie }) => ({ username, userId, cookie })),
     staff: field.map(({ username, userId, cookie }) => ({ username, userId, cookie })),
   };
   // Live credentials for the load database: readable by the owner only.
   writeFileSync(path.resolve(args.sessions), `${JSON.stringify(body)}\n`, { mode: 0o600 });
 }
 console.log(
-  `[seed:load] ${file}: ${staffCount} on-duty field staff, plan ${planId}, ${minted.length} sessions` +
+  `[seed:load] ${file}: ${staffCount} on-duty field staff, ${officerCount} extra duty officers, plan ${planId}, ${minted.length} sessions` +
     `${args.sessions ? ` -> ${path.resolve(args.sessions)}` : ''} (${Math.round(performance.now() - started)} ms)`,
 );

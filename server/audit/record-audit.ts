@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db';
+import { insertInChunks } from '../../db/insert-in-chunks';
 import { auditEvents, type AuditEvent } from '../../db/schema';
 
 export type AuditInput = {
@@ -13,9 +14,8 @@ export type AuditInput = {
   at?: Date;
 };
 
-/** Appends one audit row. Call it inside the same transaction as the change it describes. */
-export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<AuditEvent> {
-  const row = {
+function auditRow(input: AuditInput): AuditEvent {
+  return {
     id: randomUUID(),
     jurisdictionId: input.jurisdictionId,
     actorId: input.actorId,
@@ -26,6 +26,18 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<AuditE
     data: input.data ?? {},
     createdAt: input.at ?? new Date(),
   };
+}
+
+/** Appends one audit row. Call it inside the same transaction as the change it describes. */
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<AuditEvent> {
+  const row = auditRow(input);
   await db.insert(auditEvents).values(row);
   return row;
+}
+
+/** Appends many audit rows in a few multi-row statements (a dispatch writes one per assignee). */
+export async function recordAudits(db: DbOrTx, inputs: AuditInput[]): Promise<AuditEvent[]> {
+  const rows = inputs.map(auditRow);
+  await insertInChunks(db, auditEvents, rows);
+  return rows;
 }

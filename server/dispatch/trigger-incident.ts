@@ -12,9 +12,10 @@ import {
   shortfalls,
   users,
 } from '../../db/schema';
+import { insertInChunks } from '../../db/insert-in-chunks';
 import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit, recordAudits } from '../audit/record-audit';
 import type { VerbContext } from '../context';
 import { idempotencyKey as idempotencyKeySchema, triggerIncidentInput } from '../contracts/dispatch';
 import { conflict, invalid } from '../errors';
@@ -139,14 +140,12 @@ export async function triggerIncident({
     });
 
     const roleById = new Map(roles.map((role) => [role.id, role]));
-    // SMS / push per card, and one message to the group bot for the whole activation (server/notify).
-    const notice = { jurisdictionId: actor.jurisdictionId, incidentId };
-    await enqueueNotifications(tx, { ...notice, assignmentId: null, userId: null, kind: 'assignment' }, now);
-    for (const pick of picks) {
+    // One multi-row statement per ~1,000 rows instead of three statements per person: at 10,000
+    // assignees the row-by-row version spent seconds inside the transaction (bench/trigger-verb.ts).
+    const rows = picks.map((pick) => {
       const role = roleById.get(pick.roleId)!;
-      const assignmentId = randomUUID();
-      await tx.insert(assignments).values({
-        id: assignmentId,
+      return {
+        id: randomUUID(),
         incidentId,
         userId: pick.userId,
         planRoleId: role.id,
@@ -166,16 +165,26 @@ export async function triggerIncident({
         ackTimeoutSeconds: role.ackTimeoutSeconds,
         escalationSteps: role.escalationSteps,
         nextEscalationAt: role.escalationSteps.length ? new Date(now.getTime() + role.ackTimeoutSeconds * 1000) : null,
-      });
-      await recordAudit(tx, {
+      };
+    });
+    await insertInChunks(tx, assignments, rows);
+    await recordAudits(
+      tx,
+      rows.map((row) => ({
         ...audit,
         action: 'assignment.sent',
         entityType: 'assignment',
-        entityId: assignmentId,
-        data: { userId: pick.userId, role: role.name },
-      });
-      await enqueueNotifications(tx, { ...notice, assignmentId, userId: pick.userId, kind: 'assignment' }, now);
-    }
+        entityId: row.id,
+        data: { userId: row.userId, role: row.roleName },
+      })),
+    );
+    // SMS / push per card, and one message to the group bot for the whole activation (server/notify).
+    const notice = { jurisdictionId: actor.jurisdictionId, incidentId, kind: 'assignment' as const };
+    await enqueueNotifications(
+      tx,
+      [{ ...notice, assignmentId: null, userId: null }, ...rows.map((row) => ({ ...notice, assignmentId: row.id, userId: row.userId }))],
+      now,
+    );
     for (const gap of gaps) {
       const role = roleById.get(gap.roleId)!;
       await tx.insert(shortfalls).values({
@@ -204,7 +213,7 @@ export async function triggerIncident({
 
   // A replay was already announced by the first request; phones re-read their cards on reconnect anyway.
   if (!outcome.isReplay) {
-    const cards = await loadRoleCards(db, { assignmentIds: views.map((view) => view.id) });
+    const cards = await loadRoleCards(db, { incidentId: outcome.incidentId });
     announceIncident(ctx, incident, cards);
   }
 

@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { iso, isoRequired } from './iso';
 
 // Read models shared by the verbs: the board row, the role card and the incident summary.
+
+const summaryColumns = { incident: incidents, planName: plans.name, enterprise: enterprises, createdBy: users.displayName };
 
 const assignmentColumns = {
   assignment: assignments,
@@ -61,16 +63,24 @@ export async function loadAssignmentViews(db: DbOrTx, where: { incidentId?: stri
 }
 
 export async function loadAssignmentView(db: DbOrTx, assignmentId: string): Promise<AssignmentView | undefined> {
-  const [view] = await loadAssignmentViews(db, { assignmentIds: [assignmentId] });
-  return view;
+  const [row] = await statementsFor(db).assignmentById.all({ assignmentId });
+  return row ? toAssignmentView(row) : undefined;
 }
 
-/** Role cards by assignment ids, or every open (not closed) card of one user. */
-export async function loadRoleCards(db: DbOrTx, where: { assignmentIds: string[] } | { openForUserId: string }): Promise<RoleCard[]> {
+/**
+ * Role cards by assignment ids, every card of one incident (a dispatch: by key, not by a
+ * 10,000-id list), or every open (not closed) card of one user.
+ */
+export async function loadRoleCards(
+  db: DbOrTx,
+  where: { assignmentIds: string[] } | { incidentId: string } | { openForUserId: string },
+): Promise<RoleCard[]> {
   const condition =
     'assignmentIds' in where
       ? inArray(assignments.id, where.assignmentIds)
-      : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
+      : 'incidentId' in where
+        ? eq(assignments.incidentId, where.incidentId)
+        : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
   const rows = await db
     .select({ assignment: assignments, incident: incidents, planName: plans.name, department: departments, enterprise: enterprises })
     .from(assignments)
@@ -121,7 +131,7 @@ export async function loadIncidentSummaries(
   if (where.incidentIds) conditions.push(inArray(incidents.id, where.incidentIds));
   if (where.status) conditions.push(eq(incidents.status, where.status));
   const rows = await db
-    .select({ incident: incidents, planName: plans.name, enterprise: enterprises, createdBy: users.displayName })
+    .select(summaryColumns)
     .from(incidents)
     .innerJoin(plans, eq(plans.id, incidents.planId))
     .innerJoin(users, eq(users.id, incidents.createdBy))
@@ -130,40 +140,97 @@ export async function loadIncidentSummaries(
     .orderBy(asc(incidents.createdAt));
   if (rows.length === 0) return [];
 
-  const states = await db
-    .select({ incidentId: assignments.incidentId, acknowledgedAt: assignments.acknowledgedAt })
+  // Counted by the database: reading every assignment's state here made each 收到 in a
+  // 10,000-person incident load 10,000 rows (bench/trigger-verb.ts).
+  const counted = await db
+    .select({ incidentId: assignments.incidentId, total: count(), acknowledged: count(assignments.acknowledgedAt) })
     .from(assignments)
     .where(
       inArray(
         assignments.incidentId,
         rows.map((row) => row.incident.id),
       ),
-    );
+    )
+    .groupBy(assignments.incidentId);
+  const countsById = new Map(counted.map((row) => [row.incidentId, row]));
 
-  return rows
-    .map(({ incident, planName, enterprise, createdBy }) => {
-      const mine = states.filter((state) => state.incidentId === incident.id);
-      const acknowledged = mine.filter((state) => state.acknowledgedAt !== null).length;
-      return {
-        id: incident.id,
-        planId: incident.planId,
-        planName,
-        incidentType: incident.incidentType,
-        description: incident.description,
-        location: { lat: incident.lat, lng: incident.lng },
-        enterprise: enterprise ? { id: enterprise.id, name: enterprise.name } : null,
-        isDrill: incident.isDrill,
-        status: incident.status,
-        createdAt: isoRequired(incident.createdAt),
-        createdBy,
-        liftedAt: iso(incident.liftedAt),
-        counts: { total: mine.length, acknowledged, unacknowledged: mine.length - acknowledged },
-      };
-    })
-    .reverse();
+  return rows.map((row) => toSummary(row, countsById.get(row.incident.id))).reverse();
 }
 
-export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, incidentId: string) {
-  const [summary] = await loadIncidentSummaries(db, { jurisdictionId, incidentIds: [incidentId] });
-  return summary;
+type SummaryRow = {
+  incident: typeof incidents.$inferSelect;
+  planName: string;
+  enterprise: typeof enterprises.$inferSelect | null;
+  createdBy: string;
+};
+
+function toSummary(
+  { incident, planName, enterprise, createdBy }: SummaryRow,
+  counts: { total: number; acknowledged: number } | undefined,
+): IncidentSummary {
+  const total = counts?.total ?? 0;
+  const acknowledged = counts?.acknowledged ?? 0;
+  return {
+    id: incident.id,
+    planId: incident.planId,
+    planName,
+    incidentType: incident.incidentType,
+    description: incident.description,
+    location: { lat: incident.lat, lng: incident.lng },
+    enterprise: enterprise ? { id: enterprise.id, name: enterprise.name } : null,
+    isDrill: incident.isDrill,
+    status: incident.status,
+    createdAt: isoRequired(incident.createdAt),
+    createdBy,
+    liftedAt: iso(incident.liftedAt),
+    counts: { total, acknowledged, unacknowledged: total - acknowledged },
+  };
+}
+
+/** One incident's summary; runs after every 收到, so its two statements are prepared once per connection. */
+export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, incidentId: string): Promise<IncidentSummary | undefined> {
+  const statements = statementsFor(db);
+  const [row] = await statements.summaryById.all({ incidentId, jurisdictionId });
+  if (!row) return undefined;
+  const [counts] = await statements.countsById.all({ incidentId });
+  return toSummary(row, counts);
+}
+
+// Building a query with drizzle and preparing it in SQLite cost more than running it: on the
+// acknowledgement path (one board row and one summary per 收到) they are built once per
+// connection and reused with placeholders (drizzle's prepare(), available on PostgreSQL too).
+const statementsByDb = new WeakMap<object, ReturnType<typeof prepareStatements>>();
+
+function statementsFor(db: DbOrTx) {
+  let statements = statementsByDb.get(db);
+  if (!statements) {
+    statements = prepareStatements(db);
+    statementsByDb.set(db, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(db: DbOrTx) {
+  return {
+    assignmentById: db
+      .select(assignmentColumns)
+      .from(assignments)
+      .innerJoin(users, eq(users.id, assignments.userId))
+      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+      .where(eq(assignments.id, sql.placeholder('assignmentId')))
+      .prepare(),
+    summaryById: db
+      .select(summaryColumns)
+      .from(incidents)
+      .innerJoin(plans, eq(plans.id, incidents.planId))
+      .innerJoin(users, eq(users.id, incidents.createdBy))
+      .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
+      .where(and(eq(incidents.id, sql.placeholder('incidentId')), eq(incidents.jurisdictionId, sql.placeholder('jurisdictionId'))))
+      .prepare(),
+    countsById: db
+      .select({ total: count(), acknowledged: count(assignments.acknowledgedAt) })
+      .from(assignments)
+      .where(eq(assignments.incidentId, sql.placeholder('incidentId')))
+      .prepare(),
+  };
 }

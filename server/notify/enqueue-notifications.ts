@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
+import { insertInChunks } from '../../db/insert-in-chunks';
 import { notifications, pushSubscriptions, type NotificationKind } from '../../db/schema';
 import { channelEnv } from './channel-config';
 import { channelsFor, configuredChannels } from './channel-policy';
@@ -14,37 +15,51 @@ export type NotificationRequest = {
   kind: NotificationKind;
 };
 
+// Bound parameters per `IN (...)` lookup, under SQLite's and PostgreSQL's limits.
+const LOOKUP_CHUNK = 5_000;
+
 /**
  * Writes one outbox row per configured channel for this kind of message, inside the caller's
  * transaction (so the fact and its notifications commit together). The outbox worker sends them;
  * the text is composed at send time from the database. Person-less requests only go to group bots.
  * Web Push is only queued for someone who allowed it in a browser: most people never will.
+ * Accepts many requests at once (a dispatch queues one per card): one lookup, few statements.
  */
-export async function enqueueNotifications(tx: DbOrTx, request: NotificationRequest, at: Date): Promise<number> {
-  const isPersonal = request.userId !== null;
-  let channels = channelsFor(request.kind, isPersonal, configuredChannels(channelEnv()));
-  if (request.userId && channels.includes('web_push') && !(await hasPushSubscription(tx, request.userId))) {
-    channels = channels.filter((channel) => channel !== 'web_push');
-  }
-  if (channels.length === 0) return 0;
-  await tx.insert(notifications).values(
-    channels.map((channel) => ({
+export async function enqueueNotifications(tx: DbOrTx, request: NotificationRequest | NotificationRequest[], at: Date): Promise<number> {
+  const requests = Array.isArray(request) ? request : [request];
+  const configured = configuredChannels(channelEnv());
+  const withPushAllowed = configured.has('web_push') ? await usersWithPushSubscription(tx, requests) : new Set<string>();
+  const rows = requests.flatMap((one) => {
+    const isPersonal = one.userId !== null;
+    const channels = channelsFor(one.kind, isPersonal, configured).filter(
+      (channel) => channel !== 'web_push' || (one.userId !== null && withPushAllowed.has(one.userId)),
+    );
+    return channels.map((channel) => ({
       id: randomUUID(),
-      jurisdictionId: request.jurisdictionId,
-      incidentId: request.incidentId,
-      assignmentId: request.assignmentId,
-      userId: request.userId,
+      jurisdictionId: one.jurisdictionId,
+      incidentId: one.incidentId,
+      assignmentId: one.assignmentId,
+      userId: one.userId,
       channel,
-      kind: request.kind,
+      kind: one.kind,
       status: 'pending' as const,
       nextAttemptAt: at,
       createdAt: at,
-    })),
-  );
-  return channels.length;
+    }));
+  });
+  await insertInChunks(tx, notifications, rows);
+  return rows.length;
 }
 
-async function hasPushSubscription(tx: DbOrTx, userId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).limit(1);
-  return Boolean(row);
+async function usersWithPushSubscription(tx: DbOrTx, requests: NotificationRequest[]): Promise<Set<string>> {
+  const userIds = [...new Set(requests.flatMap((one) => (one.userId ? [one.userId] : [])))];
+  const found = new Set<string>();
+  for (let start = 0; start < userIds.length; start += LOOKUP_CHUNK) {
+    const rows = await tx
+      .selectDistinct({ userId: pushSubscriptions.userId })
+      .from(pushSubscriptions)
+      .where(inArray(pushSubscriptions.userId, userIds.slice(start, start + LOOKUP_CHUNK)));
+    for (const row of rows) found.add(row.userId);
+  }
+  return found;
 }

@@ -1,0 +1,186 @@
+// Benchmark #5: acknowledgements (收到) persisted per second through the real path, against raw
+// better-sqlite3 writes of the same rows in the same run.
+//
+// Ours: the production server (child process) over a seed:load database; BENCH_ACKERS phones
+// (tests/helpers/field-client.ts: receipts, sync) each hold one card of incident A and all press
+// 收到 at once: socket `assignment:ack` → throttle → acknowledgeAssignment → advanceAssignment
+// (one transaction, COMMIT with WAL + synchronous=FULL) → board and phone updates → ack reply.
+// Counted from the first emit to the last reply; then the database is read to check that every
+// acknowledgement is there.
+// Baseline: after the server has stopped, the same file, the same pragmas (db/index.ts), the rows
+// an acknowledgement writes (the assignment's status/time/pending-cleared update and one audit row)
+// for the cards of incident B (triggered alongside A, same size), one prepared-statement
+// transaction per acknowledgement: each 收到 is durable before it is answered, in both.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AckResult } from '../server/contracts/events';
+import { createFieldClient, type FieldClient } from '../tests/helpers/field-client';
+import { writeReport } from './lib/report';
+import { ratio, summarize } from './lib/stats';
+import { ensureNextBuild, envNumber, isSmoke, seedLoadDatabase, startLoadServer } from './lib/load-server';
+
+const ACKERS = envNumber('BENCH_ACKERS', isSmoke ? 50 : 2_000);
+const PORT = envNumber('BENCH_PORT', 3182);
+const DIR = path.resolve(process.env.BENCH_DIR ?? 'data/bench-ack-ingest');
+
+const t0 = performance.now();
+// A phone's own sync timing out (a busy server) must not end the benchmark; it is reported.
+process.on('unhandledRejection', (error) => console.warn('[ack-ingest] unhandled rejection:', (error as Error).message));
+const log = (message: string) => console.log(`[ack-ingest +${((performance.now() - t0) / 1000).toFixed(1)} s] ${message}`);
+
+async function until(what: string, isDone: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!isDone()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+ensureNextBuild();
+const { file, sessions } = seedLoadDatabase({ dir: DIR, name: 'ack-ingest', staff: ACKERS, noEscalation: true });
+const server = await startLoadServer({ file, port: PORT, dir: DIR });
+const reader = new Database(file, { readonly: true });
+const countStatus = reader.prepare('SELECT count(*) AS n FROM assignments WHERE incident_id = ? AND status = ?');
+const statusCount = (incidentId: string, status: string) => (countStatus.get(incidentId, status) as { n: number }).n;
+
+const clients: FieldClient[] = [];
+let real: { elapsedMs: number; ok: number; failed: number; persisted: number; latencies: number[] };
+let incidentA = '';
+let incidentB = '';
+try {
+  for (let start = 0; start < sessions.staff.length; start += 200) {
+    const batch = sessions.staff
+      .slice(start, start + 200)
+      .map((person) => createFieldClient({ url: server.url, cookie: person.cookie, reconnect: false }));
+    await Promise.all(batch.map((client) => client.ready()));
+    clients.push(...batch);
+  }
+
+  const trigger = async (cookie: string, label: string) => {
+    const response = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        planId: sessions.planId,
+        location: { lat: 29.6, lng: 106.3 },
+        description: `基准测试：收到 ${label}`,
+        drill: true,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`trigger ${label}: HTTP ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { incident: { id: string } }).incident.id;
+  };
+  log(`${clients.length} phones connected`);
+  incidentA = await trigger(sessions.command[0]!.cookie, 'A');
+  incidentB = await trigger(sessions.command[1]!.cookie, 'B');
+  // Every phone holds both cards and the receipts are written (sent → delivered), so the acks
+  // below measure 收到 alone.
+  await until('all cards on the phones', () => clients.every((client) => client.cards.size === 2), 180_000);
+  await until(
+    'all receipts persisted',
+    () => statusCount(incidentA, 'delivered') === ACKERS && statusCount(incidentB, 'delivered') === ACKERS,
+    180_000,
+  );
+
+  log('cards delivered and receipts persisted; all phones press 收到');
+  const cardOfA = (client: FieldClient) => [...client.cards.values()].find((card) => card.incidentId === incidentA)!.assignmentId;
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      const sent = performance.now();
+      const reply = (await client.socket
+        .timeout(120_000)
+        .emitWithAck('assignment:ack', { assignmentId: cardOfA(client) })) as AckResult<unknown>;
+      latencies.push(performance.now() - sent);
+      if (reply.ok) ok += 1;
+      else failed += 1;
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  real = { elapsedMs, ok, failed, persisted: statusCount(incidentA, 'acknowledged'), latencies };
+  log(`acks answered: ${ok} ok, ${failed} failed, ${real.persisted} persisted`);
+  if (failed > 0) console.warn(server.log().slice(-3_000));
+} finally {
+  for (const client of clients) client.close();
+  reader.close();
+  await server.stop();
+}
+
+// Baseline: the same file, the server gone, the same rows for incident B's cards.
+const raw = new Database(file);
+raw.pragma('journal_mode = WAL');
+raw.pragma('synchronous = FULL');
+raw.pragma('foreign_keys = ON');
+const rowsB = raw
+  .prepare('SELECT id, user_id AS userId, role_name AS roleName, status FROM assignments WHERE incident_id = ?')
+  .all(incidentB) as {
+  id: string;
+  userId: string;
+  roleName: string;
+  status: string;
+}[];
+const jurisdictionId = sessions.jurisdictionId;
+const acknowledge = raw.prepare(
+  `UPDATE assignments SET status = 'acknowledged', acknowledged_at = ?, next_push_at = NULL, next_escalation_at = NULL
+   WHERE id = ? AND status IN ('sent', 'delivered') AND closed_at IS NULL`,
+);
+const audit = raw.prepare(
+  `INSERT INTO audit_events (id, jurisdiction_id, actor_id, action, entity_type, entity_id, incident_id, data, created_at)
+   VALUES (?, ?, ?, 'assignment.acknowledged', 'assignment', ?, ?, ?, ?)`,
+);
+const begin = raw.prepare('BEGIN IMMEDIATE');
+const commit = raw.prepare('COMMIT');
+const baselineStarted = performance.now();
+for (const row of rowsB) {
+  const now = Date.now();
+  begin.run();
+  acknowledge.run(now, row.id);
+  audit.run(randomUUID(), jurisdictionId, row.userId, row.id, incidentB, JSON.stringify({ from: row.status, role: row.roleName }), now);
+  commit.run();
+}
+const baselineMs = performance.now() - baselineStarted;
+const baselinePersisted = (
+  raw.prepare("SELECT count(*) AS n FROM assignments WHERE incident_id = ? AND status = 'acknowledged'").get(incidentB) as { n: number }
+).n;
+raw.close();
+
+const oursPerSecond = (real.persisted / real.elapsedMs) * 1000;
+const baselinePerSecond = (baselinePersisted / baselineMs) * 1000;
+const perSecondRatio = ratio(oursPerSecond, baselinePerSecond);
+const latency = summarize(real.latencies);
+writeReport('ack-ingest', {
+  parameters: { ackers: ACKERS, smoke: isSmoke, synchronous: 'FULL', journal: 'WAL', concurrency: 'all at once' },
+  results: {
+    ours: {
+      elapsedMs: real.elapsedMs,
+      ok: real.ok,
+      failed: real.failed,
+      persisted: real.persisted,
+      perSecond: oursPerSecond,
+      latencyMs: latency,
+    },
+    baseline: { elapsedMs: baselineMs, persisted: baselinePersisted, perSecond: baselinePerSecond },
+  },
+  rows: [
+    {
+      what: `Acks persisted per second, ${ACKERS} phones acking at once (${real.persisted}/${ACKERS} persisted)`,
+      ours: `${oursPerSecond.toFixed(0)}/s`,
+      baseline: `${baselinePerSecond.toFixed(0)}/s (raw better-sqlite3, one commit per ack)`,
+      ratio: `${perSecondRatio}×`,
+      target: '≥ 0.5×',
+      isMet: perSecondRatio >= 0.5 && real.persisted === ACKERS,
+    },
+    {
+      what: 'Ack round trip (emit → reply) under that load, p50 / p99',
+      ours: `${latency.p50.toFixed(0)} / ${latency.p99.toFixed(0)} ms`,
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      isMet: null,
+    },
+  ],
+});
