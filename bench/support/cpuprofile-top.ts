@@ -2,7 +2,7 @@
 // per file of a V8 CPU profile (from BENCH_CPU_PROF=<dir>), to see where a server spent a run.
 import { readFileSync } from 'node:fs';
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 const [file, topArg] = process.argv.slice(2);
@@ -40,3 +40,21 @@ print(
   'self time by file',
   sum((node) => short(node.callFrame.url) || `(${node.callFrame.functionName})`),
 );
+
+// Inclusive time of our own functions (server/, db/, app/ compiled by tsx or Next): where the work starts.
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const inclusive = new Map<string, number>();
+profile.samples.forEach((id, index) => {
+  const seen = new Set<string>();
+  for (let current: number | undefined = id; current !== undefined; current = parentOf.get(current)) {
+    const node = byId.get(current)!;
+    const url = short(node.callFrame.url);
+    if (!/^\.\/(server|db)\//.test(url)) continue;
+    const key = `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  }
+});
+print('inclusive time of server/ and db/ functions', [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top));

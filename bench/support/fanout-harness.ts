@@ -81,10 +81,11 @@ export type LoopStats = { count: number; p50: number; p99: number; max: number; 
  */
 export async function startServer(kind: ServerKind, options: { port: number; database: LoadDatabase }) {
   const profileDir = process.env.BENCH_CPU_PROF;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  if (profileDir) mkdirSync(path.resolve(profileDir, kind), { recursive: true });
   const args = [
     '--expose-gc',
-    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []),
+    // One file per thread (the tsx loader has its own): the main thread's is the biggest.
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, kind)}`] : []),
     '--import',
     './bench/support/probe.mjs',
     '--import',
