@@ -1,139 +1,148 @@
-// Benchmark: how long from pressing 一键启动 until every assignee's phone holds its card,
-// against a baseline in the same run: the bare Socket.IO fan-out of the same cards (no database,
-// no verb). The difference is what our pipeline (validation, one transaction, audit rows,
-// read-back, per-user push) costs on top of the transport.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
-import { io as connect, type Socket } from 'socket.io-client';
-import { planRoles, plans, users } from '../db/schema';
-import { withTransaction } from '../db/transaction';
-import { hashPassword } from '../server/auth/password';
-import { createSession, SESSION_COOKIE } from '../server/auth/session';
-import { toActor } from '../server/auth/actor';
-import { parseEnv } from '../server/config/env';
-import { createContext } from '../server/context';
-import { triggerIncident } from '../server/dispatch';
-import { loadRoleCards } from '../server/dispatch/views';
-import { rooms } from '../server/realtime/emitter';
-import { startServer } from '../server/start-server';
+// Benchmark #1, fan-out: N authenticated field phones (socket.io-client in forked worker processes,
+// loopback), 一键启动 through POST /api/incidents on the production server (a child process over a
+// `seed:load` database), measured from the start of the trigger request: trigger → card received
+// p50/p99/max, and trigger → all acknowledged (收到 answered, and the board showing N of N).
+// Baseline in the same run: bench/support/bare-server.ts, a bare Socket.IO server emitting the same
+// per-person card (a real card from our round, ~1 KB) to the same N phones, measured the same way.
+// 0 lost: every phone got exactly its own card.
+//   npx tsx bench/dispatch-fanout.ts
+//   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (3; 1 from 5,000 up)  BENCH_WORKERS (4)
+//   BENCH_PORT (3160)  BENCH_CPU_PROF=<dir> (profiles of the servers)  BENCH_SMOKE=1 (N=50, one round)
+import { summarize, ratio, type Summary } from './lib/stats';
+import { writeReport, type ReportRow } from './lib/report';
+import {
+  connectBoard,
+  connectFleet,
+  createLoadDatabase,
+  ensureNextBuild,
+  envNumber,
+  freePort,
+  isSmoke,
+  sleep,
+  startServer,
+  type LoadDatabase,
+  type ServerKind,
+} from './support/fanout-harness';
+import { describeRound, round1, runRound, type RoundOutcome } from './support/fanout-round';
 
-const ASSIGNEES = Number(process.env.BENCH_ASSIGNEES ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const sizes = isSmoke
+  ? [50]
+  : (process.env.BENCH_SIZES ?? '100,1000,5000,10000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
+const workers = envNumber('BENCH_WORKERS', 4);
+const appPort = envNumber('BENCH_PORT', 3160);
 
-const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', SEED_DEMO: '1' });
-const server = await startServer(env, { withNext: false });
-const db = server.db;
-
-// A big district: one plan whose single role needs every one of ASSIGNEES on-duty people.
-const [duty] = await db.select().from(users).where(eq(users.username, 'duty'));
-const [env1] = await db.select().from(users).where(eq(users.username, 'env1'));
-const passwordHash = await hashPassword('bench-password');
-const planId = randomUUID();
-const staffIds: string[] = [];
-await withTransaction(db, async (tx) => {
-  await tx.update(users).set({ isOnDuty: false }).where(eq(users.role, 'field_staff'));
-  for (let i = 0; i < ASSIGNEES; i += 1) {
-    const id = randomUUID();
-    staffIds.push(id);
-    await tx.insert(users).values({
-      id,
-      jurisdictionId: duty!.jurisdictionId,
-      username: `bench${i}`,
-      passwordHash,
-      displayName: `Bench ${i}`,
-      role: 'field_staff',
-      departmentId: env1!.departmentId,
-      isOnDuty: true,
-    });
-  }
-  await tx.insert(plans).values({ id: planId, jurisdictionId: duty!.jurisdictionId, name: 'bench', incidentType: 'water_oil' });
-  await tx.insert(planRoles).values({
-    id: randomUUID(),
-    planId,
-    departmentId: env1!.departmentId!,
-    name: '全员',
-    instructions: '到点位集合',
-    materials: '对讲机',
-    targetLabel: '集合点',
-    requiredCount: ASSIGNEES,
-  });
-});
-
-const sockets: Socket[] = [];
-for (const userId of staffIds) {
-  const { token } = await createSession(db, userId, 1);
-  const socket = connect(server.url, {
-    extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  sockets.push(socket);
-}
-
-/** Resolves with the elapsed milliseconds once every socket has received one 'assignment:new'. */
-function timeFanOut(start: () => Promise<unknown>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let pending = sockets.length;
-    const began = performance.now();
-    for (const socket of sockets) {
-      socket.once('assignment:new', () => {
-        pending -= 1;
-        if (pending === 0) resolve(performance.now() - began);
-      });
+/** Rounds on one server: connect the fleet and the board, run, disconnect. */
+async function measure(kind: ServerKind, database: LoadDatabase, size: number, card?: Record<string, unknown>) {
+  const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', size >= 5000 ? 1 : 3);
+  // A first, unmeasured round warms both servers' JIT the same way (skipped for the big sizes: too long).
+  const warmups = isSmoke ? 0 : envNumber('BENCH_WARMUP', size >= 5000 ? 0 : 1);
+  const timeoutMs = envNumber('BENCH_ROUND_TIMEOUT_MS', Math.max(60_000, size * 40));
+  const server = await startServer(kind, { port: kind === 'app' ? appPort : await freePort(), database });
+  const outcomes: RoundOutcome[] = [];
+  let sample: Record<string, unknown> | undefined;
+  try {
+    const fleet = await connectFleet(server.url, database.sessions.staff.slice(0, size), workers);
+    const board = await connectBoard(server.url, database.sessions.command.find((person) => person.username === 'duty')!.cookie);
+    await sleep(2_000); // connection storm settled (presence, handshakes) before the first trigger
+    for (let round = 0; round < warmups + rounds; round += 1) {
+      const outcome = await runRound({ server, fleet, board, database, timeoutMs, card });
+      if (round >= warmups) outcomes.push(outcome);
+      sample ??= await fleet.sample();
+      console.log(`[fanout]${round < warmups ? ' (warm-up)' : ''} ${JSON.stringify(describeRound(outcome))}`);
+      await sleep(isSmoke ? 500 : 3_000); // lift and re-push traffic settles
     }
-    start().catch(reject);
-  });
+    board.close();
+    await fleet.close();
+  } catch (error) {
+    console.error(server.log().slice(-4_000));
+    throw error;
+  } finally {
+    await server.stop();
+  }
+  return { outcomes, sample };
 }
 
-const ctx = createContext(toActor(duty!), { db });
-const pipeline: number[] = [];
-const baseline: number[] = [];
-let sampleCards: Awaited<ReturnType<typeof loadRoleCards>> = [];
-for (let round = 0; round < ROUNDS; round += 1) {
-  let incidentId = '';
-  pipeline.push(
-    await timeFanOut(async () => {
-      const result = await triggerIncident({
-        ctx,
-        input: { planId, location: { lat: 29.58, lng: 106.33 }, description: `bench ${round}` },
-      });
-      incidentId = result.incident.id;
-    }),
-  );
-  sampleCards = await loadRoleCards(db, {
-    assignmentIds: (await loadRoleCards(db, { openForUserId: staffIds[0]! })).map((c) => c.assignmentId),
-  });
-  // Baseline: the same number of per-user pushes with a card-sized payload, straight through io.
-  const card = sampleCards[0]!;
-  baseline.push(
-    await timeFanOut(async () => {
-      for (const userId of staffIds)
-        server.io.to(rooms.user(userId)).emit('assignment:new', { ...card, assigneeId: userId }, () => undefined);
-    }),
-  );
-  await (await import('../server/dispatch')).liftIncident({ ctx, input: { incidentId } });
+function pooled(outcomes: RoundOutcome[]) {
+  const received = summarize(outcomes.flatMap((outcome) => outcome.received));
+  const median = (values: Array<number | null>) => {
+    if (values.some((value) => value === null)) return null;
+    const sorted = (values as number[]).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  };
+  return {
+    received,
+    allAckedMs: median(outcomes.map((outcome) => outcome.allAckedMs)),
+    boardAllAckedMs: median(outcomes.map((outcome) => outcome.boardAllAckedMs)),
+    responseMs: median(outcomes.map((outcome) => outcome.responseMs)),
+    lost: outcomes.reduce((sum, outcome) => sum + outcome.lost, 0),
+    wrongCard: outcomes.reduce((sum, outcome) => sum + outcome.wrongCard, 0),
+    repushed: outcomes.reduce((sum, outcome) => sum + outcome.repushed, 0),
+    ackErrors: outcomes.reduce((sum, outcome) => sum + outcome.ackErrors, 0),
+    // Phones dropped during the round (e.g. by the ping timeout while the server's loop was blocked).
+    disconnected: outcomes.reduce((sum, outcome) => sum + outcome.disconnected, 0),
+    loopP99Max: Math.max(...outcomes.map((outcome) => outcome.loop.p99)),
+  };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const report = {
-  benchmark: 'dispatch-fanout',
-  assignees: ASSIGNEES,
-  rounds: ROUNDS,
-  pipelineMs: { median: median(pipeline), all: pipeline },
-  baselineMs: { median: median(baseline), all: baseline },
-  overheadRatio: median(pipeline) / median(baseline),
-  rssMiB: Math.round(process.memoryUsage().rss / 1_048_576),
-  at: new Date().toISOString(),
-};
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/dispatch-fanout.json', `${JSON.stringify(report, null, 2)}\n`);
-console.log(JSON.stringify(report, null, 2));
+const fmt = (summary: Summary) => `${round1(summary.p50)} / ${round1(summary.p99)} / ${round1(summary.max)} ms`;
+const ms = (value: number | null) => (value === null ? 'timed out' : `${round1(value)} ms`);
 
-for (const socket of sockets) socket.disconnect();
-await server.stop();
+if (!isSmoke) ensureNextBuild();
+else if (!(await import('node:fs')).existsSync('.next/BUILD_ID')) ensureNextBuild();
+const rows: ReportRow[] = [];
+const results: Record<string, unknown>[] = [];
+for (const size of sizes) {
+  const database = createLoadDatabase(size);
+  try {
+    const app = await measure('app', database, size);
+    const card = app.sample;
+    if (!card) throw new Error('no card reached any phone in the app rounds: nothing to replay in the baseline');
+    const bare = await measure('bare', database, size, card);
+    const ours = pooled(app.outcomes);
+    const base = pooled(bare.outcomes);
+    const cardBytes = Buffer.byteLength(JSON.stringify(card));
+    const p99Ratio = ratio(ours.received.p99, base.received.p99);
+    const isMet = size === 1000 || size === 10000 ? p99Ratio <= 1.3 && ours.lost === 0 && ours.wrongCard === 0 : null;
+    rows.push({
+      what: `fan-out N=${size}: trigger → received p50 / p99 / max`,
+      ours: fmt(ours.received),
+      baseline: fmt(base.received),
+      ratio: `${p99Ratio} (p99)`,
+      target: 'p99 ≤ 1.3× at 1,000 and 10,000; 0 lost',
+      isMet,
+    });
+    rows.push({
+      what: `fan-out N=${size}: trigger → all acknowledged (board) · lost / wrong / dropped`,
+      ours: `${ms(ours.boardAllAckedMs)} · ${ours.lost} / ${ours.wrongCard} / ${ours.disconnected}`,
+      baseline: `${ms(base.boardAllAckedMs)} · ${base.lost} / ${base.wrongCard} / ${base.disconnected}`,
+      ratio: ours.boardAllAckedMs && base.boardAllAckedMs ? String(ratio(ours.boardAllAckedMs, base.boardAllAckedMs)) : '—',
+      target: '0 lost',
+      isMet: ours.lost === 0 && ours.wrongCard === 0 && ours.disconnected === 0 && ours.boardAllAckedMs !== null,
+    });
+    results.push({
+      size,
+      cardBytes,
+      app: { ...ours, rounds: app.outcomes.map(describeRound) },
+      bare: { ...base, rounds: bare.outcomes.map(describeRound) },
+      p99Ratio,
+    });
+  } finally {
+    database.cleanup();
+  }
+}
+
+writeReport('dispatch-fanout', {
+  parameters: {
+    sizes,
+    workers,
+    smoke: isSmoke,
+    rounds: process.env.BENCH_ROUNDS ?? 'default (3; 1 from 5,000 up)',
+    warmups: process.env.BENCH_WARMUP ?? 'default (1; 0 from 5,000 up)',
+  },
+  results,
+  rows,
+});
 process.exit(0);

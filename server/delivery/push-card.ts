@@ -1,6 +1,6 @@
 import type { RoleCard } from '../contracts/dispatch';
 import type { DeliveryDeps } from './deps';
-import { recordDelivered } from './record-delivered';
+import { queueReceipt } from './queue-receipt';
 
 /**
  * Pushes one role card to every connected phone of its assignee and, when one of them answers
@@ -13,7 +13,8 @@ export async function pushCard(deps: DeliveryDeps, card: RoleCard, options: { is
     const isReceived = await deps.emitter.assignmentNew(card.assigneeId, card);
     // The receipt wait can outlive the server (tests stop it often): then there is nobody to tell.
     if (!isReceived || options.isStopped?.()) return isReceived;
-    await recordDelivered(deps, card.assignmentId, 'receipt');
+    // Batched with the other receipts of this tick: a fan-out's receipts arrive together.
+    await queueReceipt(deps, card.assignmentId);
     return true;
   } catch (error) {
     console.error('[delivery] push failed', card.assignmentId, error);

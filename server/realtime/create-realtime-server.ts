@@ -17,6 +17,7 @@ import { replyWith } from './ack';
 import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
 import { assertSocketEventAllowed } from './event-throttle';
 import { isAllowedOrigin } from './origin';
+import { runInTurn } from './run-in-turn';
 
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 
@@ -63,13 +64,16 @@ export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       replyWith(ack, socket.request.headers, socket.data.locale, async () => {
         await assertSocketEventAllowed(socket.id);
-        // Re-check the session on every action: a logged-out or disabled user can no longer act.
-        const current = await findSessionActor(options.db, socket.data.sessionToken);
-        if (!current) {
-          socket.disconnect(true);
-          throw unauthenticated();
-        }
-        return verb(createContext(current, { db: options.db }));
+        // In turn with the other phones' events, so a burst of them cannot freeze the event loop.
+        return runInTurn(async () => {
+          // Re-check the session on every action: a logged-out or disabled user can no longer act.
+          const current = await findSessionActor(options.db, socket.data.sessionToken);
+          if (!current) {
+            socket.disconnect(true);
+            throw unauthenticated();
+          }
+          return verb(createContext(current, { db: options.db }));
+        });
       });
 
     socket.on('assignment:delivered', (payload, ack) => handle(ack, (ctx) => markDelivered({ ctx, input: payload })));

@@ -1,0 +1,84 @@
+// The baseline of the fan-out benchmarks: a bare Socket.IO server (the same socket.io version and
+// transport options as server/realtime/create-realtime-server.ts) with no database and no verbs.
+// Cookie "authentication" is a Map lookup of the same minted session cookies; each connection joins
+// its user room, duty officers the command room. `POST /fanout {card}` emits one per-person copy of
+// the card to every staff room with a receipt wait, as our emitter does; each `assignment:ack` is
+// acknowledged and counted to the command room, so a board sees "all acknowledged" the same way.
+// Run: PORT=… BENCH_SESSIONS=<seed:load sessions file> node --import tsx bench/support/bare-server.ts
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { parse as parseCookie } from 'cookie';
+import { Server } from 'socket.io';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../server/presence/heartbeat';
+
+type Person = { username: string; userId: string; cookie: string };
+const sessions = JSON.parse(readFileSync(process.env.BENCH_SESSIONS!, 'utf8')) as { command: Person[]; staff: Person[] };
+const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
+const people = new Map<string, { userId: string; isCommand: boolean }>();
+for (const person of sessions.command) people.set(tokenOf(person.cookie), { userId: person.userId, isCommand: true });
+for (const person of sessions.staff) people.set(tokenOf(person.cookie), { userId: person.userId, isCommand: false });
+const staffIds = sessions.staff.map((person) => person.userId);
+const cookieName = sessions.staff[0]?.cookie.split('=')[0] ?? 'session';
+
+let round = { id: '', acknowledged: 0 };
+
+const httpServer = createServer((request, response) => {
+  if (request.url === '/api/health') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  if (request.method !== 'POST' || request.url !== '/fanout') return void response.writeHead(404).end();
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const { card } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { card: Record<string, unknown> };
+    round = { id: randomUUID(), acknowledged: 0 };
+    for (const userId of staffIds) {
+      const assignmentId = randomUUID();
+      io.to(`user:${userId}`)
+        .timeout(10_000)
+        .emit(
+          'assignment:new',
+          { ...card, messageId: `assignment:new:${assignmentId}`, assignmentId, assigneeId: userId },
+          () => undefined,
+        );
+    }
+    response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ incident: { id: round.id } }));
+  });
+});
+
+const io = new Server(httpServer, {
+  serveClient: false,
+  maxHttpBufferSize: 16 * 1024,
+  pingInterval: PING_INTERVAL_MS,
+  pingTimeout: PING_TIMEOUT_MS,
+  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+});
+
+io.use((socket, next) => {
+  const person = people.get(parseCookie(socket.request.headers.cookie ?? '')[cookieName] ?? '');
+  if (!person) return next(new Error('unauthenticated'));
+  socket.data = person;
+  next();
+});
+
+io.on('connection', (socket) => {
+  const { userId, isCommand } = socket.data as { userId: string; isCommand: boolean };
+  socket.join(`user:${userId}`);
+  if (isCommand) socket.join('command');
+  socket.on('assignment:ack', (payload: { assignmentId?: string }, ack: unknown) => {
+    round.acknowledged += 1;
+    if (typeof ack === 'function') ack({ ok: true, data: { id: payload?.assignmentId, status: 'acknowledged' } });
+    io.to('command').emit('incident:updated', {
+      messageId: `bare:${round.id}:${round.acknowledged}`,
+      incident: { id: round.id, counts: { total: staffIds.length, acknowledged: round.acknowledged } },
+    });
+  });
+});
+
+httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = httpServer.address();
+  console.log(`[bare] ready on ${typeof address === 'object' && address ? address.port : '?'} (${staffIds.length} staff)`);
+});
+process.once('SIGTERM', () => {
+  io.close();
+  process.exit(0);
+});

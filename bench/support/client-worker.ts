@@ -1,0 +1,113 @@
+// One forked process holding a share of the fan-out fleet: a socket.io-client per person,
+// authenticated by the person's minted session cookie, behaving like the phone on a push: note
+// the receipt time, answer the push receipt, then send 收到 (`assignment:ack`) and note when
+// the server answered it. Times are `performance.timeOrigin + performance.now()` (ms), which every
+// process on this machine reads from the same clock. Driven by the parent over IPC.
+import { io as connect, type Socket } from 'socket.io-client';
+
+type Person = { userId: string; cookie: string };
+type Card = { assignmentId: string; assigneeId: string; incidentId?: string };
+type Client = {
+  userId: string;
+  socket: Socket;
+  cards: Card[];
+  receivedAt: number | null;
+  ackedAt: number | null;
+  ackError: string | null;
+};
+export type ClientResult = {
+  userId: string;
+  cards: number;
+  assignmentIds: number;
+  isOwn: boolean;
+  receivedAt: number | null;
+  ackedAt: number | null;
+  ackError: string | null;
+};
+export type WorkerMessage =
+  | { type: 'connect'; url: string; people: Person[]; concurrency: number }
+  | { type: 'arm' }
+  | { type: 'collect' }
+  | { type: 'sample' }
+  | { type: 'close' };
+
+const now = () => performance.timeOrigin + performance.now();
+const clients: Client[] = [];
+let sample: unknown = null;
+let pendingAcks = 0;
+let isArmed = false;
+
+const send = (message: unknown) => process.send?.(message);
+
+function checkDone() {
+  if (isArmed && pendingAcks === 0) {
+    isArmed = false;
+    send({ type: 'done' });
+  }
+}
+
+function open(url: string, person: Person): Promise<Client | string> {
+  const socket = connect(url, { extraHeaders: { cookie: person.cookie }, transports: ['websocket'], reconnection: false, timeout: 60_000 });
+  const client: Client = { userId: person.userId, socket, cards: [], receivedAt: null, ackedAt: null, ackError: null };
+  socket.on('assignment:new', (card: Card, receipt?: (answer: { received: boolean }) => void) => {
+    const at = now();
+    sample ??= card;
+    client.cards.push(card);
+    if (typeof receipt === 'function') receipt({ received: true });
+    if (client.receivedAt !== null) return; // a re-push of a card already held: no second 收到
+    client.receivedAt = at;
+    socket.emit('assignment:ack', { assignmentId: card.assignmentId }, (result: { ok: boolean; error?: { code: string } }) => {
+      client.ackedAt = now();
+      if (!result?.ok) client.ackError = result?.error?.code ?? 'unknown';
+      pendingAcks -= 1;
+      checkDone();
+    });
+  });
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve(client));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+process.on('message', async (message: WorkerMessage) => {
+  if (message.type === 'connect') {
+    let failed = 0;
+    const errors = new Set<string>();
+    for (let start = 0; start < message.people.length; start += message.concurrency) {
+      const batch = await Promise.all(message.people.slice(start, start + message.concurrency).map((person) => open(message.url, person)));
+      for (const outcome of batch) {
+        if (typeof outcome === 'string') {
+          failed += 1;
+          errors.add(outcome);
+        } else clients.push(outcome);
+      }
+    }
+    send({ type: 'connected', connected: clients.length, failed, errors: [...errors] });
+  } else if (message.type === 'arm') {
+    for (const client of clients) Object.assign(client, { cards: [], receivedAt: null, ackedAt: null, ackError: null });
+    sample = null;
+    pendingAcks = clients.filter((client) => client.socket.connected).length;
+    isArmed = true;
+    send({ type: 'armed' });
+  } else if (message.type === 'collect') {
+    const results: ClientResult[] = clients.map((client) => ({
+      userId: client.userId,
+      cards: client.cards.length,
+      assignmentIds: new Set(client.cards.map((card) => card.assignmentId)).size,
+      isOwn: client.cards.every((card) => card.assigneeId === client.userId),
+      receivedAt: client.receivedAt,
+      ackedAt: client.ackedAt,
+      ackError: client.ackError,
+    }));
+    const disconnected = clients.filter((client) => !client.socket.connected).length;
+    send({ type: 'results', results, disconnected });
+  } else if (message.type === 'sample') {
+    send({ type: 'sample', card: sample });
+  } else if (message.type === 'close') {
+    for (const client of clients) client.socket.disconnect();
+    clients.length = 0;
+    send({ type: 'closed' });
+    setTimeout(() => process.exit(0), 100);
+  }
+});
+send({ type: 'ready' });

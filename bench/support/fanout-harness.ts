@@ -1,0 +1,320 @@
+// Shared by the fan-out, connections-held and event-loop-delay benchmarks: a load database from
+// the real `seed:load`, the production server (or the bare Socket.IO baseline) as a child process
+// with the probe preloaded, a fleet of socket.io-client phones in forked worker processes, and a
+// board socket that sees "all acknowledged" the way the duty officer's board does.
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientResult, WorkerMessage } from './client-worker';
+
+export const now = () => performance.timeOrigin + performance.now();
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type Person = { username: string; userId: string; cookie: string };
+export type LoadSessions = { planId: string; jurisdictionId: string; command: Person[]; staff: Person[] };
+
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/** The production server needs a Next build; build once when there is none (like scripts/start.ts). */
+export function ensureNextBuild() {
+  if (existsSync('.next/BUILD_ID')) return;
+  console.log('[bench] no production build (.next/BUILD_ID): running `next build` first');
+  const build = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+/** A fresh load database with `staff` on-duty people and their minted sessions (no escalation: no backup cards). */
+export function createLoadDatabase(staff: number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ecodispatch-bench-'));
+  const databaseFile = path.join(dir, 'load.db');
+  const sessionsFile = path.join(dir, 'sessions.json');
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/seed-load.ts',
+      '--db',
+      databaseFile,
+      '--staff',
+      String(staff),
+      '--sessions',
+      sessionsFile,
+      '--no-escalation',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (seeded.status !== 0) throw new Error(`seed:load failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8')) as LoadSessions;
+  return { dir, databaseFile, sessionsFile, sessions, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+export type LoadDatabase = ReturnType<typeof createLoadDatabase>;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export type ServerKind = 'app' | 'bare';
+export type LoopStats = { count: number; p50: number; p99: number; max: number; mean: number };
+
+/**
+ * Starts our production server (server/index.ts, unchanged) or the bare baseline as a child process
+ * with bench/support/probe.mjs preloaded and --expose-gc, and waits until /api/health answers.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server when it stops.
+ */
+export async function startServer(kind: ServerKind, options: { port: number; database: LoadDatabase }) {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir) mkdirSync(path.resolve(profileDir, kind), { recursive: true });
+  const args = [
+    '--expose-gc',
+    // One file per thread (the tsx loader has its own): the main thread's is the biggest.
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, kind)}`] : []),
+    '--import',
+    './bench/support/probe.mjs',
+    '--import',
+    'tsx',
+    kind === 'app' ? 'server/index.ts' : 'bench/support/bare-server.ts',
+  ];
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('BENCH_') && name !== 'NODE_OPTIONS'),
+  );
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${options.database.databaseFile}`,
+      UPLOAD_DIR: path.join(options.database.dir, 'uploads'),
+      SEED_DEMO: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+      BENCH_SESSIONS: options.database.sessionsFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  children.add(child);
+  let log = '';
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let hasExited = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      hasExited = true;
+      children.delete(child);
+      resolve();
+    }),
+  );
+  let nextId = 0;
+  const waiting = new Map<number, (body: Record<string, unknown>) => void>();
+  child.on('message', (message: { probeReply?: number }) => {
+    if (typeof message?.probeReply === 'number') waiting.get(message.probeReply)?.(message as Record<string, unknown>);
+  });
+  const probe = <T>(command: 'loop-reset' | 'loop-read' | 'memory'): Promise<T> => {
+    const id = (nextId += 1);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`probe ${command} timed out`)), 60_000);
+      waiting.set(id, (body) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(body as T);
+      });
+      child.send({ probe: command, id });
+    });
+  };
+
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (hasExited) throw new Error(`${kind} server exited during start-up:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`${kind} server not healthy in time:\n${log}`);
+    const isHealthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (isHealthy) break;
+    await sleep(200);
+  }
+
+  return {
+    kind,
+    url,
+    pid: child.pid!,
+    log: () => log,
+    loopReset: () => probe<object>('loop-reset'),
+    loopRead: async () => (await probe<{ loop: LoopStats }>('loop-read')).loop,
+    /** Heap after two full GCs, and the resident set (from /proc, as the OS sees it). */
+    memory: async () => {
+      const { memory } = await probe<{ memory: NodeJS.MemoryUsage }>('memory');
+      return { ...memory, rss: residentBytes(child.pid!) };
+    },
+    stop: async () => {
+      if (hasExited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+export type MeasuredServer = Awaited<ReturnType<typeof startServer>>;
+
+function residentBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) * 1024;
+}
+
+type WorkerReply = { type: string; [key: string]: unknown };
+
+/** `people` split over `workers` forked processes, one socket.io-client each, all connected to `url`. */
+export async function connectFleet(url: string, people: Person[], workers: number) {
+  const count = Math.max(1, Math.min(workers, people.length));
+  const processes = Array.from({ length: count }, () => {
+    const child = fork('bench/support/client-worker.ts', [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.add(child);
+    child.once('exit', () => children.delete(child));
+    return child;
+  });
+  const next = (child: ChildProcess, type: string, timeoutMs = 300_000) =>
+    new Promise<WorkerReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.off('message', listener);
+        reject(new Error(`worker: no '${type}' within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (message: WorkerReply) => {
+        if (message?.type !== type) return;
+        clearTimeout(timer);
+        child.off('message', listener);
+        resolve(message);
+      };
+      child.on('message', listener);
+    });
+  const all = (message: WorkerMessage, reply: string, timeoutMs?: number) =>
+    Promise.all(
+      processes.map((child) => {
+        const answer = next(child, reply, timeoutMs);
+        child.send(message);
+        return answer;
+      }),
+    );
+
+  await Promise.all(processes.map((child) => next(child, 'ready', 60_000)));
+  const shares = processes.map((_, index) => people.filter((__, at) => at % count === index));
+  const connected = await Promise.all(
+    processes.map((child, index) => {
+      const answer = next(child, 'connected');
+      child.send({ type: 'connect', url, people: shares[index]!, concurrency: 50 } satisfies WorkerMessage);
+      return answer;
+    }),
+  );
+  const failed = connected.reduce((sum, reply) => sum + Number(reply.failed), 0);
+  if (failed > 0)
+    throw new Error(
+      `${failed} of ${people.length} phones could not connect: ${connected.flatMap((reply) => reply.errors as string[]).join(', ')}`,
+    );
+
+  return {
+    size: people.length,
+    workers: count,
+    /** Resets every phone's round state; resolves once all workers are listening. */
+    arm: () => all({ type: 'arm' }, 'armed'),
+    /** Resolves when every phone has had its 收到 answered, or after `timeoutMs` (then false). */
+    waitAcked: (timeoutMs: number) =>
+      Promise.all(processes.map((child) => next(child, 'done', timeoutMs))).then(
+        () => true,
+        () => false,
+      ),
+    collect: async () => {
+      const replies = await all({ type: 'collect' }, 'results');
+      return {
+        results: replies.flatMap((reply) => reply.results as ClientResult[]),
+        disconnected: replies.reduce((sum, reply) => sum + Number(reply.disconnected), 0),
+      };
+    },
+    sample: async () =>
+      (await all({ type: 'sample' }, 'sample')).map((reply) => reply.card).find(Boolean) as Record<string, unknown> | undefined,
+    close: async () => {
+      await all({ type: 'close' }, 'closed', 30_000).catch(() => undefined);
+      for (const child of processes) child.kill('SIGKILL');
+    },
+  };
+}
+export type Fleet = Awaited<ReturnType<typeof connectFleet>>;
+
+/** The duty officer's board: an authenticated socket in the command room that watches acknowledgement counts. */
+export async function connectBoard(url: string, cookie: string) {
+  const socket: Socket = connect(url, { extraHeaders: { cookie }, transports: ['websocket'], reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  let watch: { incidentId: string | null; expected: number; resolve: (at: number) => void } | null = null;
+  const early = new Map<string, number>();
+  socket.on('incident:updated', (message: { incident: { id: string; counts: { acknowledged: number } } }) => {
+    const { id, counts } = message.incident;
+    if (watch && (watch.incidentId === null || watch.incidentId === id) && counts.acknowledged >= watch.expected) {
+      watch.resolve(now());
+      watch = null;
+    } else if (counts.acknowledged >= (early.get(id) ?? 0)) early.set(id, counts.acknowledged);
+  });
+  return {
+    /** When the board first shows `expected` acknowledgements for the incident (null: any incident), or null on timeout. */
+    allAcknowledged: (incidentId: string | null, expected: number, timeoutMs: number) =>
+      new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => {
+          watch = null;
+          resolve(null);
+        }, timeoutMs);
+        watch = {
+          incidentId,
+          expected,
+          resolve: (at) => {
+            clearTimeout(timer);
+            resolve(at);
+          },
+        };
+      }),
+    close: () => socket.disconnect(),
+  };
+}
+
+export async function postJson<T>(url: string, cookie: string, body: unknown) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(300_000),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+export const envNumber = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const value = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+export const isSmoke = process.env.BENCH_SMOKE === '1';

@@ -1,0 +1,114 @@
+// One fan-out round against our app or the bare baseline, measured from the moment the trigger
+// request starts: each phone's receipt time, the time its 收到 was answered, the time the board
+// showed all acknowledged, and whether every phone got exactly its own card.
+import Database from 'better-sqlite3';
+import { percentile } from '../lib/stats';
+import { now, postJson, type Fleet, type LoadDatabase, type LoopStats, type MeasuredServer } from './fanout-harness';
+
+export type RoundOutcome = {
+  kind: 'app' | 'bare';
+  size: number;
+  /** trigger start → each phone's receipt (ms), phones that got a card. */
+  received: number[];
+  /** trigger start → the trigger's HTTP answer. */
+  responseMs: number;
+  /** trigger start → the last phone's 收到 answered by the server. */
+  allAckedMs: number | null;
+  /** trigger start → the board first showed N acknowledged. */
+  boardAllAckedMs: number | null;
+  /** Acknowledged rows in the database after the round (app only). */
+  acknowledgedInDb: number | null;
+  lost: number;
+  wrongCard: number;
+  repushed: number;
+  ackErrors: number;
+  disconnected: number;
+  loop: LoopStats;
+};
+
+export async function runRound(options: {
+  server: MeasuredServer;
+  fleet: Fleet;
+  board: { allAcknowledged: (incidentId: string | null, expected: number, timeoutMs: number) => Promise<number | null> };
+  database: LoadDatabase;
+  timeoutMs: number;
+  card?: Record<string, unknown>;
+}): Promise<RoundOutcome> {
+  const { server, fleet, board, database, timeoutMs } = options;
+  const duty = database.sessions.command.find((person) => person.username === 'duty')!;
+  await fleet.arm();
+  const boardDone = board.allAcknowledged(null, fleet.size, timeoutMs);
+  const acked = fleet.waitAcked(timeoutMs);
+  await server.loopReset();
+
+  const started = now();
+  const answer =
+    server.kind === 'app'
+      ? await postJson<{ incident: { id: string } }>(`${server.url}/api/incidents`, duty.cookie, {
+          planId: database.sessions.planId,
+          location: { lat: 29.5873, lng: 106.3291 },
+          description: `fan-out bench ${new Date().toISOString()}`,
+          drill: true,
+        })
+      : await postJson<{ incident: { id: string } }>(`${server.url}/fanout`, duty.cookie, { card: options.card });
+  const responseMs = now() - started;
+  const [boardAt] = await Promise.all([boardDone, acked]);
+  const loop = await server.loopRead();
+  const { results, disconnected } = await fleet.collect();
+
+  let acknowledgedInDb: number | null = null;
+  if (server.kind === 'app') {
+    const db = new Database(database.databaseFile, { readonly: true, fileMustExist: true });
+    try {
+      const row = db
+        .prepare('SELECT count(*) AS n FROM assignments WHERE incident_id = ? AND acknowledged_at IS NOT NULL')
+        .get(answer.incident.id) as { n: number };
+      acknowledgedInDb = row.n;
+    } finally {
+      db.close();
+    }
+    // Lifted, so the next round starts from a quiet board (every phone is told; the workers ignore it).
+    await postJson(`${server.url}/api/incidents/${answer.incident.id}/lift`, duty.cookie, {});
+  }
+
+  const ackTimes = results.map((result) => result.ackedAt);
+  return {
+    kind: server.kind,
+    size: fleet.size,
+    received: results.flatMap((result) => (result.receivedAt === null ? [] : [result.receivedAt - started])),
+    responseMs,
+    allAckedMs: ackTimes.every((at) => at !== null) ? Math.max(...(ackTimes as number[])) - started : null,
+    boardAllAckedMs: boardAt === null ? null : boardAt - started,
+    acknowledgedInDb,
+    lost: results.filter((result) => result.cards === 0).length,
+    wrongCard: results.filter((result) => !result.isOwn || result.assignmentIds > 1).length,
+    repushed: results.reduce((sum, result) => sum + (result.cards - result.assignmentIds), 0),
+    ackErrors: results.filter((result) => result.ackError !== null).length,
+    disconnected,
+    loop,
+  };
+}
+
+export const round1 = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 10) / 10);
+
+/** Compact per-round line for the console and the JSON. */
+export function describeRound(outcome: RoundOutcome) {
+  return {
+    kind: outcome.kind,
+    size: outcome.size,
+    p50: round1(percentile(outcome.received, 50)),
+    p99: round1(percentile(outcome.received, 99)),
+    max: round1(outcome.received.length ? Math.max(...outcome.received) : Number.NaN),
+    responseMs: round1(outcome.responseMs),
+    allAckedMs: round1(outcome.allAckedMs),
+    boardAllAckedMs: round1(outcome.boardAllAckedMs),
+    acknowledgedInDb: outcome.acknowledgedInDb,
+    lost: outcome.lost,
+    wrongCard: outcome.wrongCard,
+    repushed: outcome.repushed,
+    ackErrors: outcome.ackErrors,
+    disconnected: outcome.disconnected,
+    loopP99: outcome.loop.p99,
+    loopMax: outcome.loop.max,
+  };
+}
