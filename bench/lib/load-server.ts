@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// Shared set-up of the server-side benchmarks (trigger-api, ack-ingest): a fresh seed:load
+// Shared set-up of the server-side benchmarks (trigger-api, ack-ingest, and the fan-out family's seeding): a fresh seed:load
 // database, the production server (Next build + Socket.IO) as a child process on it.
 
 export type LoadSessions = {
@@ -31,7 +31,7 @@ export function seedLoadDatabase(options: { dir: string; name: string; staff: nu
   if (options.noEscalation) args.push('--no-escalation');
   if (existsSync(file)) args.push('--force');
   execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  return { file, sessions: JSON.parse(readFileSync(sessionsFile, 'utf8')) as LoadSessions };
+  return { file, sessionsFile, sessions: JSON.parse(readFileSync(sessionsFile, 'utf8')) as LoadSessions };
 }
 
 /**

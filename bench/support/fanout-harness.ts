@@ -2,19 +2,19 @@
 // the real `seed:load`, the production server (or the bare Socket.IO baseline) as a child process
 // with the probe preloaded, a fleet of socket.io-client phones in forked worker processes, and a
 // board socket that sees "all acknowledged" the way the duty officer's board does.
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { ensureNextBuild, seedLoadDatabase } from '../lib/load-server';
 import type { ClientResult, WorkerMessage } from './client-worker';
 
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type Person = { username: string; userId: string; cookie: string };
-export type LoadSessions = { planId: string; jurisdictionId: string; command: Person[]; staff: Person[] };
 
 const children = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -22,41 +22,13 @@ process.once('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-/** The production server needs a Next build; build once when there is none (like scripts/start.ts). */
-export function ensureNextBuild() {
-  if (existsSync('.next/BUILD_ID')) return;
-  console.log('[bench] no production build (.next/BUILD_ID): running `next build` first');
-  const build = spawnSync('npx', ['next', 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (build.status !== 0) throw new Error('next build failed');
-}
+export { ensureNextBuild };
 
 /** A fresh load database with `staff` on-duty people and their minted sessions (no escalation: no backup cards). */
 export function createLoadDatabase(staff: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecodispatch-bench-'));
-  const databaseFile = path.join(dir, 'load.db');
-  const sessionsFile = path.join(dir, 'sessions.json');
-  const seeded = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/seed-load.ts',
-      '--db',
-      databaseFile,
-      '--staff',
-      String(staff),
-      '--sessions',
-      sessionsFile,
-      '--no-escalation',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (seeded.status !== 0) throw new Error(`seed:load failed:\n${seeded.stdout}\n${seeded.stderr}`);
-  const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8')) as LoadSessions;
-  return { dir, databaseFile, sessionsFile, sessions, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const { file, sessionsFile, sessions } = seedLoadDatabase({ dir, name: 'load', staff, noEscalation: true });
+  return { dir, databaseFile: file, sessionsFile, sessions, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 export type LoadDatabase = ReturnType<typeof createLoadDatabase>;
 
