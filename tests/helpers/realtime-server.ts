@@ -5,6 +5,8 @@ import { toActor } from '@/server/auth/actor';
 import { createSession, SESSION_COOKIE } from '@/server/auth/session';
 import { parseEnv } from '@/server/config/env';
 import { createContext } from '@/server/context';
+import { triggerIncident } from '@/server/dispatch';
+import { listPlans } from '@/server/plans/list-plans';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
 import { startServer } from '@/server/start-server';
 
@@ -45,11 +47,21 @@ export async function startRealtimeServer(extraEnv: Record<string, string> = {})
 
   const ctxFor = async (username: string) => createContext(toActor(await userByName(username)), { db: server.db });
 
+  /** 一键启动 as `duty` with the demo plan for `incidentType`, at the 梁滩河 oil sighting. */
+  const triggerPlan = async (incidentType = 'water_oil', { drill = true } = {}) => {
+    const ctx = await ctxFor('duty');
+    const plan = (await listPlans({ ctx })).find((p) => p.incidentType === incidentType)!;
+    return triggerIncident({
+      ctx,
+      input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污', drill },
+    });
+  };
+
   const stop = async () => {
     for (const socket of sockets) socket.disconnect();
     await server.stop();
   };
-  return { ...server, userByName, cookieFor, connectAs, openSocket, ctxFor, stop };
+  return { ...server, userByName, cookieFor, connectAs, openSocket, ctxFor, triggerPlan, stop };
 }
 
 /** Collects every event of one name that a socket receives. */

@@ -2,8 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents } from '@/db/schema';
 import type { RoleCard } from '@/server/contracts/dispatch';
-import { triggerIncident } from '@/server/dispatch';
-import { listPlans } from '@/server/plans/list-plans';
 import { collect, settle, startRealtimeServer, waitFor, type TestSocket } from '../helpers/realtime-server';
 
 let server: Awaited<ReturnType<typeof startRealtimeServer>>;
@@ -13,15 +11,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.stop();
 });
-
-async function triggerRiverOil() {
-  const ctx = await server.ctxFor('duty');
-  const plan = (await listPlans({ ctx })).find((p) => p.incidentType === 'water_oil')!;
-  return triggerIncident({
-    ctx,
-    input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污', drill: true },
-  });
-}
 
 /** Every push a phone gets, with when it came; `shouldAck` decides whether it sends the receipt. */
 function recordPushes(socket: TestSocket, shouldAck: (pushNumber: number) => boolean) {
@@ -50,7 +39,7 @@ describe('delivery receipts', () => {
     const boardUpdates = collect(duty, 'assignment:updated');
     const pushes = recordPushes(env1, () => true);
 
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const mine = result.assignments.find((a) => a.username === 'env1')!;
     expect(mine).toMatchObject({ status: 'sent', pushAttempts: 1 });
 
@@ -81,7 +70,7 @@ describe('delivery receipts', () => {
     // This phone drops the first two pushes on the floor and confirms the third.
     const pushes = recordPushes(env1, (n) => n >= 3);
 
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const mine = result.assignments.find((a) => a.username === 'env1')!;
     const offline = result.assignments.find((a) => a.username === 'police1')!;
 
@@ -116,7 +105,7 @@ describe('delivery receipts', () => {
   it('keeps a phone-reported delivery (assignment:delivered) on the same recording path', async () => {
     const env2 = await server.connectAs('env2');
     recordPushes(env2, () => false);
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const mine = result.assignments.find((a) => a.username === 'env2')!;
     const report = (await env2.timeout(3_000).emitWithAck('assignment:delivered', { assignmentId: mine.id })) as unknown;
     expect(report).toEqual({ ok: true, data: { status: 'delivered' } });

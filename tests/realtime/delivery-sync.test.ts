@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents } from '@/db/schema';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import type { AckResult, AssignmentsSyncReply } from '@/server/contracts/events';
-import { liftIncident, triggerIncident } from '@/server/dispatch';
-import { listPlans } from '@/server/plans/list-plans';
+import { liftIncident } from '@/server/dispatch';
 import { settle, startRealtimeServer, waitFor, type TestSocket } from '../helpers/realtime-server';
 
 let server: Awaited<ReturnType<typeof startRealtimeServer>>;
@@ -15,15 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.stop();
 });
-
-async function trigger(incidentType: 'water_oil' | 'chemical_leak') {
-  const ctx = await server.ctxFor('duty');
-  const plan = (await listPlans({ ctx })).find((p) => p.incidentType === incidentType)!;
-  return triggerIncident({
-    ctx,
-    input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污', drill: true },
-  });
-}
 
 const sync = (socket: TestSocket, payload: unknown) =>
   (socket.timeout(3_000).emitWithAck as (e: string, p: unknown) => Promise<AckResult<AssignmentsSyncReply>>)('assignments:sync', payload);
@@ -73,7 +63,7 @@ describe('assignments:sync', () => {
     env1.disconnect();
     police1.disconnect();
 
-    const result = await trigger('water_oil');
+    const result = await server.triggerPlan('water_oil');
     const idOf = (username: string) => result.assignments.find((a) => a.username === username)!.id;
     // Offline people are not re-pushed into the void: their phone asks when it is back.
     await settle(2_500);
@@ -111,11 +101,11 @@ describe('assignments:sync', () => {
 
   it('answers held ids with their state and sends only the open cards the phone lacks', async () => {
     const env1 = await server.connectAs('env1');
-    const closed = await trigger('water_oil');
+    const closed = await server.triggerPlan('water_oil');
     const closedId = closed.assignments.find((a) => a.username === 'env1')!.id;
     await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: closed.incident.id } });
-    const first = await trigger('water_oil');
-    const second = await trigger('chemical_leak');
+    const first = await server.triggerPlan('water_oil');
+    const second = await server.triggerPlan('chemical_leak');
     const heldId = first.assignments.find((a) => a.username === 'env1')!.id;
     const lackingId = second.assignments.find((a) => a.username === 'env1')!.id;
     const foreignId = first.assignments.find((a) => a.username === 'police1')!.id;
@@ -144,7 +134,7 @@ describe('assignments:sync', () => {
 
   it('refuses a malformed sync with a localized error and changes nothing', async () => {
     const env1 = await server.connectAs('env1');
-    const result = await trigger('water_oil');
+    const result = await server.triggerPlan('water_oil');
     const mine = result.assignments.find((a) => a.username === 'env1')!.id;
     const auditBefore = (await server.db.select().from(auditEvents)).length;
 

@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments } from '@/db/schema';
 import type { AckResult, AssignmentsSyncReply } from '@/server/contracts/events';
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
-import { liftIncident, triggerIncident } from '@/server/dispatch';
-import { listPlans } from '@/server/plans/list-plans';
+import { liftIncident } from '@/server/dispatch';
 import { collect, settle, startRealtimeServer, waitFor, type TestSocket } from '../helpers/realtime-server';
 
 let server: Awaited<ReturnType<typeof startRealtimeServer>>;
@@ -14,15 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.stop();
 });
-
-async function triggerRiverOil() {
-  const ctx = await server.ctxFor('duty');
-  const plan = (await listPlans({ ctx })).find((p) => p.incidentType === 'water_oil')!;
-  return triggerIncident({
-    ctx,
-    input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污', drill: true },
-  });
-}
 
 const emit = <T>(
   socket: TestSocket,
@@ -40,7 +30,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const duty = await server.connectAs('duty');
     const dutyIncidents = collect(duty, 'incident:updated');
 
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     await waitFor(() => ['env1', 'env2', 'police1', 'emerg1'].every((n) => inbox[n]!.length === 1) && dutyIncidents.length === 1);
     await settle();
 
@@ -65,7 +55,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const duty = await server.connectAs('duty');
     const updates = collect(duty, 'assignment:updated');
     const incidentUpdates = collect(duty, 'incident:updated');
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const mine = result.assignments.find((a) => a.username === 'env1')!;
 
     const ack = await emit<AssignmentView>(env1, 'assignment:ack', { assignmentId: mine.id });
@@ -85,7 +75,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const police1 = await server.connectAs('police1');
     const duty = await server.connectAs('duty');
     const updates = collect(duty, 'assignment:updated');
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const envAssignment = result.assignments.find((a) => a.username === 'env1')!;
 
     const ack = await emit(police1, 'assignment:ack', { assignmentId: envAssignment.id });
@@ -120,7 +110,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
   });
 
   it('gives a phone that connects late all its open cards, and closes them when the alarm is lifted', async () => {
-    const result = await triggerRiverOil();
+    const result = await server.triggerPlan();
     const emerg1 = await server.connectAs('emerg1');
     const lifted = collect(emerg1, 'incident:lifted');
 

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, notifications } from '@/db/schema';
-import { liftIncident, triggerIncident } from '@/server/dispatch';
+import { liftIncident } from '@/server/dispatch';
 import { cardLinkCode } from '@/server/notify/card-link';
-import { listPlans } from '@/server/plans/list-plans';
 import { collect, settle, startRealtimeServer, waitFor } from '../helpers/realtime-server';
 import { startRecordingGateway, type RecordingGateway } from '../helpers/recording-gateway';
 
@@ -15,15 +14,6 @@ afterEach(async () => {
   server = undefined;
   gateway = undefined;
 });
-
-async function triggerRiverOil() {
-  const ctx = await server!.ctxFor('duty');
-  const plan = (await listPlans({ ctx })).find((p) => p.incidentType === 'water_oil')!;
-  return triggerIncident({
-    ctx,
-    input: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河合谷段水面发现黑色油污' },
-  });
-}
 
 describe('the outbox worker in the running server', () => {
   it('sends SMS and the group message after a trigger, alongside the in-app push, and the lift to the group', async () => {
@@ -38,7 +28,7 @@ describe('the outbox worker in the running server', () => {
     const cards = collect(env1, 'assignment:new');
     const board = collect(await server.connectAs('duty'), 'incident:updated');
 
-    const result = await triggerRiverOil();
+    const result = await server!.triggerPlan('water_oil', { drill: false });
     const mine = result.assignments.find((a) => a.username === 'env1')!;
     await waitFor(() => cards.length === 1);
     await waitFor(() => gateway!.requests.length === 5, 8_000);
@@ -71,7 +61,7 @@ describe('the outbox worker in the running server', () => {
     server = await startRealtimeServer();
     const env1 = await server.connectAs('env1');
     const cards = collect(env1, 'assignment:new');
-    await triggerRiverOil();
+    await server!.triggerPlan('water_oil', { drill: false });
     await waitFor(() => cards.length === 1);
     await settle(1_200);
     expect(await server.db.select().from(notifications)).toEqual([]);
