@@ -14,15 +14,12 @@ export const CLAIM_LEASE_MS = 60_000;
  * can still cancel it before the send.
  */
 export async function claimDueNotifications(db: Db, now: Date, limit = 20): Promise<Notification[]> {
+  // The idle case (nearly every tick) is one indexed read: no write transaction, so the worker
+  // never holds the one connection's transaction queue while a dispatch waits for it.
+  if ((await findDue(db, now, 1)).length === 0) return [];
   return withTransaction(db, async (tx) => {
-    const due = await tx
-      .select({ id: notifications.id, nextAttemptAt: notifications.nextAttemptAt })
-      .from(notifications)
-      .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now)))
-      .orderBy(asc(notifications.nextAttemptAt))
-      .limit(limit);
     const claimed: Notification[] = [];
-    for (const candidate of due) {
+    for (const candidate of await findDue(tx, now, limit)) {
       if (!candidate.nextAttemptAt) continue;
       const [row] = await tx
         .update(notifications)
@@ -40,3 +37,11 @@ export async function claimDueNotifications(db: Db, now: Date, limit = 20): Prom
     return claimed;
   });
 }
+
+const findDue = (db: Db, now: Date, limit: number) =>
+  db
+    .select({ id: notifications.id, nextAttemptAt: notifications.nextAttemptAt })
+    .from(notifications)
+    .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now)))
+    .orderBy(asc(notifications.nextAttemptAt))
+    .limit(limit);
