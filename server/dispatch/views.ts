@@ -16,7 +16,7 @@ const assignmentColumns = {
   departmentName: departments.name,
 };
 
-type AssignmentRow = {
+export type AssignmentRow = {
   assignment: typeof assignments.$inferSelect;
   userName: string;
   username: string;
@@ -24,7 +24,7 @@ type AssignmentRow = {
   departmentName: string;
 };
 
-function toAssignmentView(row: AssignmentRow): AssignmentView {
+export function toAssignmentView(row: AssignmentRow): AssignmentView {
   const a = row.assignment;
   return {
     id: a.id,
@@ -46,6 +46,18 @@ function toAssignmentView(row: AssignmentRow): AssignmentView {
     closedAt: iso(a.closedAt),
     pushAttempts: a.pushAttempts,
   };
+}
+
+/**
+ * The board's order: department code, role, person; what loadAssignmentViews' ORDER BY gives, for
+ * views built in memory. Plain code-unit comparison, as SQLite's default BINARY collation does.
+ */
+export function compareBoardOrder(
+  a: { departmentCode: string; view: AssignmentView },
+  b: { departmentCode: string; view: AssignmentView },
+): number {
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return byText(a.departmentCode, b.departmentCode) || byText(a.view.role, b.view.role) || byText(a.view.userName, b.view.userName);
 }
 
 export async function loadAssignmentViews(db: DbOrTx, where: { incidentId?: string; assignmentIds?: string[] }) {
@@ -90,7 +102,20 @@ export async function loadRoleCards(
     .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
     .where(condition)
     .orderBy(asc(assignments.sentAt));
-  return rows.map(({ assignment: a, incident, planName, department, enterprise }) => ({
+  return rows.map(toRoleCard);
+}
+
+export type RoleCardRow = {
+  assignment: typeof assignments.$inferSelect;
+  incident: typeof incidents.$inferSelect;
+  planName: string;
+  department: { id: string; name: string; nameEn: string };
+  enterprise: { id: string; name: string; address: string } | null;
+};
+
+/** The card a phone shows; built from the rows just written by the trigger, or read back here. */
+export function toRoleCard({ assignment: a, incident, planName, department, enterprise }: RoleCardRow): RoleCard {
+  return {
     messageId: `assignment:new:${a.id}`,
     assignmentId: a.id,
     incidentId: a.incidentId,
@@ -120,7 +145,7 @@ export async function loadRoleCards(
       createdAt: isoRequired(incident.createdAt),
       enterprise: enterprise ? { id: enterprise.id, name: enterprise.name, address: enterprise.address } : null,
     },
-  }));
+  };
 }
 
 export async function loadIncidentSummaries(
@@ -157,14 +182,14 @@ export async function loadIncidentSummaries(
   return rows.map((row) => toSummary(row, countsById.get(row.incident.id))).reverse();
 }
 
-type SummaryRow = {
+export type SummaryRow = {
   incident: typeof incidents.$inferSelect;
   planName: string;
-  enterprise: typeof enterprises.$inferSelect | null;
+  enterprise: { id: string; name: string } | null;
   createdBy: string;
 };
 
-function toSummary(
+export function toSummary(
   { incident, planName, enterprise, createdBy }: SummaryRow,
   counts: { total: number; acknowledged: number } | undefined,
 ): IncidentSummary {

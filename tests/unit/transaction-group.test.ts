@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { insertInChunks } from '@/db/insert-in-chunks';
+import { insertInChunks, pieceSizes } from '@/db/insert-in-chunks';
 import { auditEvents } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
 
@@ -68,5 +68,25 @@ describe('withTransaction (group commit)', () => {
     await withTransaction(db, (tx) => insertInChunks(tx, auditEvents, rows));
     const written = await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.action, 'test.write'));
     expect(written).toHaveLength(7_000);
+  });
+
+  it('returns every row as stored, defaults filled in, for any count (full chunks + power-of-two pieces)', async () => {
+    opened = openDatabase(':memory:');
+    const { db } = opened;
+    // Without `data`: its default ({}) comes from the schema, as drizzle would write it.
+    for (const count of [1, 3, 1_000, 3_751]) {
+      const rows = Array.from({ length: count }, (_, index) => ({ ...row(`n${count}-${index}`), action: `test.count${count}` }));
+      const returned = await withTransaction(db, (tx) => insertInChunks(tx, auditEvents, rows));
+      const stored = await db.select().from(auditEvents).where(eq(auditEvents.action, `test.count${count}`));
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect(returned.sort(byId)).toEqual(stored.sort(byId));
+      expect(stored[0]!.data).toEqual({});
+    }
+  });
+
+  it('splits a batch into full chunks and distinct powers of two', () => {
+    expect(pieceSizes(1_000, 1_500)).toEqual([512, 256, 128, 64, 32, 8]);
+    expect(pieceSizes(3_001, 1_500)).toEqual([1_500, 1_500, 1]);
+    expect(pieceSizes(0, 1_500)).toEqual([]);
   });
 });

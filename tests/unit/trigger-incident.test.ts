@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, incidents, shortfalls, users } from '@/db/schema';
-import { triggerIncident } from '@/server/dispatch';
+import { getIncident, triggerIncident } from '@/server/dispatch';
+import { loadAssignmentViews, loadIncidentSummary, loadRoleCards } from '@/server/dispatch/views';
+import type { RoleCard } from '@/server/contracts/dispatch';
 import { DomainError } from '@/server/errors';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
@@ -35,6 +37,33 @@ describe('triggerIncident', () => {
       'assignment.sent',
       'incident.triggered',
     ]);
+  });
+
+  it('answers with exactly what reading the incident back gives: summary, board rows, cards and shortfalls', async () => {
+    // The answer and the pushed cards are built from the rows just written (no read-back after
+    // the commit); this holds them to the read models the board and the phones use later.
+    fixture = await createSeededDb();
+    await fixture.db.update(users).set({ isOnDuty: false }).where(eq(users.username, 'police1'));
+    await fixture.db.update(users).set({ isOnDuty: false }).where(eq(users.username, 'police2'));
+    const ctx = await fixture.ctxFor('duty');
+    const [enterpriseId] = [...fixture.ids.enterpriseIds.values()];
+    const result = await triggerIncident({
+      ctx,
+      input: { ...riverInput(fixture.ids.planIds.get('water_oil')!), enterpriseId },
+    });
+    const incidentId = result.incident.id;
+    expect(result.shortfalls.length).toBeGreaterThan(0);
+    expect(result.incident.enterprise?.id).toBe(enterpriseId);
+
+    expect(result.incident).toEqual(await loadIncidentSummary(fixture.db, ctx.actor.jurisdictionId, incidentId));
+    expect(result.assignments).toEqual(await loadAssignmentViews(fixture.db, { incidentId }));
+    const detail = await getIncident({ ctx, input: { incidentId } });
+    expect(result.shortfalls).toEqual(detail.shortfalls);
+
+    const pushed = fixture.emitter.sent.filter((s) => s.kind === 'assignmentNew').map((s) => s.payload as RoleCard);
+    const byId = (a: RoleCard, b: RoleCard) => a.assignmentId.localeCompare(b.assignmentId);
+    expect(pushed.sort(byId)).toEqual((await loadRoleCards(fixture.db, { incidentId })).sort(byId));
+    expect(pushed[0]!.incident.enterprise?.id).toBe(enterpriseId);
   });
 
   it('records a shortfall, not a silent gap, when too few are on duty', async () => {
