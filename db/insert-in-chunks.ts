@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, is, SQL, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from './index';
+import { preparedOn } from './prepared';
 
 // A statement may bind at most 32,766 parameters in SQLite (65,535 in PostgreSQL); a multi-row
 // insert binds one per column per row. Staying well under both keeps one code path for either.
@@ -14,7 +15,6 @@ const MAX_PARAMETERS = 30_000;
 // Shapes are bounded: a batch is split into full chunks plus power-of-two pieces of the rest, so
 // at most log2(chunk) + 1 statements exist per table and connection.
 type Prepared = { run: (values: unknown[]) => unknown };
-const statementsByDb = new WeakMap<object, Map<string, Prepared>>();
 
 export type CompleteRow<Table extends SQLiteTable> = Table['$inferSelect'];
 
@@ -92,14 +92,7 @@ function completeRow(columns: [string, Column][], row: Record<string, unknown>):
 }
 
 function preparedInsert(tx: DbOrTx, table: SQLiteTable, columns: [string, Column][], size: number): Prepared {
-  let statements = statementsByDb.get(tx);
-  if (!statements) {
-    statements = new Map();
-    statementsByDb.set(tx, statements);
-  }
-  const key = `${getTableName(table)}:${size}`;
-  let statement = statements.get(key);
-  if (!statement) {
+  return preparedOn(tx, `insert:${getTableName(table)}:${size}`, (db) => {
     // Placeholders named by position ("0", "1", …) so a plain array can fill them. Wrapped in sql``
     // so drizzle passes them through as they are: insertInChunks maps each value to its column's
     // driver value itself (drizzle's placeholder filling would also map nulls, and fail on them).
@@ -107,12 +100,10 @@ function preparedInsert(tx: DbOrTx, table: SQLiteTable, columns: [string, Column
     const placeholderRows = Array.from({ length: size }, () =>
       Object.fromEntries(columns.map(([name]) => [name, sql`${sql.placeholder(String(position++))}`])),
     );
-    const prepared = tx
+    const prepared = db
       .insert(table)
       .values(placeholderRows as SQLiteTable['$inferInsert'][])
       .prepare();
-    statement = { run: (values) => prepared.run(values as unknown as Record<string, unknown>) };
-    statements.set(key, statement);
-  }
-  return statement;
+    return { run: (values: unknown[]) => prepared.execute(values as unknown as Record<string, unknown>) };
+  });
 }

@@ -30,9 +30,9 @@ function auditRow(input: AuditInput): AuditEvent {
 
 /** Appends one audit row. Call it inside the same transaction as the change it describes. */
 export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<AuditEvent> {
-  const row = auditRow(input);
-  await db.insert(auditEvents).values(row);
-  return row;
+  // Through the prepared insert: every verb writes one of these, many of them on hot paths.
+  const [row] = await insertInChunks(db, auditEvents, [auditRow(input)]);
+  return row!;
 }
 
 /** Appends many audit rows in a few multi-row statements (a dispatch writes one per assignee). */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
+import { preparedOn } from '../../db/prepared';
 import { sessions, users } from '../../db/schema';
 import { toActor, type Actor } from './actor';
 
@@ -18,12 +19,17 @@ export async function createSession(db: DbOrTx, userId: string, ttlHours: number
 /** The active user behind a session cookie, or null when it is missing, expired or the user is disabled. */
 export async function findSessionActor(db: DbOrTx, token: string | undefined, now = new Date()): Promise<Actor | null> {
   if (!token) return null;
-  const [row] = await db
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, now)))
-    .limit(1);
+  // Every request and socket connection runs this: prepared once (db/prepared.ts).
+  const lookup = preparedOn(db, 'session-actor', (on) =>
+    on
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.param(sql.placeholder('now'), sessions.expiresAt))))
+      .limit(1)
+      .prepare(),
+  );
+  const [row] = await lookup.execute({ id: hashToken(token), now });
   if (!row || !row.user.isActive) return null;
   return toActor(row.user);
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
+import { preparedOn } from '../../db/prepared';
 import { assignments, incidents, type AssignmentStatus } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
@@ -32,7 +33,7 @@ export async function advanceAssignment(
 ) {
   const { db, actor } = ctx;
   const result = await withTransaction(db, async (tx) => {
-    const [row] = await readAssignment(tx).all({ assignmentId });
+    const [row] = await readAssignment(tx).execute({ assignmentId });
     if (!row || row.jurisdictionId !== actor.jurisdictionId) throw notFound('assignmentNotFound');
     if (row.assignment.userId !== actor.id) throw forbidden('notYourAssignment');
     if (row.incidentStatus !== 'active' || row.assignment.closedAt) throw conflict('incidentClosed');
@@ -78,24 +79,15 @@ export async function advanceAssignment(
 
 // Prepared once per connection: every 收到 and status step reads its row this way (building
 // and preparing the join each time cost more than running it; bench/ack-ingest.ts).
-const readByDb = new WeakMap<object, ReturnType<typeof prepareRead>>();
-
 function readAssignment(db: DbOrTx) {
-  let statement = readByDb.get(db);
-  if (!statement) {
-    statement = prepareRead(db);
-    readByDb.set(db, statement);
-  }
-  return statement;
-}
-
-function prepareRead(db: DbOrTx) {
-  return db
-    .select({ assignment: assignments, incidentStatus: incidents.status, jurisdictionId: incidents.jurisdictionId })
-    .from(assignments)
-    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
-    .where(eq(assignments.id, sql.placeholder('assignmentId')))
-    .prepare();
+  return preparedOn(db, 'assignment-with-incident', (on) =>
+    on
+      .select({ assignment: assignments, incidentStatus: incidents.status, jurisdictionId: incidents.jurisdictionId })
+      .from(assignments)
+      .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+      .where(eq(assignments.id, sql.placeholder('assignmentId')))
+      .prepare(),
+  );
 }
 
 /**

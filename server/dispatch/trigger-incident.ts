@@ -1,17 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import {
-  assignments,
-  departments,
-  enterprises,
-  idempotencyKeys,
-  incidents,
-  planRoleMembers,
-  planRoles,
-  plans,
-  shortfalls,
-  users,
-} from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { assignments, idempotencyKeys, incidents, shortfalls } from '../../db/schema';
 import { insertInChunks } from '../../db/insert-in-chunks';
 import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../auth/actor';
@@ -22,6 +11,7 @@ import { conflict, invalid } from '../errors';
 import { parseInput } from '../validation';
 import { staffRoles } from './staff-roles';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
+import { findActivePlan, findEnterprise, findIdempotencyKey, readOnDuty, readPlanStaffing } from './trigger-reads';
 import { buildTriggerAnswer } from './trigger-answer';
 import type { DbOrTx } from '../../db';
 import type { ShortfallView } from '../contracts/dispatch';
@@ -53,70 +43,18 @@ export async function triggerIncident({
 
   const outcome = await withTransaction(db, async (tx) => {
     if (key) {
-      const [previous] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, actor.id), eq(idempotencyKeys.key, key)));
+      const previous = await findIdempotencyKey(tx, actor.id, key);
       if (previous && previous.requestHash !== requestHash) throw conflict('idempotencyKeyReused');
       if (previous) return { incidentId: previous.incidentId, isReplay: true as const };
     }
 
-    const [plan] = await tx
-      .select()
-      .from(plans)
-      .where(and(eq(plans.id, data.planId), eq(plans.jurisdictionId, actor.jurisdictionId), eq(plans.isActive, true)));
+    const plan = await findActivePlan(tx, data.planId, actor.jurisdictionId);
     if (!plan) throw invalid('unknownPlan', { field: 'planId' });
+    const enterprise = data.enterpriseId ? await findEnterprise(tx, data.enterpriseId, actor.jurisdictionId) : null;
+    if (data.enterpriseId && !enterprise) throw invalid('unknownEnterprise', { field: 'enterpriseId' });
 
-    let enterprise: { id: string; name: string; address: string } | null = null;
-    if (data.enterpriseId) {
-      [enterprise = null] = await tx
-        .select({ id: enterprises.id, name: enterprises.name, address: enterprises.address })
-        .from(enterprises)
-        .where(and(eq(enterprises.id, data.enterpriseId), eq(enterprises.jurisdictionId, actor.jurisdictionId)));
-      if (!enterprise) throw invalid('unknownEnterprise', { field: 'enterpriseId' });
-    }
-
-    const roles = await tx.select().from(planRoles).where(eq(planRoles.planId, plan.id)).orderBy(asc(planRoles.position));
-    const members = roles.length
-      ? await tx
-          .select()
-          .from(planRoleMembers)
-          .where(
-            inArray(
-              planRoleMembers.planRoleId,
-              roles.map((role) => role.id),
-            ),
-          )
-          .orderBy(asc(planRoleMembers.priority))
-      : [];
-    const onDuty = await tx
-      .select({
-        id: users.id,
-        departmentId: users.departmentId,
-        username: users.username,
-        displayName: users.displayName,
-        phone: users.phone,
-      })
-      .from(users)
-      .where(
-        and(
-          eq(users.jurisdictionId, actor.jurisdictionId),
-          eq(users.role, 'field_staff'),
-          eq(users.isActive, true),
-          eq(users.isOnDuty, true),
-        ),
-      )
-      .orderBy(asc(users.username));
-    const jurisdictionDepartments = await tx
-      .select({
-        id: departments.id,
-        code: departments.code,
-        name: departments.name,
-        nameEn: departments.nameEn,
-        supervisorId: departments.supervisorId,
-      })
-      .from(departments)
-      .where(eq(departments.jurisdictionId, actor.jurisdictionId));
+    const { roles, members } = await readPlanStaffing(tx, plan.id);
+    const { people: onDuty, departments: jurisdictionDepartments } = await readOnDuty(tx, actor.jurisdictionId);
     const supervisorIds = new Set(jurisdictionDepartments.map((row) => row.supervisorId));
 
     const { picks, gaps } = staffRoles(
@@ -133,9 +71,8 @@ export async function triggerIncident({
 
     const now = ctx.now();
     const incidentId = randomUUID();
-    const [incident] = await tx
-      .insert(incidents)
-      .values({
+    const [incident] = await insertInChunks(tx, incidents, [
+      {
         id: incidentId,
         jurisdictionId: actor.jurisdictionId,
         planId: plan.id,
@@ -147,8 +84,8 @@ export async function triggerIncident({
         isDrill: data.drill,
         createdBy: actor.id,
         createdAt: now,
-      })
-      .returning();
+      },
+    ]);
     const audit = { jurisdictionId: actor.jurisdictionId, actorId: actor.id, incidentId, at: now };
     await recordAudit(tx, {
       ...audit,
@@ -224,7 +161,7 @@ export async function triggerIncident({
         data: { role: role.name, required: gap.required, assigned: gap.assigned },
       });
     }
-    if (key) await tx.insert(idempotencyKeys).values({ userId: actor.id, key, requestHash, incidentId, createdAt: now });
+    if (key) await insertInChunks(tx, idempotencyKeys, [{ userId: actor.id, key, requestHash, incidentId, createdAt: now }]);
     // The answer and the cards come from the rows just written, not from reading them back: at
     // 10,000 assignees the read-back alone took ≈ 0.6 s between the commit and the first card.
     const answer = buildTriggerAnswer({

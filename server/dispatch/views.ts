@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
+import { preparedOn } from '../../db/prepared';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { iso, isoRequired } from './iso';
@@ -75,7 +76,7 @@ export async function loadAssignmentViews(db: DbOrTx, where: { incidentId?: stri
 }
 
 export async function loadAssignmentView(db: DbOrTx, assignmentId: string): Promise<AssignmentView | undefined> {
-  const [row] = await statementsFor(db).assignmentById.all({ assignmentId });
+  const [row] = await statementsFor(db).assignmentById.execute({ assignmentId });
   return row ? toAssignmentView(row) : undefined;
 }
 
@@ -215,24 +216,15 @@ export function toSummary(
 /** One incident's summary; runs after every 收到, so its two statements are prepared once per connection. */
 export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, incidentId: string): Promise<IncidentSummary | undefined> {
   const statements = statementsFor(db);
-  const [row] = await statements.summaryById.all({ incidentId, jurisdictionId });
+  const [row] = await statements.summaryById.execute({ incidentId, jurisdictionId });
   if (!row) return undefined;
-  const [counts] = await statements.countsById.all({ incidentId });
+  const [counts] = await statements.countsById.execute({ incidentId });
   return toSummary(row, counts);
 }
 
-// Building a query with drizzle and preparing it in SQLite cost more than running it: on the
-// acknowledgement path (one board row and one summary per 收到) they are built once per
-// connection and reused with placeholders (drizzle's prepare(), available on PostgreSQL too).
-const statementsByDb = new WeakMap<object, ReturnType<typeof prepareStatements>>();
-
+// Run after every 收到 (one board row and one summary each): prepared once (db/prepared.ts).
 function statementsFor(db: DbOrTx) {
-  let statements = statementsByDb.get(db);
-  if (!statements) {
-    statements = prepareStatements(db);
-    statementsByDb.set(db, statements);
-  }
-  return statements;
+  return preparedOn(db, 'dispatch-views', prepareStatements);
 }
 
 function prepareStatements(db: DbOrTx) {
