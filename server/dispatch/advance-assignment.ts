@@ -7,8 +7,9 @@ import { recordAudit } from '../audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
 import { stopPendingForAssignment, stopRedelivery } from '../delivery/stop-pending';
-import { announceAssignmentUpdate, announceIncidentUpdate } from './announce';
-import { loadAssignmentView, loadIncidentSummary } from './views';
+import { announceAssignmentUpdate } from './announce';
+import { announceIncidentCounts } from './announce-counts';
+import { loadAssignmentView } from './views';
 
 const TIMESTAMP_FIELD = {
   delivered: 'deliveredAt',
@@ -72,8 +73,8 @@ export async function advanceAssignment(
 
   const view = (await loadAssignmentView(db, assignmentId))!;
   announceAssignmentUpdate(ctx, view);
-  const incident = await loadIncidentSummary(db, actor.jurisdictionId, result.incidentId);
-  if (incident) announceIncidentUpdate(ctx, incident, result.auditId);
+  // Only 收到 changes the summary's counts; later steps reach the board as the row above.
+  if (to === 'acknowledged') await announceIncidentCounts(ctx, result.incidentId, result.auditId);
   return view;
 }
 

@@ -10,6 +10,7 @@ import {
   triggerIncident,
   updateAssignmentStatus,
 } from '@/server/dispatch';
+import { COUNTS_WINDOW_MS } from '@/server/dispatch/announce-counts';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;
@@ -28,6 +29,28 @@ async function setup() {
 }
 
 describe('assignment progress', () => {
+  it('announces the header counts at once after a lone 收到, and a burst of them as at most one more, with the final counts', async () => {
+    const { idOf } = await setup();
+    const summaries = () =>
+      fixture.emitter.sent
+        .filter((sent) => sent.kind === 'incidentUpdated')
+        .map((sent) => (sent.payload as { incident: { counts: { acknowledged: number } } }).incident.counts.acknowledged);
+    const ack = async (username: string) =>
+      acknowledgeAssignment({ ctx: await fixture.ctxFor(username), input: { assignmentId: idOf(username) } });
+
+    await ack('env1');
+    expect(summaries()).toEqual([1]);
+    await Promise.all([ack('env2'), ack('police1'), ack('emerg1')]);
+    expect(summaries()).toEqual([1]);
+    await new Promise((resolve) => setTimeout(resolve, COUNTS_WINDOW_MS + 100));
+    expect(summaries()).toEqual([1, 4]);
+    // A step after 收到 does not change the counts: the board hears of it as the row alone.
+    await updateAssignmentStatus({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1'), status: 'en_route' } });
+    await new Promise((resolve) => setTimeout(resolve, COUNTS_WINDOW_MS + 100));
+    expect(summaries()).toEqual([1, 4]);
+    expect(fixture.emitter.sent.filter((sent) => sent.kind === 'assignmentUpdated')).toHaveLength(5);
+  });
+
   it('walks 收到 → 出发 → 到达 → 完成 with a timestamp and an audit row per step', async () => {
     const { idOf, result } = await setup();
     const env1 = await fixture.ctxFor('env1');
