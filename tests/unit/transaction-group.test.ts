@@ -86,6 +86,7 @@ describe('withTransaction (group commit)', () => {
 
   it('splits a batch into full chunks and distinct powers of two', () => {
     expect(pieceSizes(1_000, 1_500)).toEqual([512, 256, 128, 64, 32, 8]);
+    expect(pieceSizes(300, 128)).toEqual([128, 128, 32, 8, 4]);
     expect(pieceSizes(3_001, 1_500)).toEqual([1_500, 1_500, 1]);
     expect(pieceSizes(0, 1_500)).toEqual([]);
   });
