@@ -77,7 +77,10 @@ describe('withTransaction (group commit)', () => {
     for (const count of [1, 3, 1_000, 3_751]) {
       const rows = Array.from({ length: count }, (_, index) => ({ ...row(`n${count}-${index}`), action: `test.count${count}` }));
       const returned = await withTransaction(db, (tx) => insertInChunks(tx, auditEvents, rows));
-      const stored = await db.select().from(auditEvents).where(eq(auditEvents.action, `test.count${count}`));
+      const stored = await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, `test.count${count}`));
       const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
       expect(returned.sort(byId)).toEqual(stored.sort(byId));
       expect(stored[0]!.data).toEqual({});
