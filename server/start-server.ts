@@ -11,6 +11,7 @@ import { linkBaseUrl } from './notify/channel-config';
 import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence } from './presence/presence-tracker';
 import { setRealtimeServer, socketEmitter } from './realtime/emitter';
+import { warmRoutes } from './http/warm-routes';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -63,6 +64,7 @@ export async function startServer(
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  if (next && !options.dev) await warmRoutes(env.HOST, port);
   const outbox = startOutboxWorker({ db, env, baseUrl: linkBaseUrl(env, port) });
   const redelivery = startRedeliveryWorker(
     { db, emitter: socketEmitter, now: options.redelivery?.now ?? (() => new Date()) },

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { assignments, notifications } from '../../db/schema';
 import type { DbOrTx } from '../../db';
+import { preparedOn } from '../../db/prepared';
 
 /**
  * One acknowledgement stops everything still pending for that assignment: no more re-pushes,
@@ -9,18 +10,35 @@ import type { DbOrTx } from '../../db';
  * Runs inside the caller's transaction.
  */
 export async function stopPendingForAssignment(tx: DbOrTx, assignmentId: string): Promise<string[]> {
-  const [row] = await tx.select({ backupForId: assignments.backupForId }).from(assignments).where(eq(assignments.id, assignmentId));
+  const statements = perAssignment(tx);
+  const [row] = await statements.backupForId.execute({ id: assignmentId });
   const ids = row?.backupForId ? [assignmentId, row.backupForId] : [assignmentId];
-  await tx.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(inArray(assignments.id, ids));
+  for (const id of ids) await statements.stopAll.execute({ id });
   // A backup paged for this card keeps the card, but its queued SMS/voice must not ring after 收到.
-  const backups = await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.backupForId, assignmentId));
-  await cancelPendingNotifications(tx, { assignmentIds: [...ids, ...backups.map((backup) => backup.id)] });
+  const backups = await statements.backupsOf.execute({ id: assignmentId });
+  for (const id of [...ids, ...backups.map((backup) => backup.id)]) await statements.cancelMessages.execute({ id });
   return ids;
 }
 
 /** Stops re-pushes only: the phone has the card, escalation still waits for 收到. */
 export async function stopRedelivery(tx: DbOrTx, assignmentId: string): Promise<void> {
-  await tx.update(assignments).set({ nextPushAt: null }).where(eq(assignments.id, assignmentId));
+  await perAssignment(tx).stopRepush.execute({ id: assignmentId });
+}
+
+// Every 收到 runs these: prepared once (db/prepared.ts) instead of built and compiled each time.
+function perAssignment(tx: DbOrTx) {
+  const id = sql.placeholder('id');
+  return preparedOn(tx, 'stop-pending', (on) => ({
+    backupForId: on.select({ backupForId: assignments.backupForId }).from(assignments).where(eq(assignments.id, id)).prepare(),
+    backupsOf: on.select({ id: assignments.id }).from(assignments).where(eq(assignments.backupForId, id)).prepare(),
+    stopAll: on.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(eq(assignments.id, id)).prepare(),
+    stopRepush: on.update(assignments).set({ nextPushAt: null }).where(eq(assignments.id, id)).prepare(),
+    cancelMessages: on
+      .update(notifications)
+      .set({ status: 'cancelled', nextAttemptAt: null })
+      .where(and(eq(notifications.assignmentId, id), eq(notifications.status, 'pending')))
+      .prepare(),
+  }));
 }
 
 /** 警报解除 closes every card: nothing pending may fire afterwards. */

@@ -44,11 +44,7 @@ export async function advanceAssignment(
 
     const now = ctx.now();
     const at = stepTime(options.occurredAt, row.assignment.sentAt, now);
-    const updated = await tx
-      .update(assignments)
-      .set({ status: to, [TIMESTAMP_FIELD[to]]: at })
-      .where(and(eq(assignments.id, assignmentId), eq(assignments.status, row.assignment.status), isNull(assignments.closedAt)))
-      .returning({ id: assignments.id });
+    const updated = await stepUpdate(tx, to).execute({ assignmentId, from: row.assignment.status, at });
     if (updated.length === 0) throw conflict('statusTransition', { from: row.assignment.status, to });
     if (to === 'delivered') await stopRedelivery(tx, assignmentId);
     else await stopPendingForAssignment(tx, assignmentId);
@@ -87,6 +83,24 @@ function readAssignment(db: DbOrTx) {
       .from(assignments)
       .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
       .where(eq(assignments.id, sql.placeholder('assignmentId')))
+      .prepare(),
+  );
+}
+
+/** `status → to` with the step's time, only if still `from` and open; prepared per step. */
+function stepUpdate(db: DbOrTx, to: Step) {
+  return preparedOn(db, `assignment-step:${to}`, (on) =>
+    on
+      .update(assignments)
+      .set({ status: to, [TIMESTAMP_FIELD[to]]: sql.placeholder('at') })
+      .where(
+        and(
+          eq(assignments.id, sql.placeholder('assignmentId')),
+          eq(assignments.status, sql.placeholder('from')),
+          isNull(assignments.closedAt),
+        ),
+      )
+      .returning({ id: assignments.id })
       .prepare(),
   );
 }
