@@ -7,6 +7,7 @@
 //   BENCH_SMOKE=1: 50 connections
 import { ratio } from './lib/stats';
 import { writeReport } from './lib/report';
+import { pinning } from './support/pin-cpu';
 import {
   connectFleet,
   createLoadDatabase,
@@ -68,7 +69,7 @@ try {
   const rssRatio = ratio(app.rssPerConnectionKiB, bare.rssPerConnectionKiB);
   const heapRatio = ratio(app.heapPerConnectionKiB, bare.heapPerConnectionKiB);
   writeReport('connections-held', {
-    parameters: { connections: size, workers, settleMs, smoke: isSmoke },
+    parameters: { pinning, connections: size, workers, settleMs, smoke: isSmoke },
     results: { app, bare, rssRatio, heapRatio },
     rows: [
       {

@@ -24,6 +24,7 @@ import {
   type ServerKind,
 } from './support/fanout-harness';
 import { describeRound, round1, runRound, type RoundOutcome } from './support/fanout-round';
+import { pinning } from './support/pin-cpu';
 
 const sizes = isSmoke
   ? [50]
@@ -136,6 +137,7 @@ for (const size of sizes) {
 
 writeReport('dispatch-fanout', {
   parameters: {
+    pinning,
     sizes,
     workers,
     smoke: isSmoke,

@@ -18,6 +18,7 @@ import {
   type LoopStats,
 } from './support/fanout-harness';
 import { describeRound, runRound } from './support/fanout-round';
+import { pinning } from './support/pin-cpu';
 
 const size = isSmoke ? 50 : envNumber('BENCH_ASSIGNEES', 1000);
 const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', 3);
@@ -61,7 +62,7 @@ const worst = (stats: LoopStats[], field: 'p99' | 'max') => Math.max(...stats.ma
 const busyP99 = worst(busy, 'p99');
 const idleP99 = worst(idle, 'p99');
 writeReport('event-loop-delay', {
-  parameters: { assignees: size, rounds, workers, smoke: isSmoke, resolutionMs: 5 },
+  parameters: { pinning, assignees: size, rounds, workers, smoke: isSmoke, resolutionMs: 5 },
   results: { busy, idle, spansMs: spans },
   rows: [
     {

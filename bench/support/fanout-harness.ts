@@ -10,6 +10,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { ensureNextBuild, seedLoadDatabase } from '../lib/load-server';
 import type { ClientResult, WorkerMessage } from './client-worker';
+import { pinProcess } from './pin-cpu';
 
 export const now = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,6 +82,7 @@ export async function startServer(kind: ServerKind, options: { port: number; dat
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  pinProcess(child.pid, 'server');
   children.add(child);
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
@@ -165,6 +167,7 @@ export async function connectFleet(url: string, people: Person[], workers: numbe
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    pinProcess(child.pid, 'phones');
     children.add(child);
     child.once('exit', () => children.delete(child));
     return child;
