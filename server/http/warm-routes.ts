@@ -2,7 +2,7 @@
 // paid for loading the dispatch code (and JIT) inside the dispatch itself, one ≈ 0.3 s stall of
 // the event loop (bench/event-loop-delay.ts, first round). One unauthenticated request per route
 // module at start moves that cost to before the server reports ready; each answers 401 at once.
-const ROUTES_TO_WARM = ['/api/incidents', '/api/me', '/api/health'];
+const ROUTES_TO_WARM = ['/api/incidents', '/api/me/assignments', '/api/health'];
 
 export async function warmRoutes(host: string, port: number): Promise<void> {
   const loopbackHost = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
