@@ -23,9 +23,9 @@ type Prepared = { run: (values: unknown[]) => unknown };
 export type CompleteRow<Table extends SQLiteTable> = Table['$inferSelect'];
 
 /**
- * Inserts many rows with as few statements as the parameter limit allows (one per ~1,000
- * assignments rather than one per row). Call it inside the caller's transaction. Returns the rows
- * as stored: every column present, drizzle's defaults applied (what a read-back would return).
+ * Inserts rows through prepared multi-row statements (up to PREPARED_ROWS rows each) instead of one
+ * statement per row. Call it inside the caller's transaction. Returns the rows as stored: every
+ * column present, defaults applied (what a read-back would return).
  */
 export async function insertInChunks<Table extends SQLiteTable>(
   tx: DbOrTx,
@@ -37,10 +37,18 @@ export async function insertInChunks<Table extends SQLiteTable>(
   const complete = rows.map((row) => completeRow(columns, row as Record<string, unknown>));
   if (complete.some((row) => row === null)) {
     // A column whose default only the database knows (e.g. an SQL expression) and no value given:
-    // let drizzle write DEFAULT for it, the slow way. No hot path takes this branch.
+    // let drizzle write DEFAULT for it and read the stored rows back, the slow way. No hot path takes this branch.
     const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-    for (let start = 0; start < rows.length; start += chunkSize) await tx.insert(table).values(rows.slice(start, start + chunkSize));
-    return rows as CompleteRow<Table>[];
+    const stored: CompleteRow<Table>[] = [];
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      stored.push(
+        ...((await tx
+          .insert(table)
+          .values(rows.slice(start, start + chunkSize))
+          .returning()) as CompleteRow<Table>[]),
+      );
+    }
+    return stored;
   }
   const completeRows = complete as Record<string, unknown>[];
   const maxChunk = Math.min(PREPARED_ROWS, Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)));

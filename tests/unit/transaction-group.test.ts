@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { insertInChunks, pieceSizes } from '@/db/insert-in-chunks';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, idempotencyKeys } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
 
 let opened: ReturnType<typeof openDatabase> | undefined;
@@ -85,6 +85,18 @@ describe('withTransaction (group commit)', () => {
       expect(returned.sort(byId)).toEqual(stored.sort(byId));
       expect(stored[0]!.data).toEqual({});
     }
+  });
+
+  it('returns the stored rows when a default is only known to the database (SQL expression)', async () => {
+    opened = openDatabase(':memory:');
+    const { db } = opened;
+    // idempotency_keys.created_at defaults to an SQL expression: without a value, drizzle writes it.
+    const returned = await withTransaction(db, (tx) =>
+      insertInChunks(tx, idempotencyKeys, [{ userId: 'u', key: 'k', requestHash: 'h', incidentId: 'i' }]),
+    );
+    const stored = await db.select().from(idempotencyKeys);
+    expect(returned).toEqual(stored);
+    expect(returned[0]!.createdAt).toBeInstanceOf(Date);
   });
 
   it('splits a batch into full chunks and distinct powers of two', () => {
