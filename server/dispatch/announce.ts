@@ -1,14 +1,33 @@
 import type { VerbContext } from '../context';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { pushCard } from '../delivery/push-card';
+import { withTurnsHeld } from '../realtime/run-in-turn';
+
+// How long one stretch of pushing cards may hold the event loop. A 1,000-person fan-out pushed in
+// one stretch held it ≈ 0.2 s (bench/event-loop-delay.ts): no ping, no HTTP request, no timer ran.
+const PUSH_SLICE_MS = 10;
 
 // Save, then emit: these run only after the verb's transaction has committed.
 // Message ids are derived from the fact (the assignment and its state, or the audit row that
 // caused the change), so a redelivery carries the same id and clients can drop it.
 
-export function announceIncident(ctx: VerbContext, incident: IncidentSummary, cards: RoleCard[]): void {
-  // Push attempt 1 of each card; its receipt marks it delivered, else the redelivery worker retries.
-  for (const card of cards) void pushCard(ctx, card);
+/**
+ * Pushes attempt 1 of each role card (its receipt marks it delivered, else the redelivery worker
+ * retries), then tells the board. A large fan-out goes out in slices of PUSH_SLICE_MS with a loop
+ * turn between them; the phones' own events wait until the last card is out (withTurnsHeld).
+ * Resolves when every card has been handed to Socket.IO.
+ */
+export async function announceIncident(ctx: VerbContext, incident: IncidentSummary, cards: RoleCard[]): Promise<void> {
+  await withTurnsHeld(async () => {
+    let sliceStarted = performance.now();
+    for (const card of cards) {
+      if (performance.now() - sliceStarted >= PUSH_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+      void pushCard(ctx, card);
+    }
+  });
   announceIncidentUpdate(ctx, incident, 'triggered');
 }
 

@@ -187,7 +187,7 @@ export async function triggerIncident({
       isReplay: true,
     };
   }
-  announceIncident(ctx, outcome.incident, outcome.cards);
+  await announceIncident(ctx, outcome.incident, outcome.cards);
   return { incident: outcome.incident, assignments: outcome.assignments, shortfalls: outcome.shortfalls, isReplay: false };
 }
 
