@@ -24,6 +24,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Several production servers as child processes, a Redis server between them, a balancer
+        // in front (docs/operations.md, "Several nodes"). Needs redis-server; uses the Next build.
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/fault/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

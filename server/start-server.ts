@@ -12,6 +12,7 @@ import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence } from './presence/presence-tracker';
 import { setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
+import { attachRedisAdapter } from './realtime/cluster-adapter';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -54,6 +55,8 @@ export async function startServer(
   const presence = createPresenceTracker();
   setPresence(presence);
   const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence });
+  // Before the first connection: with REDIS_URL, rooms span every node of the deployment.
+  const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;
   const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
@@ -76,6 +79,7 @@ export async function startServer(
     await escalation.stop();
     await redelivery.stop();
     await io.close(); // also closes the HTTP server
+    await cluster?.close();
     setRealtimeServer(undefined);
     setPresence(undefined);
     closeDb();

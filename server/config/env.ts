@@ -11,6 +11,9 @@ const envSchema = z.object({
     .string()
     .regex(/^file:.+/, 'must look like file:./data/ecodispatch.db')
     .default('file:./data/ecodispatch.db'),
+  // Several app nodes: a Redis server (redis:// or rediss://) carries Socket.IO's messages between
+  // them (docs/operations.md, "Several nodes"). Empty: one node, no Redis.
+  REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/.+/, 'must look like redis://127.0.0.1:6379')]).default(''),
   SEED_DEMO: booleanFlag.default(true),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -12,7 +12,14 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export type ServerProcessOptions = { databaseFile: string; port: number; uploadDir: string; startTimeoutMs?: number };
+export type ServerProcessOptions = {
+  databaseFile: string;
+  port: number;
+  uploadDir: string;
+  startTimeoutMs?: number;
+  /** More variables for this node, e.g. REDIS_URL for a multi-node test. */
+  extraEnv?: Record<string, string>;
+};
 export type ServerProcess = Awaited<ReturnType<typeof startServerProcess>>;
 
 /** A free loopback port, chosen once, so that a restarted server comes back on the same address. */
@@ -27,7 +34,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess({ databaseFile, port, uploadDir, startTimeoutMs = 90_000 }: ServerProcessOptions) {
+export async function startServerProcess({ databaseFile, port, uploadDir, startTimeoutMs = 90_000, extraEnv = {} }: ServerProcessOptions) {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
@@ -38,6 +45,7 @@ export async function startServerProcess({ databaseFile, port, uploadDir, startT
     UPLOAD_DIR: uploadDir,
     SEED_DEMO: '0',
     NEXT_TELEMETRY_DISABLED: '1',
+    ...extraEnv,
   };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),

@@ -1,0 +1,50 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+
+// Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
+// broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
+// so a dispatch triggered on node A reaches a phone connected to node B. Verbs and the emitter
+// do not change: they emit to rooms as before (server/realtime/emitter.ts).
+//
+// Redis is a relay, not a store: the database stays the source of truth. While Redis is away,
+// each node still reaches its own sockets; what was published meanwhile waits in the client's
+// offline queue and goes out when Redis is back (maxRetriesPerRequest: null keeps it instead of
+// failing it after 20 retries), and phones re-read their cards from the database on every
+// reconnect anyway (docs/architecture.md, "Several nodes").
+
+/** Prefix of the pub/sub channels; one Redis can serve several deployments with different keys. */
+const CHANNEL_KEY = 'ecodispatch';
+// How long a node waits for the others to answer a cluster-wide request (fetchSockets, serverSideEmit).
+const REQUESTS_TIMEOUT_MS = 5_000;
+
+export type ClusterAdapter = { close(): Promise<void> };
+
+export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter {
+  const options = { maxRetriesPerRequest: null, connectionName: 'ecodispatch-socket.io' };
+  const pub = new Redis(redisUrl, options);
+  const sub = pub.duplicate();
+  // An unhandled 'error' event would crash the process; a Redis outage must not stop dispatch on
+  // this node. ioredis keeps reconnecting on its own; one line per state change, not per retry.
+  let isDown = false;
+  for (const client of [pub, sub]) {
+    client.on('error', (error: Error) => {
+      if (isDown) return;
+      isDown = true;
+      console.error(`[cluster] Redis unreachable (${error.message}); this node keeps serving its own sockets`);
+    });
+    client.on('ready', () => {
+      if (!isDown) return;
+      isDown = false;
+      console.log('[cluster] Redis is back');
+    });
+  }
+  io.adapter(createAdapter(pub, sub, { key: CHANNEL_KEY, requestsTimeout: REQUESTS_TIMEOUT_MS, publishOnSpecificResponseChannel: true }));
+  return {
+    async close() {
+      // Not quit(): with Redis away, a queued QUIT would wait for it forever.
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
