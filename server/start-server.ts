@@ -9,10 +9,14 @@ import { createRealtimeServer } from './realtime/create-realtime-server';
 import { startEscalationWorker } from './escalation/escalation-worker';
 import { linkBaseUrl } from './notify/channel-config';
 import { startOutboxWorker } from './notify/outbox-worker';
-import { createPresenceTracker, setPresence } from './presence/presence-tracker';
+import { createPresenceTracker, setPresence, type PresenceTracker } from './presence/presence-tracker';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
-import { attachRedisAdapter } from './realtime/cluster-adapter';
+import { attachRedisAdapter, presenceBus } from './realtime/cluster-adapter';
+import { createClusterPresence } from './presence/cluster-presence';
+import { announceReachability } from './presence/announce-reachability';
 
 type NextHandlers = {
   handleRequest: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -52,11 +56,25 @@ export async function startServer(
     });
   });
   // A fresh tracker per server: nobody is online until a phone connects to this one.
-  const presence = createPresenceTracker();
-  setPresence(presence);
-  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence });
-  // Before the first connection: with REDIS_URL, rooms span every node of the deployment.
+  const localPresence = createPresenceTracker();
+  let presence: PresenceTracker = localPresence;
+  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence: () => presence });
+  // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so
+  // does presence (each node reports its own connections to the others).
   const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;
+  const clusterPresence = cluster
+    ? createClusterPresence({
+        node: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        local: localPresence,
+        bus: presenceBus(io),
+        onReachability: (userIds, isOnline) =>
+          void announceReachability(db, presence, userIds, isOnline).catch((error: unknown) =>
+            console.error('[presence] announcing a node change failed', error),
+          ),
+      })
+    : null;
+  presence = clusterPresence ?? localPresence;
+  setPresence(presence);
   const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
@@ -71,10 +89,13 @@ export async function startServer(
   const outbox = startOutboxWorker({ db, env, baseUrl: linkBaseUrl(env, port) });
   const redelivery = startRedeliveryWorker(
     { db, emitter: socketEmitter, now: options.redelivery?.now ?? (() => new Date()) },
-    { onlineUserIds: () => presence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
+    // This node's phones only: each node re-pushes to its own connections (a claim keeps two nodes
+    // from pushing the same card, server/delivery/claim-due-pushes.ts).
+    { onlineUserIds: () => localPresence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
   );
 
   async function stop() {
+    clusterPresence?.stop();
     await outbox.stop();
     await escalation.stop();
     await redelivery.stop();

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
+import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
@@ -46,5 +47,24 @@ export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter
       pub.disconnect();
       sub.disconnect();
     },
+  };
+}
+
+const PRESENCE_EVENT = 'ecodispatch:presence';
+
+/** The presence bus between nodes over the adapter's server-to-server messages. */
+export function presenceBus(io: Server): PresenceBus {
+  type Bus = {
+    serverSideEmit(event: string, message: PresenceBusMessage): void;
+    on(event: string, listener: (message: PresenceBusMessage) => void): void;
+  };
+  const bus = io as unknown as Bus;
+  return {
+    publish: (message) => bus.serverSideEmit(PRESENCE_EVENT, message),
+    subscribe: (handler) =>
+      bus.on(PRESENCE_EVENT, (message) => {
+        // From another node of the same deployment, but still checked: a malformed message is dropped.
+        if (message && typeof message === 'object' && typeof message.node === 'string') handler(message);
+      }),
   };
 }

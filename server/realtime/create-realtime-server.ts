@@ -22,8 +22,12 @@ import { runInTurn } from './run-in-turn';
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 
 /** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
-export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; allowedOrigins: string[]; presence?: PresenceTracker }) {
-  const presence = options.presence ?? getPresence();
+export function createRealtimeServer(
+  httpServer: HttpServer,
+  options: { db: Db; allowedOrigins: string[]; presence?: () => PresenceTracker },
+) {
+  // Resolved per connection: with several nodes the tracker is made after the adapter, which needs this server.
+  const presence = options.presence ?? getPresence;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     // Other upgrades (Next's dev HMR) are handed on by server/index.ts, not destroyed.
@@ -59,7 +63,7 @@ export function createRealtimeServer(httpServer: HttpServer, options: { db: Db; 
     // The server alone decides the rooms: one's own, plus the command room for duty officers.
     socket.join(rooms.user(actor.id));
     if (isCommand(actor)) socket.join(rooms.command(actor.jurisdictionId));
-    trackPresence(socket, actor, presence);
+    trackPresence(socket, actor, presence());
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       replyWith(ack, socket.request.headers, socket.data.locale, async () => {

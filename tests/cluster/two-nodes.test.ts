@@ -72,6 +72,27 @@ describe('two nodes, Redis between them', () => {
     return { incidentId: result.body.incident.id, expected: new Map(result.body.assignments.map((row) => [row.userId, row.id])) };
   }
 
+  /** How many field staff a node's presence list shows online, as the board loads it. */
+  async function countOnline(url: string) {
+    const response = await fetch(`${url}/api/presence`, { headers: { cookie: fixture.duty.cookie } });
+    expect(response.status).toBe(200);
+    const people = (await response.json()) as Array<{ isOnline: boolean }>;
+    return people.filter((person) => person.isOnline).length;
+  }
+
+  /** Retries an async assertion until it passes or the time is up (then its last failure is thrown). */
+  async function eventually(assertion: () => Promise<void>, timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await assertion();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
   async function lift(url: string, incidentId: string) {
     const lifted = await postJson(`${url}/api/incidents/${incidentId}/lift`, fixture.duty.cookie, {});
     expect(lifted.status).toBe(200);
@@ -91,6 +112,8 @@ describe('two nodes, Redis between them', () => {
     phones = await connectFleet(fixture.sessions.staff.map((person) => ({ ...person, url: nodeB().process.url })));
     const { acknowledged, ready } = connectBoard(nodeA().process.url);
     await ready();
+    // The board on node A lists the phones on node B as reachable (presence is shared between nodes).
+    await eventually(async () => expect(await countOnline(nodeA().process.url)).toBe(PHONES), 10_000);
 
     const { incidentId, expected } = await trigger(nodeA().process.url);
     expect(expected.size).toBe(PHONES);
@@ -137,6 +160,8 @@ describe('two nodes, Redis between them', () => {
       for (const phone of phones) phone.client.socket.off('assignment:new', onFirstCard);
 
       await expectConverged(expected, 60_000);
+      // Every phone is on node A now, and node A's list says so (node B's stale entries do not matter).
+      await eventually(async () => expect(await countOnline(nodeA().process.url)).toBe(PHONES), 10_000);
       const rows = fixture.query<{ n: number }>('select count(*) as n from assignments where incident_id = ?', incidentId);
       expect(rows[0]!.n).toBe(PHONES);
       await lift(nodeA().process.url, incidentId);
