@@ -14,7 +14,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
-import { attachRedisAdapter, presenceBus } from './realtime/cluster-adapter';
+import { attachRedisAdapter, connectRedis, presenceBus } from './realtime/cluster-adapter';
+import { useRedisLoginThrottle } from './auth/login-throttle';
 import { createClusterPresence } from './presence/cluster-presence';
 import { announceReachability } from './presence/announce-reachability';
 
@@ -75,6 +76,9 @@ export async function startServer(
     : null;
   presence = clusterPresence ?? localPresence;
   setPresence(presence);
+  // Failed logins are counted across nodes too, or a guesser would get the limit once per node.
+  const throttleRedis = env.REDIS_URL ? connectRedis(env.REDIS_URL, 'login-throttle', { queueWhileDown: false }) : null;
+  if (throttleRedis) useRedisLoginThrottle(throttleRedis);
   const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
@@ -100,7 +104,8 @@ export async function startServer(
     await escalation.stop();
     await redelivery.stop();
     await io.close(); // also closes the HTTP server
-    await cluster?.close();
+    cluster?.close();
+    throttleRedis?.disconnect();
     setRealtimeServer(undefined);
     setPresence(undefined);
     closeDb();

@@ -19,30 +19,41 @@ const CHANNEL_KEY = 'ecodispatch';
 // How long a node waits for the others to answer a cluster-wide request (fetchSockets, serverSideEmit).
 const REQUESTS_TIMEOUT_MS = 5_000;
 
-export type ClusterAdapter = { close(): Promise<void> };
+export type ClusterAdapter = { close(): void };
+
+/**
+ * A Redis connection that survives Redis going away: an unhandled 'error' event would crash the
+ * process, and a Redis outage must not stop dispatch on this node. ioredis keeps reconnecting on
+ * its own; this logs once per outage, not once per retry. `queueWhileDown` keeps commands until
+ * Redis is back (the adapter's publishes); without it they fail at once (the login throttle then
+ * counts on this node alone).
+ */
+export function connectRedis(url: string, name: string, { queueWhileDown }: { queueWhileDown: boolean }): Redis {
+  const client = new Redis(url, {
+    connectionName: `ecodispatch-${name}`,
+    enableOfflineQueue: queueWhileDown,
+    maxRetriesPerRequest: queueWhileDown ? null : 1,
+  });
+  let isDown = false;
+  client.on('error', (error: Error) => {
+    if (isDown) return;
+    isDown = true;
+    console.error(`[cluster] Redis unreachable for ${name} (${error.message}); this node keeps serving its own sockets`);
+  });
+  client.on('ready', () => {
+    if (!isDown) return;
+    isDown = false;
+    console.log(`[cluster] Redis is back for ${name}`);
+  });
+  return client;
+}
 
 export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter {
-  const options = { maxRetriesPerRequest: null, connectionName: 'ecodispatch-socket.io' };
-  const pub = new Redis(redisUrl, options);
-  const sub = pub.duplicate();
-  // An unhandled 'error' event would crash the process; a Redis outage must not stop dispatch on
-  // this node. ioredis keeps reconnecting on its own; one line per state change, not per retry.
-  let isDown = false;
-  for (const client of [pub, sub]) {
-    client.on('error', (error: Error) => {
-      if (isDown) return;
-      isDown = true;
-      console.error(`[cluster] Redis unreachable (${error.message}); this node keeps serving its own sockets`);
-    });
-    client.on('ready', () => {
-      if (!isDown) return;
-      isDown = false;
-      console.log('[cluster] Redis is back');
-    });
-  }
+  const pub = connectRedis(redisUrl, 'socket.io-pub', { queueWhileDown: true });
+  const sub = connectRedis(redisUrl, 'socket.io-sub', { queueWhileDown: true });
   io.adapter(createAdapter(pub, sub, { key: CHANNEL_KEY, requestsTimeout: REQUESTS_TIMEOUT_MS, publishOnSpecificResponseChannel: true }));
   return {
-    async close() {
+    close() {
       // Not quit(): with Redis away, a queued QUIT would wait for it forever.
       pub.disconnect();
       sub.disconnect();

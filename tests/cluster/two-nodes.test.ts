@@ -200,4 +200,16 @@ describe('two nodes, Redis between them', () => {
       await balancer.close();
     }
   });
+
+  it('failed logins are counted across nodes: ten wrong passwords on node A lock the account on node B too', async () => {
+    const login = (url: string, password: string) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'duty', password }),
+      }).then((response) => response.status);
+    for (let attempt = 0; attempt < 10; attempt += 1) expect(await login(nodeA().process.url, 'wrong-password')).toBe(401);
+    // Refused before the password is even checked (without the shared count node B would answer 401).
+    expect(await login(nodeB().process.url, 'another-guess')).toBe(429);
+  });
 });
