@@ -1,0 +1,32 @@
+import * as sqliteSchema from '../schema';
+import { derivePgTables } from './derive-pg-tables';
+
+// PostgreSQL twin of db/schema.ts, derived from it (see derive-pg-tables.ts). drizzle-kit reads
+// this file (drizzle.pg.config.ts), so it exports tables only, under the SQLite export names.
+// tests/unit/pg-schema.test.ts fails when a SQLite table is missing here.
+const pg = derivePgTables(sqliteSchema);
+
+export const jurisdictions = pg.jurisdictions;
+export const departments = pg.departments;
+export const enterprises = pg.enterprises;
+export const users = pg.users;
+export const sessions = pg.sessions;
+export const plans = pg.plans;
+export const planRoles = pg.planRoles;
+export const planRoleMembers = pg.planRoleMembers;
+export const incidents = pg.incidents;
+export const shortfalls = pg.shortfalls;
+export const assignments = pg.assignments;
+export const auditEvents = pg.auditEvents;
+export const idempotencyKeys = pg.idempotencyKeys;
+
+export const sitePlans = pg.sitePlans;
+export const riskPoints = pg.riskPoints;
+export const enterpriseContacts = pg.enterpriseContacts;
+export const enterpriseMaterials = pg.enterpriseMaterials;
+export const georefPoints = pg.georefPoints;
+export const mapVersions = pg.mapVersions;
+export const checklistDrafts = pg.checklistDrafts;
+
+export const notifications = pg.notifications;
+export const pushSubscriptions = pg.pushSubscriptions;
