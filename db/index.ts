@@ -1,11 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { is } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { databasePath, getEnv } from '../server/config/env';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgresTables } from 'drizzle-orm/node-postgres/migrator';
+import { PgDatabase } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { databasePath, getEnv, type Env } from '../server/config/env';
+import { isPostgresUrl } from './dialect';
+import * as pgSchema from './pg/schema';
 import * as schema from './schema';
 
+/**
+ * The handle verbs receive. Typed as SQLite's; on PostgreSQL it is drizzle's node-postgres
+ * database over the PostgreSQL twins of the same tables (db/schema.ts), whose query builder has
+ * the same shape. SQLite-only calls (.run(), .all(), .get()) stay out of domain code.
+ */
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle a verb receives inside `db.transaction(...)`; same query API as Db. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -47,16 +59,63 @@ export function openDatabase(
   return { db, close: () => sqlite.close(), sqlite };
 }
 
-// One connection per process, shared by the custom server and Next's bundled route handlers.
+const postgresMigrationsFolder = path.join(process.cwd(), 'db', 'migrations-pg');
+// Any constant shared by every node: the key of the advisory lock that serialises migrations.
+const MIGRATION_LOCK_KEY = 0x45434f44; // "ECOD"
+
+/** True when `db` (or a transaction handle) talks to PostgreSQL. */
+export function isPostgres(db: object): boolean {
+  return is(db, PgDatabase);
+}
+
+/** A pool of connections to PostgreSQL; nothing is migrated (see migratePostgres). */
+function connectPostgres(url: string, maxConnections: number): { db: Db; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle connection that breaks (the server restarted) is dropped by the pool; without a
+  // listener its 'error' event would crash the process.
+  pool.on('error', (error) => console.error('[db] idle PostgreSQL connection failed:', error.message));
+  const db = drizzlePostgres(pool, { schema: pgSchema }) as unknown as Db;
+  return { db, close: () => pool.end() };
+}
+
+/**
+ * Applies the committed PostgreSQL migrations. Several nodes may start at once: an advisory lock
+ * lets one migrate while the others wait, then find nothing left to do.
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePostgresTables(drizzlePostgres(client), { migrationsFolder: postgresMigrationsFolder });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens the database DATABASE_URL names, migrated: a SQLite file or a PostgreSQL pool. */
+export async function openConfiguredDatabase(env: Env): Promise<{ db: Db; close: () => Promise<void> }> {
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    await migratePostgres(env.DATABASE_URL);
+    return connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  }
+  const { db, close } = openDatabase(databasePath(env));
+  return { db, close: async () => close() };
+}
+
+// One connection (SQLite) or pool (PostgreSQL) per process, shared by the custom server and Next's bundled route handlers.
 const globalForDb = globalThis as unknown as { ecodispatchDb?: Db };
 
 export function setDb(db: Db): void {
   globalForDb.ecodispatchDb = db;
 }
 
-/** The process-wide connection, opened from DATABASE_URL on first use. */
+/** The process-wide connection, opened from DATABASE_URL on first use (the server opens it migrated at start). */
 export function getDb(): Db {
-  globalForDb.ecodispatchDb ??= openDatabase(databasePath(getEnv())).db;
+  const env = getEnv();
+  globalForDb.ecodispatchDb ??= isPostgresUrl(env.DATABASE_URL)
+    ? connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE).db
+    : openDatabase(databasePath(env)).db;
   return globalForDb.ecodispatchDb;
 }
 

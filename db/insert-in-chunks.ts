@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, is, SQL, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from './index';
+import { isPostgres, type DbOrTx } from './index';
 import { preparedOn } from './prepared';
 
 // A statement may bind at most 32,766 parameters in SQLite (65,535 in PostgreSQL); a multi-row
@@ -35,9 +35,12 @@ export async function insertInChunks<Table extends SQLiteTable>(
   if (rows.length === 0) return [];
   const columns = Object.entries(getTableColumns(table)) as [string, Column][];
   const complete = rows.map((row) => completeRow(columns, row as Record<string, unknown>));
-  if (complete.some((row) => row === null)) {
-    // A column whose default only the database knows (e.g. an SQL expression) and no value given:
-    // let drizzle write DEFAULT for it and read the stored rows back, the slow way. No hot path takes this branch.
+  if (isPostgres(tx) || complete.some((row) => row === null)) {
+    // PostgreSQL: multi-row INSERT … RETURNING through drizzle; its statements are planned by the
+    // server and the rows come back in the same round trip, so the prepared shapes below (which
+    // exist to spare SQLite's synchronous builder) bring nothing there.
+    // SQLite, a column whose default only the database knows (e.g. an SQL expression) and no value
+    // given: let drizzle write DEFAULT for it and read the stored rows back. No hot path takes this branch.
     const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     const stored: CompleteRow<Table>[] = [];
     for (let start = 0; start < rows.length; start += chunkSize) {

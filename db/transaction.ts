@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './index';
+import { isPostgres, type Db } from './index';
+import { withPostgresTransaction } from './postgres-transaction';
 
 // Domain verbs are written async so that they port to PostgreSQL unchanged
 // (`db.transaction(async (tx) => ...)` there). better-sqlite3's own transaction()
@@ -28,6 +29,8 @@ const globalForTx = globalThis as unknown as { ecodispatchTxQueues?: WeakMap<Db,
 const queues = (globalForTx.ecodispatchTxQueues ??= new WeakMap());
 
 export function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  // PostgreSQL runs transactions side by side itself (db/postgres-transaction.ts).
+  if (isPostgres(db)) return withPostgresTransaction(db, work);
   let queue = queues.get(db);
   if (!queue) {
     queue = { pending: [], isDraining: false };

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { openDatabase, setDb } from '../db';
+import { openConfiguredDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
-import { databasePath, type Env } from './config/env';
+import type { Env } from './config/env';
 import { startRedeliveryWorker } from './delivery/redelivery-worker';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { createRealtimeServer } from './realtime/create-realtime-server';
@@ -32,7 +32,7 @@ export async function startServer(
   env: Env,
   options: { dev?: boolean; withNext?: boolean; redelivery?: { intervalMs?: number; now?: () => Date } } = {},
 ) {
-  const { db, close: closeDb } = openDatabase(databasePath(env));
+  const { db, close: closeDb } = await openConfiguredDatabase(env);
   setDb(db);
   if (env.SEED_DEMO && (await isEmpty(db))) {
     await seedDemo(db);
@@ -108,7 +108,7 @@ export async function startServer(
     throttleRedis?.disconnect();
     setRealtimeServer(undefined);
     setPresence(undefined);
-    closeDb();
+    await closeDb();
   }
   return { port, url: `http://${env.HOST}:${port}`, db, io, presence, redelivery, stop };
 }

@@ -1,4 +1,4 @@
-import * as sqliteSchema from '../schema';
+import * as sqliteSchema from '../sqlite-schema';
 import { derivePgTables } from './derive-pg-tables';
 
 // PostgreSQL twin of db/schema.ts, derived from it (see derive-pg-tables.ts). drizzle-kit reads

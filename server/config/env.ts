@@ -7,10 +7,13 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  // SQLite in a file (the embedded default) or PostgreSQL for several app nodes (docs/operations.md).
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'must look like file:./data/ecodispatch.db')
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, 'must look like file:./data/ecodispatch.db or postgres://user:password@host:5432/ecodispatch')
     .default('file:./data/ecodispatch.db'),
+  // Connections each node keeps to PostgreSQL (not used with SQLite, which has one).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Several app nodes: a Redis server (redis:// or rediss://) carries Socket.IO's messages between
   // them (docs/operations.md, "Several nodes"). Empty: one node, no Redis.
   REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/.+/, 'must look like redis://127.0.0.1:6379')]).default(''),
@@ -73,6 +76,7 @@ export function getEnv(): Env {
   return globalForEnv.ecodispatchEnv;
 }
 
+/** The SQLite file DATABASE_URL names (only for a file: URL). */
 export function databasePath(env: Env): string {
   return env.DATABASE_URL.replace(/^file:/, '');
 }

@@ -39,8 +39,17 @@ describe('login and sessions', () => {
 describe('environment validation', () => {
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('takes a SQLite file or a PostgreSQL URL, and an optional Redis URL', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://eco:secret@db:5432/ecodispatch' }).DATABASE_URL).toBe(
+      'postgres://eco:secret@db:5432/ecodispatch',
+    );
+    expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(parseEnv({}).REDIS_URL).toBe('');
   });
 
   it('has working defaults', () => {

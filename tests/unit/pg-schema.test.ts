@@ -3,11 +3,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { blob, getTableConfig, integer, numeric, sqliteTable, SQLiteTable, text } from 'drizzle-orm/sqlite-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { derivePgTables } from '@/db/pg/derive-pg-tables';
 import * as pgSchema from '@/db/pg/schema';
-import * as sqliteSchema from '@/db/schema';
+import * as sqliteSchema from '@/db/sqlite-schema';
 import { createDatabase, startPostgres, type PostgresServer } from '../support/postgres-server';
 
 const sqliteTables = Object.entries(sqliteSchema as Record<string, unknown>).filter((entry): entry is [string, SQLiteTable] =>
@@ -19,6 +21,15 @@ describe('PostgreSQL tables derived from the SQLite schema', () => {
   it('exports exactly the SQLite tables, under the same names', () => {
     expect(Object.keys(pgSchema).sort()).toEqual(sqliteTables.map(([exportName]) => exportName).sort());
     for (const value of Object.values(pgSchema)) expect(is(value, PgTable)).toBe(true);
+  });
+
+  it('db/schema.ts chooses every table by dialect (a table it forgot would stay SQLite on PostgreSQL)', () => {
+    const source = readFileSync(path.join(process.cwd(), 'db/schema.ts'), 'utf8');
+    const chosen = [...source.matchAll(/^export const (\w+) = tables\.(\w+);$/gm)].map((match) => {
+      expect(match[2]).toBe(match[1]);
+      return match[1];
+    });
+    expect(chosen.sort()).toEqual(sqliteTables.map(([exportName]) => exportName).sort());
   });
 
   it.each(sqliteTables)('%s has the same name, columns, keys, indexes and foreign keys', (exportName, sqliteTable) => {
