@@ -10,6 +10,33 @@ export default defineConfig({
         extends: true,
         test: { name: 'realtime', include: ['tests/realtime/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
       },
+      // The same unit and real-time suites again on PostgreSQL: one throwaway server, a database
+      // per test copied from a migrated template (tests/support/postgres-global-setup.ts).
+      {
+        extends: true,
+        test: {
+          name: 'unit-pg',
+          include: ['tests/unit/**/*.test.ts'],
+          // SQLite's own machinery (group commit) and the schema comparison, which already starts PostgreSQL.
+          exclude: ['tests/unit/transaction-group.test.ts', 'tests/unit/pg-schema.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          setupFiles: ['tests/support/postgres-env.ts'],
+          env: { TEST_EXPECT_DIALECT: 'postgres' },
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'realtime-pg',
+          include: ['tests/realtime/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          setupFiles: ['tests/support/postgres-env.ts'],
+          testTimeout: 20_000,
+        },
+      },
       {
         // Real production server as a child process, killed and restarted; hundreds of phones.
         // One file at a time: each one loads the two cores on its own. docs/testing.md.

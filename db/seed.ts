@@ -14,8 +14,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Fills an empty database with the demo district. Returns the ids tests may need. */
+// Every demo user shares the one demo password; hashing it once per process spares each seeding
+// (every unit test seeds a fresh database) a deliberately slow bcrypt round.
+let demoPasswordHash: Promise<string> | undefined;
+
 export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await (demoPasswordHash ??= hashPassword(DEMO_PASSWORD));
   return withTransaction(db, async (tx) => {
     const jurisdictionId = randomUUID();
     await tx.insert(jurisdictions).values({ id: jurisdictionId, ...JURISDICTION });

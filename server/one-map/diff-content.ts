@@ -1,4 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { MapContent } from '../contracts/one-map';
+
+// Compared by value, not by JSON text: a stored version comes back from PostgreSQL's jsonb with
+// its keys in jsonb's order, which would make every point look edited.
+const differs = (a: unknown, b: unknown) => !isDeepStrictEqual(a, b);
 
 /**
  * Pure: a short, human-readable list of what changed between two versions, as catalog-ready
@@ -20,11 +25,11 @@ export function diffContent(previous: MapContent | null, next: MapContent): stri
     if (old.x !== point.x || old.y !== point.y) changes.push(`pointMoved:${code}`);
     const { x: _x, y: _y, lat: _lat, lng: _lng, number: _n, id: _id, ...rest } = point;
     const { x: _ox, y: _oy, lat: _olat, lng: _olng, number: _on, id: _oid, ...oldRest } = old;
-    if (JSON.stringify(rest) !== JSON.stringify(oldRest)) changes.push(`pointEdited:${code}`);
+    if (differs(rest, oldRest)) changes.push(`pointEdited:${code}`);
   }
   for (const code of before.keys()) if (!after.has(code)) changes.push(`pointRemoved:${code}`);
-  if (JSON.stringify(previous.contacts) !== JSON.stringify(next.contacts)) changes.push('contactsChanged');
-  if (JSON.stringify(previous.materials) !== JSON.stringify(next.materials)) changes.push('materialsChanged');
-  if (JSON.stringify(previous.georef) !== JSON.stringify(next.georef)) changes.push('georefChanged');
+  if (differs(previous.contacts, next.contacts)) changes.push('contactsChanged');
+  if (differs(previous.materials, next.materials)) changes.push('materialsChanged');
+  if (differs(previous.georef, next.georef)) changes.push('georefChanged');
   return changes;
 }

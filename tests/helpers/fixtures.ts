@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db';
+import type { Db } from '@/db';
+import { openTestDatabase } from './test-database';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { toActor } from '@/server/auth/actor';
@@ -27,9 +28,9 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
   };
 }
 
-/** A fresh in-memory database with the demo district, per test. */
+/** A fresh database with the demo district, per test (in memory; on a PostgreSQL run, its own database). */
 export async function createSeededDb(options: { withOneMaps?: boolean } = {}) {
-  const { db, close } = openDatabase(':memory:');
+  const { db, close } = await openTestDatabase();
   // Drawing five site plans costs ~1 s; only tests about the one-map ask for them.
   const ids = await seedDemo(db, { withOneMaps: options.withOneMaps ?? false });
   const emitter = recordingEmitter();

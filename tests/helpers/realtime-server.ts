@@ -9,12 +9,15 @@ import { triggerIncident } from '@/server/dispatch';
 import { listPlans } from '@/server/plans/list-plans';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
 import { startServer } from '@/server/start-server';
+import { createTestDatabaseUrl } from './test-database';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The real HTTP + Socket.IO server (without Next) on a free port, over a fresh seeded database. */
 export async function startRealtimeServer(extraEnv: Record<string, string> = {}) {
-  const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', SEED_DEMO: '1', ...extraEnv });
+  // The server opens the database itself, as in production; the test only chooses a fresh one.
+  const database = await createTestDatabaseUrl();
+  const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, SEED_DEMO: '1', ...extraEnv });
   const server = await startServer(env, { withNext: false });
   const sockets: TestSocket[] = [];
 
@@ -60,6 +63,7 @@ export async function startRealtimeServer(extraEnv: Record<string, string> = {})
   const stop = async () => {
     for (const socket of sockets) socket.disconnect();
     await server.stop();
+    await database.drop();
   };
   return { ...server, userByName, cookieFor, connectAs, openSocket, ctxFor, triggerPlan, stop };
 }

@@ -41,10 +41,10 @@ describe('the outbox worker in the running server', () => {
     expect(gateway.requests.filter((request) => request.url === '/bot?key=k')).toHaveLength(1);
     // Each send is an audit row on the incident; the board hears about it and re-reads its timeline.
     let sentAudit: (typeof auditEvents.$inferSelect)[] = [];
-    await waitFor(() => {
-      sentAudit = server!.db.select().from(auditEvents).where(eq(auditEvents.action, 'notification.sent')).all();
-      return sentAudit.length === 5;
-    });
+    for (const deadline = Date.now() + 3_000; sentAudit.length !== 5 && Date.now() < deadline; await settle(20)) {
+      sentAudit = await server!.db.select().from(auditEvents).where(eq(auditEvents.action, 'notification.sent'));
+    }
+    expect(sentAudit).toHaveLength(5);
     await waitFor(() =>
       sentAudit.every((row) => board.some((message) => message.messageId === `incident:${result.incident.id}:${row.id}`)),
     );
