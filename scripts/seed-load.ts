@@ -1,4 +1,6 @@
 // `npm run seed:load -- --db ./data/load.db --staff 10000 [--officers 20] [--sessions load-sessions.json] [--force]`
+// `--db postgres://…/ecodispatch_load`: the same on PostgreSQL, into an EMPTY database (or, with
+// --force, one this script made before, which it then wipes); it is marked by a comment on the database.
 // A FRESH database for load and fault runs: the demo district plus N on-duty synthetic field staff
 // (load-00001…), one plan whose single role needs all N and pre-assigns them, and one ordinary
 // session per user minted straight into the sessions table, so clients need no login (and no
@@ -12,11 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { LOAD_DATABASE_APPLICATION_ID, openDatabase } from '../db';
-import { jurisdictions, planRoleMembers, planRoles, plans, users } from '../db/schema';
-import { seedDemo } from '../db/seed';
-import { withTransaction } from '../db/transaction';
-import { createSession, SESSION_COOKIE } from '../server/auth/session';
+import pg from 'pg';
+import { isPostgresUrl } from '../db/dialect';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,7 +31,15 @@ const { values: args } = parseArgs({
   strict: true,
 });
 
-const file = path.resolve(args.db);
+const isPostgres = isPostgresUrl(args.db);
+const file = isPostgres ? args.db : path.resolve(args.db);
+// Before the modules below load: db/schema.ts picks the dialect's tables from DATABASE_URL.
+if (isPostgres) process.env.DATABASE_URL = args.db;
+const { LOAD_DATABASE_APPLICATION_ID, connectPostgres, migratePostgres, openDatabase } = await import('../db');
+const { jurisdictions, planRoleMembers, planRoles, plans, users } = await import('../db/schema');
+const { seedDemo } = await import('../db/seed');
+const { withTransaction } = await import('../db/transaction');
+const { createSession, SESSION_COOKIE } = await import('../server/auth/session');
 const staffCount = Number(args.staff);
 const officerCount = Number(args.officers);
 const ttlHours = Number(args['ttl-hours']);
@@ -58,19 +65,50 @@ function isLoadDatabase(target: string): boolean {
   }
 }
 
-if (existsSync(file)) {
-  if (!args.force) fail(`${file} exists; pass --force to replace it (only a database made by seed:load)`);
-  if (!isLoadDatabase(file)) fail(`${file} is not a load database (no seed:load mark); refusing to touch it`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+const LOAD_COMMENT = 'ecodispatch LOAD TEST database (npm run seed:load): synthetic users with minted sessions';
+
+/** PostgreSQL: only an empty database, or one this script marked (wiped with --force). */
+async function preparePostgres(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tables: string; comment: string | null }>(
+      `SELECT (SELECT count(*) FROM pg_tables WHERE schemaname IN ('public', 'drizzle')) AS tables,
+              shobj_description(oid, 'pg_database') AS comment
+         FROM pg_database WHERE datname = current_database()`,
+    );
+    const { tables, comment } = rows[0]!;
+    if (Number(tables) > 0) {
+      if (!args.force) fail(`${url} is not empty; pass --force to replace it (only a database made by seed:load)`);
+      if (comment !== LOAD_COMMENT) fail(`${url} is not a load database (no seed:load mark); refusing to touch it`);
+      await client.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    }
+    // Marked before anything else is written, so even a half-seeded database is recognisable.
+    const name = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+    await client.query(`COMMENT ON DATABASE ${client.escapeIdentifier(name)} IS ${client.escapeLiteral(LOAD_COMMENT)}`);
+  } finally {
+    await client.end();
+  }
+  await migratePostgres(url);
+  return connectPostgres(url, 4);
 }
 
-// Marked before anything else is written, so even a half-seeded file is recognisable.
-const marker = new Database(file);
-marker.pragma(`application_id = ${LOAD_DATABASE_APPLICATION_ID}`);
-marker.close();
+function prepareSqlite(target: string) {
+  if (existsSync(target)) {
+    if (!args.force) fail(`${target} exists; pass --force to replace it (only a database made by seed:load)`);
+    if (!isLoadDatabase(target)) fail(`${target} is not a load database (no seed:load mark); refusing to touch it`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  }
+  // Marked before anything else is written, so even a half-seeded file is recognisable.
+  const marker = new Database(target);
+  marker.pragma(`application_id = ${LOAD_DATABASE_APPLICATION_ID}`);
+  marker.close();
+  const { db, close } = openDatabase(target);
+  return { db, close: async () => close() };
+}
 
 const started = performance.now();
-const { db, close } = openDatabase(file);
+const { db, close } = isPostgres ? await preparePostgres(file) : prepareSqlite(file);
 const ids = await seedDemo(db, { withOneMaps: false });
 const environmentId = ids.departmentIds.get('env')!;
 const width = Math.max(5, String(staffCount).length);
@@ -158,7 +196,7 @@ const minted = await withTransaction(db, async (tx) => {
   }
   return sessions;
 });
-close();
+await close();
 
 if (args.sessions) {
   const command = minted.slice(0, 3);

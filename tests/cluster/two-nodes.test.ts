@@ -1,15 +1,15 @@
-// Several app nodes, one dispatch: two production servers (child processes) on one database, with
-// Socket.IO's Redis adapter between them (REDIS_URL) and a TCP balancer in front, as in
-// docs/operations.md. Phones are headless socket.io-client instances that speak the phone's
+// Several app nodes, one dispatch: two production servers (child processes) on one PostgreSQL
+// database, with Socket.IO's Redis adapter between them (REDIS_URL) and a TCP balancer in front,
+// as in docs/multi-node.md. Phones are headless socket.io-client instances that speak the phone's
 // delivery protocol (tests/helpers/field-client.ts): receipt per card, sync on every connect.
 import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AssignmentUpdatedMessage } from '@/server/contracts/events';
 import { closeFleet, connectFleet, describeFleet, postJson, request, triggerOverHttp, waitUntil, type Phone } from '../fault/support/fleet';
-import { createLoadFixture, type LoadFixture } from '../fault/support/load-fixture';
 import { freePort, startServerProcess, type ServerProcess } from '../fault/support/server-process';
 import { startRedis, type RedisServer } from '../support/redis-server';
+import { createPostgresLoadFixture, type PostgresLoadFixture } from './support/postgres-load-fixture';
 import { startTcpBalancer } from './support/tcp-balancer';
 
 const PHONES = Number(process.env.CLUSTER_PHONES ?? 100);
@@ -19,18 +19,20 @@ type Node = { name: string; port: number; process: ServerProcess };
 
 describe('two nodes, Redis between them', () => {
   let redis: RedisServer;
-  let fixture: LoadFixture;
+  let fixture: PostgresLoadFixture;
   const nodes: Node[] = [];
   let phones: Phone[] = [];
   let board: Socket | undefined;
 
   const startNode = async (name: string, port: number) =>
-    startServerProcess({ ...fixture, port, extraEnv: { REDIS_URL: redis.url } }).then((process) => ({ name, port, process }));
+    startServerProcess({ databaseUrl: fixture.databaseUrl, uploadDir: fixture.uploadDir, port, extraEnv: { REDIS_URL: redis.url } }).then(
+      (process) => ({ name, port, process }),
+    );
 
   beforeAll(async () => {
     redis = await startRedis();
-    fixture = createLoadFixture({ staff: PHONES });
-    // One after the other: both apply the (already applied) migrations to the same file at start.
+    fixture = await createPostgresLoadFixture({ staff: PHONES });
+    // Both check the migrations at start (under an advisory lock); one after the other keeps the log simple.
     nodes.push(await startNode('A', await freePort()));
     nodes.push(await startNode('B', await freePort()));
   });
@@ -43,7 +45,7 @@ describe('two nodes, Redis between them', () => {
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.process.stop()));
     await redis?.close();
-    fixture?.cleanup();
+    await fixture?.cleanup();
   });
 
   const [nodeA, nodeB] = [() => nodes[0]!, () => nodes[1]!];
@@ -120,8 +122,8 @@ describe('two nodes, Redis between them', () => {
     await expectConverged(expected, 30_000);
     // Each card came with node A's own push, whose receipt came back from node B: delivered at
     // attempt 1. Without the adapter only node B's redelivery worker (attempt 2, after 2 s) reaches them.
-    const attempts = fixture.query<{ attempts: number; delivered: number }>(
-      'select push_attempts as attempts, count(*) as delivered from assignments where incident_id = ? and delivered_at is not null group by push_attempts',
+    const attempts = await fixture.query<{ attempts: number; delivered: number }>(
+      'select push_attempts as attempts, count(*)::int as delivered from assignments where incident_id = $1 and delivered_at is not null group by push_attempts',
       incidentId,
     );
     expect(attempts).toEqual([{ attempts: 1, delivered: PHONES }]);
@@ -162,7 +164,7 @@ describe('two nodes, Redis between them', () => {
       await expectConverged(expected, 60_000);
       // Every phone is on node A now, and node A's list says so (node B's stale entries do not matter).
       await eventually(async () => expect(await countOnline(nodeA().process.url)).toBe(PHONES), 10_000);
-      const rows = fixture.query<{ n: number }>('select count(*) as n from assignments where incident_id = ?', incidentId);
+      const rows = await fixture.query<{ n: number }>('select count(*)::int as n from assignments where incident_id = $1', incidentId);
       expect(rows[0]!.n).toBe(PHONES);
       await lift(nodeA().process.url, incidentId);
     } finally {

@@ -13,7 +13,9 @@ process.once('exit', () => {
 });
 
 export type ServerProcessOptions = {
-  databaseFile: string;
+  /** A SQLite file, or (databaseUrl) any DATABASE_URL, e.g. a PostgreSQL database. */
+  databaseFile?: string;
+  databaseUrl?: string;
   port: number;
   uploadDir: string;
   startTimeoutMs?: number;
@@ -34,14 +36,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess({ databaseFile, port, uploadDir, startTimeoutMs = 90_000, extraEnv = {} }: ServerProcessOptions) {
+export async function startServerProcess({
+  databaseFile,
+  databaseUrl,
+  port,
+  uploadDir,
+  startTimeoutMs = 90_000,
+  extraEnv = {},
+}: ServerProcessOptions) {
+  if (!databaseUrl && !databaseFile) throw new Error('startServerProcess needs databaseFile or databaseUrl');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: databaseUrl ?? `file:${databaseFile}`,
     UPLOAD_DIR: uploadDir,
     SEED_DEMO: '0',
     NEXT_TELEMETRY_DISABLED: '1',
