@@ -23,7 +23,7 @@ import {
   type LoadDatabase,
   type ServerKind,
 } from './support/fanout-harness';
-import { describeRound, round1, runRound, type RoundOutcome } from './support/fanout-round';
+import { describeRound, pooled, round1, runRound, type RoundOutcome } from './support/fanout-round';
 import { pinning } from './support/pin-cpu';
 
 const sizes = isSmoke
@@ -64,32 +64,6 @@ async function measure(kind: ServerKind, database: LoadDatabase, size: number, c
     await server.stop();
   }
   return { outcomes, sample };
-}
-
-function pooled(outcomes: RoundOutcome[]) {
-  const received = summarize(outcomes.flatMap((outcome) => outcome.received));
-  const median = (values: Array<number | null>) => {
-    if (values.some((value) => value === null)) return null;
-    const sorted = (values as number[]).sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)]!;
-  };
-  return {
-    received,
-    allAckedMs: median(outcomes.map((outcome) => outcome.allAckedMs)),
-    boardAllAckedMs: median(outcomes.map((outcome) => outcome.boardAllAckedMs)),
-    responseMs: median(outcomes.map((outcome) => outcome.responseMs)),
-    lost: outcomes.reduce((sum, outcome) => sum + outcome.lost, 0),
-    wrongCard: outcomes.reduce((sum, outcome) => sum + outcome.wrongCard, 0),
-    repushed: outcomes.reduce((sum, outcome) => sum + outcome.repushed, 0),
-    ackErrors: outcomes.reduce((sum, outcome) => sum + outcome.ackErrors, 0),
-    // Phones dropped during the round (e.g. by the ping timeout while the server's loop was blocked).
-    disconnected: outcomes.reduce((sum, outcome) => sum + outcome.disconnected, 0),
-    loopP99Max: Math.max(...outcomes.map((outcome) => outcome.loop.p99)),
-    // The target's measure: each round's own p99, then the median over rounds. On a shared machine
-    // one disturbed round decided the pooled p99 alone (1,000 phones: one round 617 ms, the
-    // others ≈ 300 ms), for either server; the median of rounds is robust to that, for both alike.
-    roundP99Median: median(outcomes.map((outcome) => percentile(outcome.received, 99)))!,
-  };
 }
 
 const fmt = (summary: Summary) => `${round1(summary.p50)} / ${round1(summary.p99)} / ${round1(summary.max)} ms`;

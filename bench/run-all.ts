@@ -15,6 +15,7 @@ const BENCHMARKS = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [
   'one-map-render',
   'field-page',
   'sqlite-durability',
+  'multi-node-fanout',
 ];
 
 const isSmoke = process.env.BENCH_SMOKE === '1';

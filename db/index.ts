@@ -69,7 +69,7 @@ export function isPostgres(db: object): boolean {
 }
 
 /** A pool of connections to PostgreSQL; nothing is migrated (see migratePostgres). */
-function connectPostgres(url: string, maxConnections: number): { db: Db; close: () => Promise<void> } {
+export function connectPostgres(url: string, maxConnections: number): { db: Db; close: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   // An idle connection that breaks (the server restarted) is dropped by the pool; without a
   // listener its 'error' event would crash the process.
@@ -82,7 +82,7 @@ function connectPostgres(url: string, maxConnections: number): { db: Db; close: 
  * Applies the committed PostgreSQL migrations. Several nodes may start at once: an advisory lock
  * lets one migrate while the others wait, then find nothing left to do.
  */
-async function migratePostgres(url: string): Promise<void> {
+export async function migratePostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
 import { ensureNextBuild, seedLoadDatabase } from '../lib/load-server';
 import type { ClientResult, WorkerMessage } from './client-worker';
@@ -25,13 +26,42 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 export { ensureNextBuild };
 
+/** Where a benchmark's load database lives and what it holds (SQLite here, PostgreSQL in bench/support/postgres-load.ts). */
+export type LoadDatabase = {
+  dir: string;
+  /** DATABASE_URL for the servers under test. */
+  databaseUrl: string;
+  sessionsFile: string;
+  sessions: ReturnType<typeof seedLoadDatabase>['sessions'];
+  /** Acknowledged assignments of an incident, read from the database itself. */
+  countAcknowledged(incidentId: string): Promise<number>;
+  cleanup(): void | Promise<void>;
+};
+
 /** A fresh load database with `staff` on-duty people and their minted sessions (no escalation: no backup cards). */
-export function createLoadDatabase(staff: number) {
+export function createLoadDatabase(staff: number): LoadDatabase & { databaseFile: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecodispatch-bench-'));
   const { file, sessionsFile, sessions } = seedLoadDatabase({ dir, name: 'load', staff, noEscalation: true });
-  return { dir, databaseFile: file, sessionsFile, sessions, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    databaseFile: file,
+    databaseUrl: `file:${file}`,
+    sessionsFile,
+    sessions,
+    async countAcknowledged(incidentId) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const row = db
+          .prepare('SELECT count(*) AS n FROM assignments WHERE incident_id = ? AND acknowledged_at IS NOT NULL')
+          .get(incidentId);
+        return (row as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
-export type LoadDatabase = ReturnType<typeof createLoadDatabase>;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,7 +82,10 @@ export type LoopStats = { count: number; p50: number; p99: number; max: number; 
  * with bench/support/probe.mjs preloaded and --expose-gc, and waits until /api/health answers.
  * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server when it stops.
  */
-export async function startServer(kind: ServerKind, options: { port: number; database: LoadDatabase }) {
+export async function startServer(
+  kind: ServerKind,
+  options: { port: number; database: LoadDatabase; extraEnv?: Record<string, string>; isPinned?: boolean },
+) {
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(path.resolve(profileDir, kind), { recursive: true });
   const args = [
@@ -74,15 +107,16 @@ export async function startServer(kind: ServerKind, options: { port: number; dat
       NODE_ENV: 'production',
       PORT: String(options.port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${options.database.databaseFile}`,
+      DATABASE_URL: options.database.databaseUrl,
       UPLOAD_DIR: path.join(options.database.dir, 'uploads'),
       SEED_DEMO: '0',
       NEXT_TELEMETRY_DISABLED: '1',
       BENCH_SESSIONS: options.database.sessionsFile,
+      ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  pinProcess(child.pid, 'server');
+  if (options.isPinned !== false) pinProcess(child.pid, 'server');
   children.add(child);
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
@@ -159,8 +193,12 @@ function residentBytes(pid: number): number {
 
 type WorkerReply = { type: string; [key: string]: unknown };
 
-/** `people` split over `workers` forked processes, one socket.io-client each, all connected to `url`. */
-export async function connectFleet(url: string, people: Person[], workers: number) {
+/**
+ * `people` split over `workers` forked processes, one socket.io-client each, all connected to
+ * `url`; with several URLs (several app nodes), worker i connects its share to url i mod n.
+ */
+export async function connectFleet(url: string | string[], people: Person[], workers: number) {
+  const urls = Array.isArray(url) ? url : [url];
   const count = Math.max(1, Math.min(workers, people.length));
   const processes = Array.from({ length: count }, () => {
     const child = fork('bench/support/client-worker.ts', [], {
@@ -200,7 +238,7 @@ export async function connectFleet(url: string, people: Person[], workers: numbe
   const connected = await Promise.all(
     processes.map((child, index) => {
       const answer = next(child, 'connected');
-      child.send({ type: 'connect', url, people: shares[index]!, concurrency: 50 } satisfies WorkerMessage);
+      child.send({ type: 'connect', url: urls[index % urls.length]!, people: shares[index]!, concurrency: 50 } satisfies WorkerMessage);
       return answer;
     }),
   );
