@@ -1,4 +1,5 @@
 import type { Db } from './index';
+import { RaceLost, settledError } from './race-lost';
 
 // Transactions on PostgreSQL, side by side (SQLite runs them one at a time, db/transaction.ts).
 // READ COMMITTED is enough for this domain because its invariants do not rest on "nobody else ran
@@ -10,13 +11,15 @@ import type { Db } from './index';
 // When a transaction loses such a race (a unique violation) it runs again, once the other has
 // committed, and the verb's own check then sees the winner's row (e.g. a retried trigger finds
 // the first request's idempotency key and answers with that incident). Deadlocks and serialization
-// failures are retried the same way.
+// failures are retried the same way, and so is a conditional update that found its row changed
+// since the transaction read it (RaceLost, db/race-lost.ts).
 const RETRYABLE = new Set(['40001', '40P01', '23505']); // serialization_failure, deadlock_detected, unique_violation
 const MAX_ATTEMPTS = 4;
 
 type PgError = { code?: unknown; cause?: unknown };
 
 function isRetryable(error: unknown): boolean {
+  if (error instanceof RaceLost) return true;
   // drizzle wraps the driver's error (DrizzleQueryError) and keeps it as `cause`.
   for (let current = error as PgError | undefined, depth = 0; current && depth < 4; current = current.cause as PgError, depth += 1) {
     if (typeof current.code === 'string' && RETRYABLE.has(current.code)) return true;
@@ -33,7 +36,7 @@ export async function withPostgresTransaction<T>(db: Db, work: (tx: Db) => Promi
       return await (db as unknown as PgDb).transaction(work, { isolationLevel: 'read committed' });
     } catch (error) {
       // A unique violation that is not a race (the same duplicate again) fails after the last attempt.
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw settledError(error);
       await pause(attempt);
     }
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isPostgres, type Db } from './index';
 import { withPostgresTransaction } from './postgres-transaction';
+import { settledError } from './race-lost';
 
 // Domain verbs are written async so that they port to PostgreSQL unchanged
 // (`db.transaction(async (tx) => ...)` there). better-sqlite3's own transaction()
@@ -31,6 +32,13 @@ const queues = (globalForTx.ecodispatchTxQueues ??= new WeakMap());
 export function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   // PostgreSQL runs transactions side by side itself (db/postgres-transaction.ts).
   if (isPostgres(db)) return withPostgresTransaction(db, work);
+  return runQueued(db, work).catch((error: unknown) => {
+    // One at a time, a race cannot be lost here: the verb's own answer stands (db/race-lost.ts).
+    throw settledError(error);
+  });
+}
+
+function runQueued<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   let queue = queues.get(db);
   if (!queue) {
     queue = { pending: [], isDraining: false };

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
 import { assignments, incidents, type AssignmentStatus } from '../../db/schema';
+import { raceLost } from '../../db/race-lost';
 import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 import type { VerbContext } from '../context';
@@ -45,7 +46,8 @@ export async function advanceAssignment(
     const now = ctx.now();
     const at = stepTime(options.occurredAt, row.assignment.sentAt, now);
     const updated = await stepUpdate(tx, to).execute({ assignmentId, from: row.assignment.status, at });
-    if (updated.length === 0) throw conflict('statusTransition', { from: row.assignment.status, to });
+    // Changed since read (on PostgreSQL a receipt may have turned `sent` into `delivered`): read again.
+    if (updated.length === 0) throw raceLost(conflict('statusTransition', { from: row.assignment.status, to }));
     if (to === 'delivered') await stopRedelivery(tx, assignmentId);
     else await stopPendingForAssignment(tx, assignmentId);
 

@@ -11,6 +11,7 @@ import {
   updateAssignmentStatus,
 } from '@/server/dispatch';
 import { COUNTS_WINDOW_MS } from '@/server/dispatch/announce-counts';
+import { recordManyDelivered } from '@/server/delivery/record-many-delivered';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;
@@ -29,6 +30,28 @@ async function setup() {
 }
 
 describe('assignment progress', () => {
+  it('never refuses a 收到 that races its own push receipt (on PostgreSQL both run at once)', async () => {
+    fixture = await createSeededDb();
+    const duty = await fixture.ctxFor('duty');
+    const deps = { db: fixture.db, emitter: fixture.emitter, now: () => new Date() };
+    for (let round = 0; round < 5; round += 1) {
+      const { assignments: cards } = await triggerIncident({
+        ctx: duty,
+        input: { planId: fixture.ids.planIds.get('water_oil')!, location: RIVER_POINT, description: `梁滩河油污 ${round}` },
+      });
+      // The receipts of the whole fan-out in one batch, and every 收到 at the same moment.
+      const [, ...acks] = await Promise.all([
+        recordManyDelivered(
+          deps,
+          cards.map((card) => card.id),
+          'receipt',
+        ),
+        ...cards.map(async (card) => acknowledgeAssignment({ ctx: await fixture.ctxFor(card.username), input: { assignmentId: card.id } })),
+      ]);
+      expect(acks.map((view) => view.status)).toEqual(cards.map(() => 'acknowledged'));
+    }
+  });
+
   it('announces the header counts at once after a lone 收到, and a burst of them as at most one more, with the final counts', async () => {
     const { idOf } = await setup();
     const summaries = () =>

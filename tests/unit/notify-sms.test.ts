@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, notifications, users } from '@/db/schema';
 import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/dispatch';
 import { cardLinkCode } from '@/server/notify/card-link';
+import { claimDueNotifications } from '@/server/notify/claim-due-notifications';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { MAX_ATTEMPTS, retryDelayMs } from '@/server/notify/record-delivery-outcome';
 import { signGatewayRequest } from '@/server/notify/sms-gateway-notifier';
@@ -81,6 +82,18 @@ describe('SMS through the HTTP gateway', () => {
     outbox.advance(60_000);
     expect(await outbox.tick()).toEqual([]);
     expect(gateway.requests).toHaveLength(4);
+  });
+
+  it('lets each queued message be claimed by one of several workers racing for it (several nodes)', async () => {
+    await trigger();
+    const queued = await fixture.db.select({ id: notifications.id }).from(notifications);
+    expect(queued.length).toBeGreaterThan(1);
+    // On PostgreSQL these run on separate connections at the same time, as on separate nodes.
+    const later = new Date(Date.now() + 1_000);
+    const claims = await Promise.all([1, 2, 3].map(() => claimDueNotifications(fixture.db, later, 100)));
+    const claimedIds = claims.flat().map((row) => row.id);
+    expect(new Set(claimedIds).size).toBe(claimedIds.length);
+    expect(claimedIds.sort()).toEqual(queued.map((row) => row.id).sort());
   });
 
   it('retries a failing gateway with backoff, then marks the SMS failed with an audit row', async () => {
