@@ -28,6 +28,20 @@ else
 fi
 [ -x "$PG_BIN/initdb" ] || fail "no initdb in $PG_BIN: install the Debian package 'postgresql'"
 command -v redis-server >/dev/null || fail "no redis-server: install the Debian package 'redis-server'"
+command -v redis-cli >/dev/null || fail "no redis-cli: install the Debian package 'redis-tools' (redis-server depends on it)"
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || fail "running as root, but there is no 'postgres' system user to run PostgreSQL as (the Debian package 'postgresql' creates it)"
+fi
+
+# Something already listening would make a node look healthy, or Redis/PostgreSQL fail late.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$PG_PORT" "$REDIS_PORT" $(seq "$FIRST_PORT" $((FIRST_PORT + NODES - 1))); do
+  port_in_use "$port" || continue
+  [ "$port" != "$PG_PORT" ] || [ ! -f "$PG_DATA/postmaster.pid" ] ||
+    echo "[cluster] a PostgreSQL of $PG_DATA is still running; if no other cluster:local uses it, stop it:" \
+      "$([ "$(id -u)" -ne 0 ] || echo 'runuser -u postgres -- ')$PG_BIN/pg_ctl -D $PG_DATA -m fast stop" >&2
+  fail "port $port on 127.0.0.1 is already in use (another cluster:local? CLUSTER_PG_PORT, CLUSTER_REDIS_PORT, CLUSTER_FIRST_PORT choose others)"
+done
 
 # PostgreSQL refuses to run as root: then its commands run as the 'postgres' system user.
 as_postgres() {
@@ -36,27 +50,57 @@ as_postgres() {
 
 NODE_PIDS=()
 REDIS_PID=""
+PG_STARTED=""
+# SIGTERM, then SIGKILL whatever is still there after 20 s, so a stuck node cannot keep the stop from
+# reaching PostgreSQL.
+any_alive() {
+  local pid
+  for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
+stop_pids() {
+  [ $# -gt 0 ] || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  for _ in $(seq 1 40); do
+    any_alive "$@" || break
+    sleep 0.5
+  done
+  kill -KILL "$@" 2>/dev/null || true
+  for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
+}
 stop_all() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C (or npm forwarding the first one again) must not cut the stop short.
+  trap '' INT TERM
+  trap - EXIT
   echo "[cluster] stopping"
-  for pid in "${NODE_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -n "$REDIS_PID" ] && kill -TERM "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  stop_pids "${NODE_PIDS[@]}"
+  [ -z "$REDIS_PID" ] || stop_pids "$REDIS_PID"
+  [ -z "$PG_STARTED" ] || as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   echo "[cluster] stopped"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 # 1. PostgreSQL: a cluster of its own (created once), loopback only, durable (fsync on).
+if [ "$(id -u)" -eq 0 ]; then
+  # The server's log is written here, as postgres.
+  chown postgres:postgres "$CLUSTER_DIR"
+  runuser -u postgres -- test -w "$CLUSTER_DIR" ||
+    fail "the 'postgres' user cannot reach $CLUSTER_DIR (a parent directory is closed to it): set CLUSTER_DIR elsewhere, e.g. /var/tmp/ecodispatch-cluster"
+fi
 if [ ! -f "$PG_DATA/PG_VERSION" ]; then
   echo "[cluster] creating a PostgreSQL cluster in $PG_DATA"
   mkdir -p "$PG_DATA"
   [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$PG_DATA"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >/dev/null
 fi
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$CLUSTER_DIR"
+as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 &&
+  fail "a PostgreSQL of $PG_DATA is already running (another cluster:local?)"
+PG_STARTED=1 # set before the start: a server that came up late is still stopped
 as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$CLUSTER_DIR/postgres.log" -w \
-  -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DATA" start >/dev/null
+  -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DATA" start >/dev/null ||
+  fail "PostgreSQL did not start; see $CLUSTER_DIR/postgres.log"
 as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'ecodispatch'" |
   grep -q 1 || as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres ecodispatch
 DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/ecodispatch"
@@ -66,6 +110,12 @@ echo "[cluster] PostgreSQL on 127.0.0.1:$PG_PORT"
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$CLUSTER_DIR" \
   >"$CLUSTER_DIR/redis.log" 2>&1 &
 REDIS_PID=$!
+for attempt in $(seq 1 50); do
+  [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] && break
+  kill -0 "$REDIS_PID" 2>/dev/null || fail "redis-server exited; see $CLUSTER_DIR/redis.log"
+  [ "$attempt" -lt 50 ] || fail "redis-server does not answer on 127.0.0.1:$REDIS_PORT; see $CLUSTER_DIR/redis.log"
+  sleep 0.2
+done
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 echo "[cluster] Redis on 127.0.0.1:$REDIS_PORT"
 
@@ -82,17 +132,18 @@ start_node() {
   NODE_PIDS+=($!)
 }
 wait_healthy() {
-  local port=$1
+  local index=$1 port=$((FIRST_PORT + $1 - 1)) pid=${NODE_PIDS[$(($1 - 1))]}
   for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$CLUSTER_DIR/node-$index.log" >&2; fail "node $index (port $port) exited; see $CLUSTER_DIR/node-$index.log"; }
     sleep 0.5
   done
-  fail "node on port $port did not become healthy; see $CLUSTER_DIR/node-*.log"
+  fail "node $index (port $port) did not become healthy in 90 s; see $CLUSTER_DIR/node-$index.log"
 }
 start_node 1 1
-wait_healthy "$FIRST_PORT"
+wait_healthy 1
 for index in $(seq 2 "$NODES"); do start_node "$index" 0; done
-for index in $(seq 2 "$NODES"); do wait_healthy $((FIRST_PORT + index - 1)); done
+for index in $(seq 2 "$NODES"); do wait_healthy "$index"; done
 
 echo "[cluster] $NODES nodes ready (logs in $CLUSTER_DIR):"
 for index in $(seq 1 "$NODES"); do echo "  http://127.0.0.1:$((FIRST_PORT + index - 1))"; done

@@ -40,7 +40,8 @@ export function createRealtimeServer(
       const isAllowed = isAllowedOrigin(request, options.allowedOrigins);
       callback(isAllowed ? null : 'origin not allowed', isAllowed);
     },
-    // A phone on a weak network comes back to the same rooms; the database stays the source of truth.
+    // A phone on a weak network comes back to the same rooms after a short drop (one node only: the Redis
+    // adapter cannot replay missed packets); either way the phone re-reads its cards from the database.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
