@@ -60,8 +60,8 @@ export function openDatabase(
 }
 
 const postgresMigrationsFolder = path.join(process.cwd(), 'db', 'migrations-pg');
-// Any constant shared by every node: the key of the advisory lock that serialises migrations.
-const MIGRATION_LOCK_KEY = 0x45434f44; // "ECOD"
+// Any constant shared by every node: the key of the advisory lock that serialises start-ups.
+const STARTUP_LOCK_KEY = 0x45434f44; // "ECOD"
 
 /** True when `db` (or a transaction handle) talks to PostgreSQL. */
 export function isPostgres(db: object): boolean {
@@ -79,27 +79,49 @@ export function connectPostgres(url: string, maxConnections: number): { db: Db; 
 }
 
 /**
- * Applies the committed PostgreSQL migrations. Several nodes may start at once: an advisory lock
- * lets one migrate while the others wait, then find nothing left to do.
+ * Runs `work` while holding the start-up advisory lock: several nodes may start at once, and one
+ * at a time migrates (the others then find nothing left to do) and seeds an empty database.
  */
-export async function migratePostgres(url: string): Promise<void> {
+async function withStartupLock(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePostgresTables(drizzlePostgres(client), { migrationsFolder: postgresMigrationsFolder });
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    await work(client);
   } finally {
-    await client.end();
+    await client.end(); // also releases the lock
   }
 }
 
-/** Opens the database DATABASE_URL names, migrated: a SQLite file or a PostgreSQL pool. */
-export async function openConfiguredDatabase(env: Env): Promise<{ db: Db; close: () => Promise<void> }> {
+/** Applies the committed PostgreSQL migrations (under the start-up lock). */
+export async function migratePostgres(url: string): Promise<void> {
+  await withStartupLock(url, (client) => migratePostgresTables(drizzlePostgres(client), { migrationsFolder: postgresMigrationsFolder }));
+}
+
+/**
+ * Opens the database DATABASE_URL names, migrated: a SQLite file or a PostgreSQL pool. `prepare`
+ * (e.g. seeding an empty database) runs once it is open; on PostgreSQL still under the start-up
+ * lock, so two nodes starting together cannot both seed.
+ */
+export async function openConfiguredDatabase(
+  env: Env,
+  prepare: (db: Db) => Promise<void> = async () => {},
+): Promise<{ db: Db; close: () => Promise<void> }> {
   if (isPostgresUrl(env.DATABASE_URL)) {
-    await migratePostgres(env.DATABASE_URL);
-    return connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    const opened = connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    try {
+      await withStartupLock(env.DATABASE_URL, async (client) => {
+        await migratePostgresTables(drizzlePostgres(client), { migrationsFolder: postgresMigrationsFolder });
+        await prepare(opened.db);
+      });
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+    return opened;
   }
   const { db, close } = openDatabase(databasePath(env));
+  await prepare(db);
   return { db, close: async () => close() };
 }
 

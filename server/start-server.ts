@@ -32,12 +32,12 @@ export async function startServer(
   env: Env,
   options: { dev?: boolean; withNext?: boolean; redelivery?: { intervalMs?: number; now?: () => Date } } = {},
 ) {
-  const { db, close: closeDb } = await openConfiguredDatabase(env);
-  setDb(db);
-  if (env.SEED_DEMO && (await isEmpty(db))) {
-    await seedDemo(db);
+  const { db, close: closeDb } = await openConfiguredDatabase(env, async (opened) => {
+    if (!env.SEED_DEMO || !(await isEmpty(opened))) return;
+    await seedDemo(opened);
     console.log('[ecodispatch] seeded demo data (重庆高新区)');
-  }
+  });
+  setDb(db);
 
   const next = options.withNext === false ? null : await prepareNext(env, options.dev ?? false);
   const httpServer = createServer((req, res) => {
