@@ -12,7 +12,7 @@ import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence, type PresenceTracker } from './presence/presence-tracker';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { setRealtimeServer, socketEmitter } from './realtime/emitter';
+import { setClusterMode, setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
 import { attachRedisAdapter, connectRedis, presenceBus } from './realtime/cluster-adapter';
 import { useRedisLoginThrottle } from './auth/login-throttle';
@@ -63,6 +63,7 @@ export async function startServer(
   // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so
   // does presence (each node reports its own connections to the others).
   const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;
+  setClusterMode(cluster !== null);
   const clusterPresence = cluster
     ? createClusterPresence({
         node: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

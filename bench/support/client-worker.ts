@@ -53,7 +53,10 @@ function open(url: string, person: Person): Promise<Client | string> {
     const at = now();
     sample ??= card;
     client.cards.push(card);
+    // As the phone page does: answer the push, or (a push relayed from another node comes without
+    // one) report the card with its own event.
     if (typeof receipt === 'function') receipt({ received: true });
+    else socket.emit('assignment:delivered', { assignmentId: card.assignmentId }, () => undefined);
     if (client.receivedAt !== null) return; // a re-push of a card already held: no second 收到
     client.receivedAt = at;
     socket.emit('assignment:ack', { assignmentId: card.assignmentId }, (result: { ok: boolean; error?: { code: string } }) => {

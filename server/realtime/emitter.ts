@@ -36,14 +36,33 @@ export type Emitter = {
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
 };
 
-const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer };
+const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer; ecodispatchIsCluster?: boolean };
 
 export function setRealtimeServer(io: RealtimeServer | undefined): void {
   globalForIo.ecodispatchIo = io;
+  if (!io) globalForIo.ecodispatchIsCluster = false;
+}
+
+/** Several nodes share rooms through an adapter (server/realtime/cluster-adapter.ts). */
+export function setClusterMode(isCluster: boolean): void {
+  globalForIo.ecodispatchIsCluster = isCluster;
 }
 
 function io(): RealtimeServer | undefined {
   return globalForIo.ecodispatchIo;
+}
+
+type Broadcast = ReturnType<RealtimeServer['to']>;
+
+// With a timeout, a broadcast's callback gets every receipt that arrived (none if nobody is connected).
+function pushAndWaitForReceipt(target: Broadcast, card: RoleCard): Promise<boolean> {
+  return new Promise((resolve) => {
+    target
+      .timeout(RECEIPT_TIMEOUT_MS)
+      .emit('assignment:new', card, (_error: Error | null, receipts: Array<{ received?: unknown }>) =>
+        resolve(receipts.some((receipt) => receipt?.received === true)),
+      );
+  });
 }
 
 /** Sends through the process's Socket.IO server; silent when none is attached (scripts, seeding). */
@@ -51,15 +70,20 @@ export const socketEmitter: Emitter = {
   assignmentNew(userId, card) {
     const server = io();
     if (!server) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      // With a timeout, a broadcast's callback gets every receipt that arrived (none if nobody is connected).
-      server
-        .to(rooms.user(userId))
-        .timeout(RECEIPT_TIMEOUT_MS)
-        .emit('assignment:new', card, (_error: Error | null, receipts: Array<{ received?: unknown }>) =>
-          resolve(receipts.some((receipt) => receipt?.received === true)),
-        );
-    });
+    const room = rooms.user(userId);
+    if (globalForIo.ecodispatchIsCluster) {
+      // Several nodes: phones on other nodes get the card as a plain broadcast and report it with
+      // their own `assignment:delivered` event on the node they are connected to (the phone page
+      // sends it for every card it holds). A broadcast with an acknowledgement across nodes cost a
+      // PUBSUB NUMSUB and two published replies per card (bench/multi-node-fanout.ts). Only this
+      // node's phones answer the push itself.
+      const here = [...(server.of('/').adapter.rooms.get(room) ?? [])];
+      // Without a receipt callback (the event's type declares one: phones check for it).
+      (server.to(room).except(here) as unknown as { emit(event: 'assignment:new', card: RoleCard): void }).emit('assignment:new', card);
+      if (here.length === 0) return Promise.resolve(false);
+      return pushAndWaitForReceipt(server.local.to(room), card);
+    }
+    return pushAndWaitForReceipt(server.to(room), card);
   },
   assignmentUpdated(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('assignment:updated', message);

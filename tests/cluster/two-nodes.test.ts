@@ -120,8 +120,8 @@ describe('two nodes, Redis between them', () => {
     const { incidentId, expected } = await trigger(nodeA().process.url);
     expect(expected.size).toBe(PHONES);
     await expectConverged(expected, 30_000);
-    // Each card came with node A's own push, whose receipt came back from node B: delivered at
-    // attempt 1. Without the adapter only node B's redelivery worker (attempt 2, after 2 s) reaches them.
+    // Each card came with node A's own push, relayed to node B, where the phone reported it: delivered
+    // at attempt 1. Without the adapter only node B's redelivery worker (attempt 2, after 2 s) reaches them.
     const attempts = await fixture.query<{ attempts: number; delivered: number }>(
       'select push_attempts as attempts, count(*)::int as delivered from assignments where incident_id = $1 and delivered_at is not null group by push_attempts',
       incidentId,

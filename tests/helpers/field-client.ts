@@ -46,7 +46,10 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
 
   socket.on('assignment:new', (card, receipt) => {
     hold(card);
+    // As the phone page does: answer the push, or (a push relayed from another node comes without
+    // one) report the card with its own event.
     if (typeof receipt === 'function') receipt({ received: true });
+    else socket.emit('assignment:delivered', { assignmentId: card.assignmentId }, () => undefined);
   });
   socket.on('assignment:updated', ({ assignment }) => applyView(assignment));
   socket.on('incident:lifted', ({ incidentId }) => {
