@@ -74,6 +74,19 @@ describe('two nodes, Redis between them', () => {
     return { incidentId: result.body.incident.id, expected: new Map(result.body.assignments.map((row) => [row.userId, row.id])) };
   }
 
+  /** Every phone presses 收到; each is answered, and the board (`acknowledged`) sees them all. */
+  async function acknowledgeAll(expected: Map<string, string>, acknowledged: Set<string>) {
+    const replies = await Promise.all(
+      phones.map((phone) => request(phone, 'assignment:ack', { assignmentId: expected.get(phone.userId) })),
+    );
+    expect(replies.filter((reply) => !reply.ok)).toEqual([]);
+    await waitUntil(
+      () => acknowledged.size === PHONES,
+      30_000,
+      () => `the board on node A saw ${acknowledged.size}/${PHONES} 收到`,
+    );
+  }
+
   /** How many field staff a node's presence list shows online, as the board loads it. */
   async function countOnline(url: string) {
     const response = await fetch(`${url}/api/presence`, { headers: { cookie: fixture.duty.cookie } });
@@ -128,15 +141,7 @@ describe('two nodes, Redis between them', () => {
     );
     expect(attempts).toEqual([{ attempts: 1, delivered: PHONES }]);
 
-    const replies = await Promise.all(
-      phones.map((phone) => request(phone, 'assignment:ack', { assignmentId: expected.get(phone.userId) })),
-    );
-    expect(replies.filter((reply) => !reply.ok)).toEqual([]);
-    await waitUntil(
-      () => acknowledged.size === PHONES,
-      30_000,
-      () => `the board on node A saw ${acknowledged.size}/${PHONES} 收到`,
-    );
+    await acknowledgeAll(expected, acknowledged);
     await lift(nodeA().process.url, incidentId);
   });
 
@@ -187,16 +192,8 @@ describe('two nodes, Redis between them', () => {
       await redis.start();
 
       await expectConverged(expected, 60_000);
-      const replies = await Promise.all(
-        phones.map((phone) => request(phone, 'assignment:ack', { assignmentId: expected.get(phone.userId) })),
-      );
-      expect(replies.filter((reply) => !reply.ok)).toEqual([]);
       // 收到 on node B reaches the board on node A again.
-      await waitUntil(
-        () => acknowledged.size === PHONES,
-        30_000,
-        () => `the board on node A saw ${acknowledged.size}/${PHONES} 收到`,
-      );
+      await acknowledgeAll(expected, acknowledged);
       await lift(nodeA().process.url, incidentId);
     } finally {
       await balancer.close();

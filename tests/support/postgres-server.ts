@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from '../fault/support/server-process';
 
 // A throwaway PostgreSQL server for tests, from the distribution's binaries (Debian: package
 // `postgresql`, /usr/lib/postgresql/<version>/bin). Durability is off: the data dies with the test.
@@ -48,17 +48,6 @@ function unprivilegedUser(): RunAs {
     if (entry) return { uid: Number(entry[2]), gid: Number(entry[3]) };
   }
   throw new Error('Running as root and no `postgres` or `nobody` user to run PostgreSQL as.');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 function logTail(logFile: string): string {
