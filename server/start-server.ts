@@ -12,9 +12,9 @@ import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence, type PresenceTracker } from './presence/presence-tracker';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { setClusterMode, setRealtimeServer, socketEmitter } from './realtime/emitter';
+import { setCardRelay, setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
-import { attachRedisAdapter, connectRedis, presenceBus } from './realtime/cluster-adapter';
+import { attachRedisAdapter, cardRelay, connectRedis, presenceBus } from './realtime/cluster-adapter';
 import { useRedisLoginThrottle } from './auth/login-throttle';
 import { createClusterPresence } from './presence/cluster-presence';
 import { announceReachability } from './presence/announce-reachability';
@@ -63,7 +63,7 @@ export async function startServer(
   // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so
   // does presence (each node reports its own connections to the others).
   const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;
-  setClusterMode(cluster !== null);
+  setCardRelay(cluster ? cardRelay(io) : undefined);
   const clusterPresence = cluster
     ? createClusterPresence({
         node: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

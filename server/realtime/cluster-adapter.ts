@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
+import type { CardRelay, RelayedCard } from './emitter';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
@@ -62,14 +63,16 @@ export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter
 }
 
 const PRESENCE_EVENT = 'ecodispatch:presence';
+const CARDS_EVENT = 'ecodispatch:cards';
+
+type ServerBus<Message> = {
+  serverSideEmit(event: string, message: Message): void;
+  on(event: string, listener: (message: Message) => void): void;
+};
 
 /** The presence bus between nodes over the adapter's server-to-server messages. */
 export function presenceBus(io: Server): PresenceBus {
-  type Bus = {
-    serverSideEmit(event: string, message: PresenceBusMessage): void;
-    on(event: string, listener: (message: PresenceBusMessage) => void): void;
-  };
-  const bus = io as unknown as Bus;
+  const bus = io as unknown as ServerBus<PresenceBusMessage>;
   return {
     publish: (message) => bus.serverSideEmit(PRESENCE_EVENT, message),
     subscribe: (handler) =>
@@ -78,4 +81,25 @@ export function presenceBus(io: Server): PresenceBus {
         if (message && typeof message === 'object' && typeof message.node === 'string') handler(message);
       }),
   };
+}
+
+/**
+ * Role cards between nodes: the node that dispatches sends each batch of cards once, as one
+ * server-to-server message; every other node pushes each card to its own phones in that person's
+ * room (most rooms are empty on any one node: Socket.IO skips them). The phones report a card with
+ * `assignment:delivered` on their own node, which records it in the shared database.
+ */
+export function cardRelay(io: Server): CardRelay {
+  const bus = io as unknown as ServerBus<unknown>;
+  // Without a receipt callback (the event's type declares one: phones check for it).
+  type PlainPush = { emit(event: 'assignment:new', card: unknown): void };
+  bus.on(CARDS_EVENT, (batch) => {
+    if (!Array.isArray(batch)) return;
+    for (const item of batch as Partial<RelayedCard>[]) {
+      // From another node of the same deployment, but still checked: a malformed entry is skipped.
+      if (typeof item?.room !== 'string' || !item.room.startsWith('user:') || typeof item.card !== 'object') continue;
+      (io.local.to(item.room) as unknown as PlainPush).emit('assignment:new', item.card);
+    }
+  });
+  return (cards) => bus.serverSideEmit(CARDS_EVENT, cards);
 }

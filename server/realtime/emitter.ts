@@ -36,16 +36,23 @@ export type Emitter = {
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
 };
 
-const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer; ecodispatchIsCluster?: boolean };
+/** A role card bound for a person's phones on the other nodes (server/realtime/cluster-adapter.ts). */
+export type RelayedCard = { room: string; card: RoleCard };
+/** Hands a batch of cards to the other nodes, which push them to their own phones. */
+export type CardRelay = (cards: RelayedCard[]) => void;
+
+// On globalThis, not in module state: route handlers run in Next's bundle, which has its own copy
+// of this module, while the custom server attaches the io server and the relay.
+const globalForIo = globalThis as unknown as { ecodispatchIo?: RealtimeServer; ecodispatchCardRelay?: CardRelay };
 
 export function setRealtimeServer(io: RealtimeServer | undefined): void {
   globalForIo.ecodispatchIo = io;
-  if (!io) globalForIo.ecodispatchIsCluster = false;
+  if (!io) globalForIo.ecodispatchCardRelay = undefined;
 }
 
-/** Several nodes share rooms through an adapter (server/realtime/cluster-adapter.ts). */
-export function setClusterMode(isCluster: boolean): void {
-  globalForIo.ecodispatchIsCluster = isCluster;
+/** Several nodes: role cards for phones elsewhere leave through `relay` (undefined: one node). */
+export function setCardRelay(relay: CardRelay | undefined): void {
+  globalForIo.ecodispatchCardRelay = relay;
 }
 
 function io(): RealtimeServer | undefined {
@@ -53,6 +60,22 @@ function io(): RealtimeServer | undefined {
 }
 
 type Broadcast = ReturnType<RealtimeServer['to']>;
+
+// Cards for other nodes are gathered for the rest of the current synchronous stretch and leave
+// as one message: a fan-out pushes its cards in slices (server/dispatch/announce.ts), so each
+// slice becomes one publish instead of one per card. A microtask, not a timer: the batch leaves
+// before anything emitted later in the same turn (an update cannot overtake its card).
+let relayBatch: RelayedCard[] = [];
+
+function relayToOtherNodes(relay: CardRelay, item: RelayedCard): void {
+  relayBatch.push(item);
+  if (relayBatch.length > 1) return;
+  queueMicrotask(() => {
+    const batch = relayBatch;
+    relayBatch = [];
+    relay(batch);
+  });
+}
 
 // With a timeout, a broadcast's callback gets every receipt that arrived (none if nobody is connected).
 function pushAndWaitForReceipt(target: Broadcast, card: RoleCard): Promise<boolean> {
@@ -71,19 +94,16 @@ export const socketEmitter: Emitter = {
     const server = io();
     if (!server) return Promise.resolve(false);
     const room = rooms.user(userId);
-    if (globalForIo.ecodispatchIsCluster) {
-      // Several nodes: phones on other nodes get the card as a plain broadcast and report it with
-      // their own `assignment:delivered` event on the node they are connected to (the phone page
-      // sends it for every card it holds). A broadcast with an acknowledgement across nodes cost a
-      // PUBSUB NUMSUB and two published replies per card (bench/multi-node-fanout.ts). Only this
-      // node's phones answer the push itself.
-      const here = [...(server.of('/').adapter.rooms.get(room) ?? [])];
-      // Without a receipt callback (the event's type declares one: phones check for it).
-      (server.to(room).except(here) as unknown as { emit(event: 'assignment:new', card: RoleCard): void }).emit('assignment:new', card);
-      if (here.length === 0) return Promise.resolve(false);
-      return pushAndWaitForReceipt(server.local.to(room), card);
-    }
-    return pushAndWaitForReceipt(server.to(room), card);
+    const relay = globalForIo.ecodispatchCardRelay;
+    if (!relay) return pushAndWaitForReceipt(server.to(room), card);
+    // Several nodes: the other nodes push the card to their phones without a receipt; those phones
+    // report it with their own `assignment:delivered` event on their node (the phone page sends it
+    // for every card it holds). A broadcast with an acknowledgement across nodes cost a PUBSUB
+    // NUMSUB and two published replies per card, and one publish per card still cost 1.44× one
+    // node (bench/multi-node-fanout.ts). Only this node's phones answer the push itself.
+    relayToOtherNodes(relay, { room, card });
+    if (!server.of('/').adapter.rooms.has(room)) return Promise.resolve(false);
+    return pushAndWaitForReceipt(server.local.to(room), card);
   },
   assignmentUpdated(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('assignment:updated', message);
