@@ -262,7 +262,10 @@ export async function connectFleet(url: string | string[], people: Person[], wor
     collect: async () => {
       const replies = await all({ type: 'collect' }, 'results');
       return {
-        results: replies.flatMap((reply) => reply.results as ClientResult[]),
+        // Which node each phone was connected to (worker i connected to url i mod n).
+        results: replies.flatMap((reply, index) =>
+          (reply.results as ClientResult[]).map((result) => ({ ...result, node: index % urls.length })),
+        ),
         disconnected: replies.reduce((sum, reply) => sum + Number(reply.disconnected), 0),
       };
     },

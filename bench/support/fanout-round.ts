@@ -9,6 +9,8 @@ export type RoundOutcome = {
   size: number;
   /** trigger start → each phone's receipt (ms), phones that got a card. */
   received: number[];
+  /** The same per app node the phones were connected to (one entry with a single node). */
+  receivedByNode: number[][];
   /** trigger start → the trigger's HTTP answer. */
   responseMs: number;
   /** trigger start → the last phone's 收到 answered by the server. */
@@ -67,6 +69,9 @@ export async function runRound(options: {
     kind: server.kind,
     size: fleet.size,
     received: results.flatMap((result) => (result.receivedAt === null ? [] : [result.receivedAt - started])),
+    receivedByNode: Array.from({ length: Math.max(...results.map((result) => result.node)) + 1 }, (_, node) =>
+      results.flatMap((result) => (result.node !== node || result.receivedAt === null ? [] : [result.receivedAt - started])),
+    ),
     responseMs,
     allAckedMs: ackTimes.every((at) => at !== null) ? Math.max(...(ackTimes as number[])) - started : null,
     boardAllAckedMs: boardAt === null ? null : boardAt - started,
@@ -90,6 +95,7 @@ export function describeRound(outcome: RoundOutcome) {
     p50: round1(percentile(outcome.received, 50)),
     p99: round1(percentile(outcome.received, 99)),
     max: round1(outcome.received.length ? Math.max(...outcome.received) : Number.NaN),
+    ...(outcome.receivedByNode.length > 1 ? { p99ByNode: outcome.receivedByNode.map((times) => round1(percentile(times, 99))) } : {}),
     responseMs: round1(outcome.responseMs),
     allAckedMs: round1(outcome.allAckedMs),
     boardAllAckedMs: round1(outcome.boardAllAckedMs),

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
 import type { CardRelay, RelayedCard } from './emitter';
+import { withTurnsHeld } from './run-in-turn';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
@@ -64,6 +65,9 @@ export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter
 
 const PRESENCE_EVENT = 'ecodispatch:presence';
 const CARDS_EVENT = 'ecodispatch:cards';
+// A fan-out on another node arrives as one batch per push slice (server/dispatch/announce.ts),
+// a few milliseconds apart. This node's phones' events wait until no batch came for this long.
+const RELAY_QUIET_MS = 50;
 
 type ServerBus<Message> = {
   serverSideEmit(event: string, message: Message): void;
@@ -93,8 +97,10 @@ export function cardRelay(io: Server): CardRelay {
   const bus = io as unknown as ServerBus<unknown>;
   // Without a receipt callback (the event's type declares one: phones check for it).
   type PlainPush = { emit(event: 'assignment:new', card: unknown): void };
+  const holdTurns = holdWhileBatchesArrive();
   bus.on(CARDS_EVENT, (batch) => {
     if (!Array.isArray(batch)) return;
+    holdTurns();
     for (const item of batch as Partial<RelayedCard>[]) {
       // From another node of the same deployment, but still checked: a malformed entry is skipped.
       if (typeof item?.room !== 'string' || !item.room.startsWith('user:') || typeof item.card !== 'object') continue;
@@ -102,4 +108,23 @@ export function cardRelay(io: Server): CardRelay {
     }
   });
   return (cards) => bus.serverSideEmit(CARDS_EVENT, cards);
+}
+
+/**
+ * The dispatching node holds its phones' events while it pushes a fan-out (withTurnsHeld in
+ * announce.ts); a node pushing relayed cards does the same, or the receipts and 收到 of its
+ * first phones run between two batches and make the last cards late. The hold ends
+ * RELAY_QUIET_MS after the last batch, so a node that dies mid-fan-out cannot keep it.
+ */
+function holdWhileBatchesArrive(): () => void {
+  let release: (() => void) | undefined;
+  let quietTimer: NodeJS.Timeout | undefined;
+  return () => {
+    if (!release) void withTurnsHeld(() => new Promise<void>((resolve) => (release = resolve)));
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      release?.();
+      release = undefined;
+    }, RELAY_QUIET_MS);
+  };
 }
