@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import type { AssignmentStatusName } from '../contracts/dispatch';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudits, type AuditInput } from '../audit/record-audit';
 import { loadAssignmentViews } from '../dispatch/views';
 import type { DeliveryDeps } from './deps';
 
@@ -59,9 +59,10 @@ export async function recordManyDelivered(deps: DeliveryDeps, assignmentIds: str
         )
         .returning({ id: assignments.id });
       const isUpdated = new Set(updated.map((row) => row.id));
+      const audits: AuditInput[] = [];
       for (const { assignment, jurisdictionId } of eligible) {
         if (!isUpdated.has(assignment.id)) continue;
-        await recordAudit(tx, {
+        audits.push({
           jurisdictionId,
           actorId: assignment.userId,
           action: 'assignment.delivered',
@@ -73,6 +74,7 @@ export async function recordManyDelivered(deps: DeliveryDeps, assignmentIds: str
         });
         byId.set(assignment.id, { isRecorded: true, status: 'delivered', jurisdictionId });
       }
+      await recordAudits(tx, audits);
     }
     return byId;
   });
