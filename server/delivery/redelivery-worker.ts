@@ -1,4 +1,5 @@
 import { loadAssignmentViews, loadRoleCards } from '../dispatch/views';
+import { areTurnsHeld } from '../realtime/run-in-turn';
 import { claimDuePushes } from './claim-due-pushes';
 import type { DeliveryDeps } from './deps';
 import { pushCard } from './push-card';
@@ -62,7 +63,12 @@ export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOpt
     return running;
   }
 
-  const timer = setInterval(() => void tick(), intervalMs);
+  // Not while a fan-out is pushing: its cards are booked for a retry FIRST_REPUSH_AFTER_MS after
+  // the trigger, and a 10,000-person push outlasts that, so the worker re-pushed cards whose first
+  // push had not even left yet (50–150 per round, bench/dispatch-fanout.ts), on the busiest loop.
+  const timer = setInterval(() => {
+    if (!areTurnsHeld()) void tick();
+  }, intervalMs);
   timer.unref();
 
   return {

@@ -65,3 +65,8 @@ export async function withTurnsHeld<T>(work: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+/** Whether a fan-out is pushing its cards now (see withTurnsHeld). */
+export function areTurnsHeld(): boolean {
+  return turns.holds > 0;
+}

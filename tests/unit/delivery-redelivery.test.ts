@@ -5,6 +5,7 @@ import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/d
 import { claimDuePushes } from '@/server/delivery/claim-due-pushes';
 import { recordDelivered } from '@/server/delivery/record-delivered';
 import { startRedeliveryWorker } from '@/server/delivery/redelivery-worker';
+import { withTurnsHeld } from '@/server/realtime/run-in-turn';
 import type { AssignmentUpdatedMessage } from '@/server/contracts/events';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
@@ -141,6 +142,28 @@ describe('startRedeliveryWorker', () => {
       await worker.stop();
     }
     expect(await worker.tick()).toBe(0);
+  });
+
+  it('waits while a fan-out is pushing its cards, then re-pushes what is still unconfirmed', async () => {
+    const { userId } = await setup();
+    const worker = startRedeliveryWorker(
+      { db: fixture.db, emitter: fixture.emitter, now: () => at(2_000) },
+      { onlineUserIds: () => [userId('env1')], intervalMs: 10 },
+    );
+    const pushes = () => fixture.emitter.sent.filter((s) => s.kind === 'assignmentNew').length;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      let endFanOut!: () => void;
+      const fanOut = withTurnsHeld(() => new Promise<void>((resolve) => (endFanOut = resolve)));
+      await sleep(100); // ten ticks' worth, all while the fan-out holds the turns
+      expect(pushes()).toBe(0);
+      endFanOut();
+      await fanOut;
+      for (let i = 0; i < 50 && pushes() === 0; i += 1) await sleep(10);
+      expect(pushes()).toBe(1);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('survives a failing pass and keeps ticking', async () => {
