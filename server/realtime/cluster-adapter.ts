@@ -103,7 +103,7 @@ export function cardRelay(io: Server): CardRelay {
     holdTurns();
     for (const item of batch as Partial<RelayedCard>[]) {
       // From another node of the same deployment, but still checked: a malformed entry is skipped.
-      if (typeof item?.room !== 'string' || !item.room.startsWith('user:') || typeof item.card !== 'object') continue;
+      if (typeof item?.room !== 'string' || !item.room.startsWith('user:') || typeof item.card !== 'object' || item.card === null) continue;
       (io.local.to(item.room) as unknown as PlainPush).emit('assignment:new', item.card);
     }
   });

@@ -13,7 +13,8 @@ import { runInTurn } from '@/server/realtime/run-in-turn';
 // events wait while batches arrive), and how the dispatching node's emitter batches its cards.
 // The path through Redis between two processes is in tests/cluster/two-nodes.test.ts.
 
-const card = (assignmentId: string, assigneeId: string) => ({ messageId: `assignment:${assignmentId}:sent`, assignmentId, assigneeId }) as RoleCard;
+const card = (assignmentId: string, assigneeId: string) =>
+  ({ messageId: `assignment:${assignmentId}:sent`, assignmentId, assigneeId }) as RoleCard;
 
 let io: Server;
 let url: string;
@@ -63,6 +64,7 @@ describe('cards relayed from another node', () => {
       { room: rooms.user('u3'), card: card('a3', 'u3') }, // a person with no phone on this node
       { room: 'command:j1', card: card('a4', 'u1') }, // not a person's room
       { room: rooms.user('u2') }, // no card
+      { room: rooms.user('u2'), card: null },
       42,
       null,
     ]);
