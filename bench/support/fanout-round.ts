@@ -65,13 +65,14 @@ export async function runRound(options: {
   }
 
   const ackTimes = results.map((result) => result.ackedAt);
+  const receivedByNode = Array.from({ length: Math.max(0, ...results.map((result) => result.node)) + 1 }, (_, node) =>
+    results.flatMap((result) => (result.node !== node || result.receivedAt === null ? [] : [result.receivedAt - started])),
+  );
   return {
     kind: server.kind,
     size: fleet.size,
-    received: results.flatMap((result) => (result.receivedAt === null ? [] : [result.receivedAt - started])),
-    receivedByNode: Array.from({ length: Math.max(...results.map((result) => result.node)) + 1 }, (_, node) =>
-      results.flatMap((result) => (result.node !== node || result.receivedAt === null ? [] : [result.receivedAt - started])),
-    ),
+    received: receivedByNode.flat(),
+    receivedByNode,
     responseMs,
     allAckedMs: ackTimes.every((at) => at !== null) ? Math.max(...(ackTimes as number[])) - started : null,
     boardAllAckedMs: boardAt === null ? null : boardAt - started,
