@@ -23,12 +23,14 @@ describe('login and sessions', () => {
     fixture = await createSeededDb();
     // One after the other: a second login started before the first is awaited can reject with no handler yet
     // attached, which Vitest reports as an unhandled rejection (it did, on PostgreSQL in CI).
-    await expect(
-      login({ db: fixture.db, input: { username: 'env1', password: 'nope' }, ttlHours: 1 }),
-    ).rejects.toMatchObject({ code: 'unauthenticated', messageKey: 'invalidCredentials' });
-    await expect(
-      login({ db: fixture.db, input: { username: 'ghost', password: 'nope' }, ttlHours: 1 }),
-    ).rejects.toMatchObject({ code: 'unauthenticated', messageKey: 'invalidCredentials' });
+    await expect(login({ db: fixture.db, input: { username: 'env1', password: 'nope' }, ttlHours: 1 })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      messageKey: 'invalidCredentials',
+    });
+    await expect(login({ db: fixture.db, input: { username: 'ghost', password: 'nope' }, ttlHours: 1 })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      messageKey: 'invalidCredentials',
+    });
   });
 
   it('expires sessions and ignores disabled users', async () => {
