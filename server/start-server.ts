@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setCardRelay, setRealtimeServer, socketEmitter } from './realtime/emitter';
 import { warmRoutes } from './http/warm-routes';
+import { pauseReadsWhileHeld } from './realtime/pause-reads';
 import { attachRedisAdapter, cardRelay, connectRedis, presenceBus } from './realtime/cluster-adapter';
 import { useRedisLoginThrottle } from './auth/login-throttle';
 import { createClusterPresence } from './presence/cluster-presence';
@@ -80,6 +81,8 @@ export async function startServer(
   // Failed logins are counted across nodes too, or a guesser would get the limit once per node.
   const throttleRedis = env.REDIS_URL ? connectRedis(env.REDIS_URL, 'login-throttle', { queueWhileDown: false }) : null;
   if (throttleRedis) useRedisLoginThrottle(throttleRedis);
+  // While a fan-out pushes its cards, the phones' sockets are not read (server/realtime/pause-reads.ts).
+  const stopPausingReads = pauseReadsWhileHeld(io);
   const escalation = startEscalationWorker({ db });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
@@ -104,6 +107,7 @@ export async function startServer(
     await outbox.stop();
     await escalation.stop();
     await redelivery.stop();
+    stopPausingReads();
     await io.close(); // also closes the HTTP server
     cluster?.close();
     throttleRedis?.disconnect();

@@ -20,9 +20,11 @@ const TURN_BUDGET_MS = 8;
 const MAX_STARTS_PER_TURN = 32;
 
 type Job = () => void;
-type Turns = { queue: Job[]; isDraining: boolean; holds: number };
+type HoldListener = (isHeld: boolean) => void;
+type Turns = { queue: Job[]; isDraining: boolean; holds: number; holdListeners?: Set<HoldListener> };
 const globalForTurns = globalThis as unknown as { ecodispatchTurns?: Turns };
 const turns = (globalForTurns.ecodispatchTurns ??= { queue: [], isDraining: false, holds: 0 });
+const holdListeners = (turns.holdListeners ??= new Set());
 
 function drain() {
   if (turns.holds > 0) {
@@ -55,13 +57,35 @@ export function runInTurn<T>(work: () => Promise<T>): Promise<T> {
  */
 export async function withTurnsHeld<T>(work: () => Promise<T>): Promise<T> {
   turns.holds += 1;
+  if (turns.holds === 1) notifyHold(true);
   try {
     return await work();
   } finally {
     turns.holds -= 1;
+    if (turns.holds === 0) notifyHold(false);
     if (turns.holds === 0 && turns.queue.length > 0 && !turns.isDraining) {
       turns.isDraining = true;
       setImmediate(drain);
+    }
+  }
+}
+
+/**
+ * Tells `listener` when the first hold starts (true) and the last one ends (false); returns the
+ * unsubscribe. The realtime server uses it to stop reading the phones' sockets meanwhile.
+ */
+export function onHoldChange(listener: HoldListener): () => void {
+  holdListeners.add(listener);
+  return () => void holdListeners.delete(listener);
+}
+
+function notifyHold(isHeld: boolean) {
+  for (const listener of holdListeners) {
+    try {
+      listener(isHeld);
+    } catch (error) {
+      // A listener's failure must not stop the fan-out it was told about.
+      console.error('[turns] hold listener failed', error);
     }
   }
 }

@@ -1,0 +1,112 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pauseReadsWhileHeld } from '@/server/realtime/pause-reads';
+import { withTurnsHeld } from '@/server/realtime/run-in-turn';
+
+// While a fan-out holds the turns, the server does not read its sockets: a phone's frames wait
+// unread (not parsed, not queued) and arrive in order after the hold, or after the cap.
+// On one real Socket.IO server with real clients; what it buys is in bench/dispatch-fanout.ts.
+
+let io: Server;
+let url: string;
+let stopPausing: () => void;
+const phones: Socket[] = [];
+const seen: string[] = [];
+
+beforeEach(async () => {
+  seen.length = 0;
+  const httpServer = createServer();
+  io = new Server(httpServer);
+  io.on('connection', (socket) => {
+    socket.on('note', (text: string, ack?: (answer: string) => void) => {
+      seen.push(text);
+      ack?.(`read ${text}`);
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  stopPausing?.();
+  for (const phone of phones.splice(0)) phone.close();
+  await io.close();
+});
+
+async function phone() {
+  const socket = connect(url, { transports: ['websocket'], reconnection: false });
+  phones.push(socket);
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  return socket;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function holdTurns() {
+  let release!: () => void;
+  const held = withTurnsHeld(() => new Promise<void>((resolve) => (release = resolve)));
+  return { release: async () => (release(), await held) };
+}
+
+describe('reads paused while a fan-out holds the turns', () => {
+  it('leaves the phones’ frames unread until the hold ends, then reads them in order', async () => {
+    stopPausing = pauseReadsWhileHeld(io);
+    const first = await phone();
+    const second = await phone();
+    const hold = holdTurns();
+    first.emit('note', 'a1');
+    second.emit('note', 'b1');
+    first.emit('note', 'a2');
+    await settle(150);
+    expect(seen).toEqual([]);
+
+    await hold.release();
+    await settle(150);
+    expect(seen.filter((text) => text.startsWith('a'))).toEqual(['a1', 'a2']);
+    expect([...seen].sort()).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('still sends while reading is paused, and answers acknowledgements afterwards', async () => {
+    stopPausing = pauseReadsWhileHeld(io);
+    const socket = await phone();
+    const pushed = new Promise<string>((resolve) => socket.once('push', resolve));
+    const hold = holdTurns();
+    const answer = socket.timeout(5_000).emitWithAck('note', 'x');
+    io.emit('push', 'card');
+    expect(await pushed).toBe('card');
+    await settle(100);
+    expect(seen).toEqual([]);
+    await hold.release();
+    expect(await answer).toBe('read x');
+  });
+
+  it('resumes reading after the cap even if the hold lasts longer', async () => {
+    stopPausing = pauseReadsWhileHeld(io, 200);
+    const socket = await phone();
+    const hold = holdTurns();
+    socket.emit('note', 'late');
+    await settle(80);
+    expect(seen).toEqual([]);
+    await settle(400);
+    expect(seen).toEqual(['late']);
+    await hold.release();
+  });
+
+  it('reads as usual when nothing holds the turns, or once unsubscribed', async () => {
+    stopPausing = pauseReadsWhileHeld(io);
+    const socket = await phone();
+    socket.emit('note', 'free');
+    await settle(100);
+    expect(seen).toEqual(['free']);
+
+    stopPausing();
+    const hold = holdTurns();
+    socket.emit('note', 'unsubscribed');
+    await settle(100);
+    expect(seen).toEqual(['free', 'unsubscribed']);
+    await hold.release();
+  });
+});
