@@ -12,7 +12,7 @@
 //             (--headless=new --no-sandbox --disable-gpu); the session cookie goes in extraHeaders.
 //             LCP, TBT, CLS; median over BENCH_LIGHTHOUSE_RUNS.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -33,6 +33,18 @@ const minimalDir = path.join(root, 'bench/fixtures/minimal-next');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const workDir = path.join(root, 'data/bench-field-page');
 const CHROMIUM = '/usr/bin/chromium';
+// To look into a miss: every Lighthouse run's report and trace (open the trace in Chrome's Performance panel).
+const SAVE_DIR = process.env.BENCH_LIGHTHOUSE_SAVE;
+let savedRuns = 0;
+
+function saveRun(url: string, lhr: unknown, artifacts: unknown) {
+  mkdirSync(SAVE_DIR!, { recursive: true });
+  savedRuns += 1;
+  const name = `${savedRuns}-${new URL(url).port}`;
+  writeFileSync(path.join(SAVE_DIR!, `${name}.report.json`), JSON.stringify(lhr));
+  const trace = (artifacts as { Trace?: unknown } | undefined)?.Trace;
+  if (trace) writeFileSync(path.join(SAVE_DIR!, `${name}.trace.json`), JSON.stringify(trace));
+}
 
 function run(command: string, args: string[], cwd = root) {
   const result = spawnSync(command, args, {
@@ -185,6 +197,7 @@ async function lighthouseRun(url: string, cookie: string | null): Promise<Vitals
     });
     if (!result) throw new Error('lighthouse returned nothing');
     const { lhr } = result;
+    if (SAVE_DIR) saveRun(url, lhr, result.artifacts);
     if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}`);
     const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
