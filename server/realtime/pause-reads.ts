@@ -14,6 +14,12 @@ import { onHoldChange } from './run-in-turn';
 // lasts longer; the events themselves keep waiting in run-in-turn as before.
 export const MAX_PAUSE_MS = 3_000;
 
+// Resuming every socket at once read all their waiting frames in one stretch of the loop: during
+// a 1,000-person dispatch the event-loop delay p99 went from ≈ 27 ms (no pausing) to ≈ 43 ms
+// (bench/event-loop-delay.ts, 10 rounds each, alternating). Resumed 50 per loop turn, ≈ 29 ms;
+// 200 per turn, ≈ 34 ms. 10,000 phones take 200 turns, after their cards have all gone out.
+export const RESUME_PER_TURN = 50;
+
 /** The part of ws's WebSocket we use (engine.io's WebSocket transport keeps it as `socket`). */
 type Pausable = { pause(): void; resume(): void };
 
@@ -27,32 +33,51 @@ function readerOf(transport: unknown): Pausable | null {
 type Connections = { of(namespace: '/'): { sockets: Map<string, { conn: { transport: unknown } }> } };
 
 /** Stops reading the connected sockets while the turns are held; returns the unsubscribe. */
-export function pauseReadsWhileHeld(io: Connections, maxPauseMs = MAX_PAUSE_MS): () => void {
-  let paused: Pausable[] = [];
+export function pauseReadsWhileHeld(io: Connections, maxPauseMs = MAX_PAUSE_MS, resumePerTurn = RESUME_PER_TURN): () => void {
+  // In pause order, so the phones that got their card first are read first.
+  const paused = new Set<Pausable>();
   let cap: NodeJS.Timeout | undefined;
+  let nextBatch: NodeJS.Immediate | undefined;
 
-  const resumeAll = () => {
+  const resumeBatch = () => {
+    nextBatch = undefined;
+    let count = 0;
+    // A socket closed meanwhile ignores resume() (ws checks its state).
+    for (const reader of paused) {
+      if (count === resumePerTurn) break;
+      paused.delete(reader);
+      reader.resume();
+      count += 1;
+    }
+    if (paused.size > 0) nextBatch = setImmediate(resumeBatch);
+  };
+
+  const startResuming = () => {
     clearTimeout(cap);
     cap = undefined;
-    const readers = paused;
-    paused = [];
-    // A socket closed meanwhile ignores resume() (ws checks its state).
-    for (const reader of readers) reader.resume();
+    if (!nextBatch && paused.size > 0) resumeBatch();
   };
 
   const stopListening = onHoldChange((isHeld) => {
-    if (!isHeld) return resumeAll();
+    if (!isHeld) return startResuming();
+    // A new hold while the last one's sockets are still being resumed: they stay paused with the rest.
+    clearImmediate(nextBatch);
+    nextBatch = undefined;
     for (const socket of io.of('/').sockets.values()) {
       const reader = readerOf(socket.conn.transport);
-      if (!reader) continue;
+      if (!reader || paused.has(reader)) continue;
       reader.pause();
-      paused.push(reader);
+      paused.add(reader);
     }
-    cap = setTimeout(resumeAll, maxPauseMs);
+    cap = setTimeout(startResuming, maxPauseMs);
   });
 
   return () => {
     stopListening();
-    resumeAll();
+    clearImmediate(nextBatch);
+    nextBatch = undefined;
+    clearTimeout(cap);
+    for (const reader of paused) reader.resume();
+    paused.clear();
   };
 }

@@ -110,3 +110,55 @@ describe('reads paused while a fan-out holds the turns', () => {
     await hold.release();
   });
 });
+
+describe('resuming after a hold', () => {
+  // Fake connections: what matters here is the order and batching of pause()/resume() calls.
+  function fakeConnections(count: number) {
+    const calls: string[] = [];
+    const sockets = new Map(
+      Array.from({ length: count }, (_, index) => [
+        `s${index}`,
+        {
+          conn: {
+            transport: {
+              name: 'websocket',
+              socket: { pause: () => calls.push(`pause s${index}`), resume: () => calls.push(`resume s${index}`) },
+            },
+          },
+        },
+      ]),
+    );
+    return { io: { of: () => ({ sockets }) }, calls };
+  }
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('resumes a few sockets per loop turn, first paused first', async () => {
+    const { io: connections, calls } = fakeConnections(5);
+    stopPausing = pauseReadsWhileHeld(connections, 60_000, 2);
+    const hold = holdTurns();
+    expect(calls.splice(0)).toEqual(['pause s0', 'pause s1', 'pause s2', 'pause s3', 'pause s4']);
+    await hold.release();
+    expect(calls.splice(0)).toEqual(['resume s0', 'resume s1']);
+    await nextTurn();
+    expect(calls.splice(0)).toEqual(['resume s2', 'resume s3']);
+    await nextTurn();
+    expect(calls.splice(0)).toEqual(['resume s4']);
+    await nextTurn();
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps the not yet resumed sockets paused when a new hold starts, without pausing any twice', async () => {
+    const { io: connections, calls } = fakeConnections(4);
+    stopPausing = pauseReadsWhileHeld(connections, 60_000, 1);
+    await holdTurns().release();
+    expect(calls.splice(0)).toHaveLength(5); // four pauses, one resume
+    const second = holdTurns();
+    expect(calls.splice(0)).toEqual(['pause s0']);
+    await nextTurn();
+    expect(calls).toEqual([]);
+    await second.release();
+    expect(calls.splice(0)).toEqual(['resume s1']);
+    stopPausing();
+    expect(calls.sort()).toEqual(['resume s0', 'resume s2', 'resume s3']);
+  });
+});
