@@ -24,8 +24,8 @@ export const RESUME_PER_TURN = 50;
 type Pausable = { pause(): void; resume(): void };
 
 function readerOf(transport: unknown): Pausable | null {
-  const socket = (transport as { name?: string; socket?: Partial<Pausable> } | undefined)?.socket;
-  if ((transport as { name?: string } | undefined)?.name !== 'websocket') return null; // long-polling: nothing to hold
+  const { name, socket } = (transport ?? {}) as { name?: string; socket?: Partial<Pausable> };
+  if (name !== 'websocket') return null; // long-polling: nothing to hold
   return typeof socket?.pause === 'function' && typeof socket.resume === 'function' ? (socket as Pausable) : null;
 }
 
