@@ -14,6 +14,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Playwright's API requests (\`request\`, \`context.request\`) send no Origin, and the server refuses a
+    // state-changing request without one (server/http/csrf.ts). Pages send their own Origin anyway;
+    // the cross-site tests open contexts without this header.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',

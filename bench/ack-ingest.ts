@@ -60,7 +60,7 @@ try {
   const trigger = async (cookie: string, label: string) => {
     const response = await fetch(`${server.url}/api/incidents`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: { cookie, origin: server.url, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         planId: sessions.planId,
         location: { lat: 29.6, lng: 106.3 },

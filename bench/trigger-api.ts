@@ -73,6 +73,7 @@ const asOfficers = (client: autocannon.Client) => {
         ...request,
         headers: {
           cookie: officer.cookie,
+          origin: server.url,
           'content-type': 'application/json',
           'accept-language': 'zh-CN',
           'idempotency-key': randomUUID(),

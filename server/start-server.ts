@@ -5,6 +5,7 @@ import { isEmpty, seedDemo } from '../db/seed';
 import type { Env } from './config/env';
 import { startRedeliveryWorker } from './delivery/redelivery-worker';
 import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
+import { guardRequest } from './http/request-guard';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { startEscalationWorker } from './escalation/escalation-worker';
 import { linkBaseUrl } from './notify/channel-config';
@@ -41,7 +42,14 @@ export async function startServer(
   setDb(db);
 
   const next = options.withNext === false ? null : await prepareNext(env, options.dev ?? false);
+  const guardOptions = {
+    isDev: options.dev ?? false,
+    isHttps: env.COOKIE_SECURE,
+    tileUrl: env.MAP_TILE_URL,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+  };
   const httpServer = createServer((req, res) => {
+    if (guardRequest(req, res, guardOptions)) return;
     if (req.url === '/api/health' && !next) {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
@@ -60,7 +68,12 @@ export async function startServer(
   // A fresh tracker per server: nobody is online until a phone connects to this one.
   const localPresence = createPresenceTracker();
   let presence: PresenceTracker = localPresence;
-  const io = createRealtimeServer(httpServer, { db, allowedOrigins: env.ALLOWED_ORIGINS, presence: () => presence });
+  const io = createRealtimeServer(httpServer, {
+    db,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    isSecureCookie: env.COOKIE_SECURE,
+    presence: () => presence,
+  });
   // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so
   // does presence (each node reports its own connections to the others).
   const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;

@@ -319,7 +319,7 @@ export async function connectBoard(url: string, cookie: string) {
 export async function postJson<T>(url: string, cookie: string, body: unknown) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', origin: new URL(url).origin, cookie },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(300_000),
   });

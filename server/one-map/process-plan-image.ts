@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { DomainError } from '../errors';
+import { PLAN_LIMITS } from './plan-limits';
 
-export const PLAN_LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000, maxEdge: 4096 } as const;
 const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isOwnOrigin } from '../http/origin-policy';
 
 /**
  * A browser always sends Origin on a WebSocket or polling request. We accept the server's own
@@ -7,11 +8,5 @@ import type { IncomingMessage } from 'node:http';
  */
 export function isAllowedOrigin(request: IncomingMessage, allowedOrigins: string[]): boolean {
   const origin = request.headers.origin;
-  if (!origin) return true;
-  if (allowedOrigins.includes(origin)) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  return origin === undefined || isOwnOrigin(origin, request.headers.host, allowedOrigins);
 }

@@ -42,7 +42,7 @@ describe('nodes starting together on an empty database', () => {
     for (const node of nodes) {
       const login = await fetch(`${node.url}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: node.url },
         body: JSON.stringify({ username: 'duty', password: 'ecodispatch' }),
       });
       expect(login.status).toBe(200);

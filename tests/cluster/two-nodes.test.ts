@@ -204,7 +204,7 @@ describe('two nodes, Redis between them', () => {
     const login = (url: string, password: string) =>
       fetch(`${url}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: url },
         body: JSON.stringify({ username: 'duty', password }),
       }).then((response) => response.status);
     for (let attempt = 0; attempt < 10; attempt += 1) expect(await login(nodeA().process.url, 'wrong-password')).toBe(401);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import type { AssignmentView, IncidentDetail } from '../../server/contracts/dispatch';
+import { failOnCspViolations } from './support/csp';
 import { DEMO_PASSWORD, PHONE } from './support/sessions';
 
 // Long enough that "the time of the tap" and "the time of the reconnect" cannot be confused.
@@ -11,6 +12,7 @@ const OFFLINE_WAIT_MS = 4_000;
  */
 async function phoneWithCuttableNetwork(browser: Browser, username: string) {
   const context = await browser.newContext(PHONE);
+  failOnCspViolations(context);
   let isCut = false;
   const sockets: WebSocketRoute[] = [];
   await context.routeWebSocket(/\/socket\.io\//, (ws) => {

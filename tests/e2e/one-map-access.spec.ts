@@ -48,11 +48,11 @@ const MATRIX: [string, 'wwtp' | 'autoparts', Action, number][] = [
   ['admin', 'autoparts', 'addPoint', 403],
 ];
 
-test('one-map access matrix over HTTP', async ({ playwright, baseURL }) => {
+test('one-map access matrix over HTTP', async ({ playwright, baseURL, extraHTTPHeaders }) => {
   const contexts = new Map<string, APIRequestContext>();
   const as = async (username: string) => {
     if (!contexts.has(username)) {
-      const context = await playwright.request.newContext({ baseURL });
+      const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
       expect((await context.post('/api/auth/login', { data: { username, password: 'ecodispatch' } })).status()).toBe(200);
       contexts.set(username, context);
     }

@@ -53,10 +53,14 @@ test('site-plan upload: a valid image is stored, a spoofed, oversize or SVG file
   expect(image.headers()['content-type']).toBe('image/png');
 });
 
-test('an enterprise cannot read or change another enterprise’s map, plan image or poster', async ({ request, playwright }) => {
+test('an enterprise cannot read or change another enterprise’s map, plan image or poster', async ({
+  request,
+  playwright,
+  extraHTTPHeaders,
+}) => {
   await loginAs(request, 'ent1');
   const own = await ownEnterpriseId(request);
-  const duty = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const duty = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders });
   await loginAs(duty, 'duty');
   const all = (await (await duty.get('/api/enterprises')).json()) as { id: string }[];
   const other = all.find((e) => e.id !== own)!.id;

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sitePlans } from '@/db/schema';
 import { uploadSitePlan } from '@/server/one-map';
-import { PLAN_LIMITS } from '@/server/one-map/process-plan-image';
+import { PLAN_LIMITS } from '@/server/one-map/plan-limits';
 import { createSeededDb } from '../helpers/fixtures';
 import { makeImage, SVG_WITH_SCRIPT } from '../helpers/images';
 

@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { failOnCspViolations } from './csp';
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -7,6 +8,7 @@ export const DEMO_PASSWORD = 'ecodispatch';
 /** A separate browser context (its own cookies) signed in as `username` through the public login API. */
 export async function signedInPage(browser: Browser, username: string, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext(options);
+  failOnCspViolations(context);
   const response = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(response.status(), `login as ${username}`).toBe(200);
   return context.newPage();

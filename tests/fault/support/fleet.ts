@@ -53,7 +53,7 @@ export type HttpResult<T> = { status: number; body: T };
 export async function postJson<T>(url: string, cookie: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, ...headers },
+    headers: { 'content-type': 'application/json', origin: new URL(url).origin, cookie, ...headers },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(30_000),
   });

@@ -12,6 +12,6 @@ export const GET = withActor(async (ctx, _request, { params }: Params) => {
 // The editor always sends the whole plan, roles included: PUT replaces it.
 export const PUT = withActor(async (ctx, request, { params }: Params) => {
   const { id } = await params;
-  const body = await readJson(request, 256 * 1024);
+  const body = await readJson(request);
   return NextResponse.json(await updatePlan({ ctx, input: { ...(body as object), planId: id } }));
 });

@@ -12,6 +12,6 @@ export const GET = withActor(async (ctx, _request, { params }: Params) => {
 /** Saves one step: body {step: 0..3, data}. */
 export const PUT = withActor(async (ctx, request, { params }: Params) => {
   const { id } = await params;
-  const body = (await readJson(request, 256 * 1024)) as Record<string, unknown>;
+  const body = (await readJson(request)) as Record<string, unknown>;
   return NextResponse.json(await saveChecklistStep({ ctx, input: { ...body, enterpriseId: id } }));
 });

@@ -3,7 +3,7 @@ import { readUploadedFile } from '@/server/http/read-upload';
 import { withActor } from '@/server/http/respond';
 import { uploadSitePlan } from '@/server/one-map';
 import { assertCanEditMap } from '@/server/one-map/access';
-import { PLAN_LIMITS } from '@/server/one-map/process-plan-image';
+import { PLAN_LIMITS } from '@/server/one-map/plan-limits';
 
 type Params = { params: Promise<{ id: string }> };
 

@@ -1,0 +1,23 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { isOwnOrigin } from './origin-policy';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Requests that may change state must prove they come from our own pages: every method but GET and
+ * HEAD, on every path (the API, and anything Next might one day treat as an action).
+ */
+export function needsOriginProof(method: string | undefined): boolean {
+  return !SAFE_METHODS.has((method ?? 'GET').toUpperCase());
+}
+
+/**
+ * The proof: an Origin of ours, or, where a browser sent no Origin, `Sec-Fetch-Site: same-origin`.
+ * A request with neither (curl, a forged form from an old browser, `Origin: null`) is refused:
+ * SameSite=Lax cookies do not stop a page on another port of the same host, which is same-site.
+ */
+export function isFromOwnOrigin(headers: IncomingHttpHeaders, allowedOrigins: readonly string[]): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) return isOwnOrigin(origin, headers.host, allowedOrigins);
+  return headers['sec-fetch-site'] === 'same-origin';
+}
