@@ -3,10 +3,14 @@ import { NextResponse } from 'next/server';
 import { getDb } from '../../db';
 import { LOCALE_COOKIE, resolveLocale, type Locale } from '../../i18n/config';
 import type { Actor } from '../auth/actor';
-import { findSessionActor, SESSION_COOKIE } from '../auth/session';
+import { findSessionActor } from '../auth/session';
+import { sessionCookieName } from '../auth/session-cookie';
+import { getEnv } from '../config/env';
 import { createContext, type VerbContext } from '../context';
 import { DomainError, HTTP_STATUS, invalid, unauthenticated } from '../errors';
 import { translateError } from '../i18n/translate-error';
+import { bodyLimitFor } from './body-limit';
+import { readCappedBody } from './read-body';
 
 export async function requestLocale(): Promise<Locale> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
@@ -15,7 +19,7 @@ export async function requestLocale(): Promise<Locale> {
 
 export async function currentActor(): Promise<Actor | null> {
   const cookieStore = await cookies();
-  return findSessionActor(getDb(), cookieStore.get(SESSION_COOKIE)?.value);
+  return findSessionActor(getDb(), cookieStore.get(sessionCookieName(getEnv().COOKIE_SECURE))?.value);
 }
 
 /** The one place a domain error becomes an HTTP status and a localized JSON body. */
@@ -42,10 +46,18 @@ export function withActor<Args extends unknown[]>(handler: (ctx: VerbContext, re
   };
 }
 
-/** Reads a JSON body; a malformed or oversized one is a 400, not a crash. */
-export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes) throw invalid('bodyTooLarge');
+/**
+ * Reads a JSON body. It must be declared as JSON: a form or `text/plain` post (what a forged
+ * cross-site form can send) is refused with 415 even when its text happens to parse. An empty body
+ * without a type reads as `{}`. Over `maxBytes` (by default the route's cap, server/http/body-limit.ts)
+ * is a 413, malformed JSON a 400.
+ */
+export async function readJson(request: Request, maxBytes = bodyLimitFor(new URL(request.url).pathname)): Promise<unknown> {
+  const contentType = request.headers.get('content-type');
+  if (contentType === null && isEmptyBody(request)) return {};
+  if (!isJsonType(contentType)) throw new DomainError('unsupported_media_type', 'jsonRequired');
+  const body = await readCappedBody(request, maxBytes, () => new DomainError('payload_too_large', 'bodyTooLarge'));
+  const text = new TextDecoder().decode(body);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -53,3 +65,6 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
     throw invalid('invalidJson');
   }
 }
+
+const isJsonType = (contentType: string | null) => contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+const isEmptyBody = (request: Request) => request.body === null || request.headers.get('content-length') === '0';

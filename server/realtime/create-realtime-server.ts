@@ -4,7 +4,8 @@ import { Server } from 'socket.io';
 import type { Db } from '../../db';
 import { LOCALE_COOKIE } from '../../i18n/config';
 import { isCommand, type Actor } from '../auth/actor';
-import { findSessionActor, SESSION_COOKIE } from '../auth/session';
+import { findSessionActor } from '../auth/session';
+import { sessionCookieName } from '../auth/session-cookie';
 import { createContext } from '../context';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
 import { acknowledgeAssignment, markDelivered, updateAssignmentStatus } from '../dispatch';
@@ -24,7 +25,7 @@ type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 /** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
 export function createRealtimeServer(
   httpServer: HttpServer,
-  options: { db: Db; allowedOrigins: string[]; presence?: () => PresenceTracker },
+  options: { db: Db; allowedOrigins: string[]; isSecureCookie?: boolean; presence?: () => PresenceTracker },
 ) {
   // Resolved per connection: with several nodes the tracker is made after the adapter, which needs this server.
   const presence = options.presence ?? getPresence;
@@ -48,7 +49,7 @@ export function createRealtimeServer(
   io.use(async (socket, next) => {
     try {
       const cookies = parseCookie(socket.request.headers.cookie ?? '');
-      const token = cookies[SESSION_COOKIE];
+      const token = cookies[sessionCookieName(options.isSecureCookie ?? false)];
       const actor = await findSessionActor(options.db, token);
       if (!actor || !token) return next(new Error('unauthenticated'));
       socket.data = { actor, sessionToken: token, locale: cookies[LOCALE_COOKIE] };

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { login, loginInput } from '@/server/auth/login';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/server/auth/login-throttle';
-import { SESSION_COOKIE } from '@/server/auth/session';
+import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { getEnv } from '@/server/config/env';
 import { DomainError } from '@/server/errors';
 import { REMOTE_ADDRESS_HEADER } from '@/server/http/remote-address';
@@ -27,13 +27,7 @@ export async function POST(request: Request) {
     });
     await clearLoginFailures(input.username, address);
     const cookieStore = await cookies();
-    cookieStore.set(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: env.COOKIE_SECURE,
-      path: '/',
-      expires: session.expiresAt,
-    });
+    cookieStore.set(sessionCookieName(env.COOKIE_SECURE), session.token, sessionCookieOptions(env.COOKIE_SECURE, session.expiresAt));
     return NextResponse.json({ user: session.actor });
   } catch (error) {
     return errorResponse(error);

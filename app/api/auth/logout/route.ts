@@ -1,15 +1,19 @@
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { deleteSession, SESSION_COOKIE } from '@/server/auth/session';
+import { deleteSession } from '@/server/auth/session';
+import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
+import { getEnv } from '@/server/config/env';
 import { errorResponse } from '@/server/http/respond';
 
 export async function POST() {
   try {
+    const isSecure = getEnv().COOKIE_SECURE;
     const cookieStore = await cookies();
-    const token = cookieStore.get(SESSION_COOKIE)?.value;
+    const token = cookieStore.get(sessionCookieName(isSecure))?.value;
     if (token) await deleteSession(getDb(), token);
-    cookieStore.delete(SESSION_COOKIE);
+    // Expired with the same attributes it was set with: a __Host- cookie is only replaced by a Secure one.
+    cookieStore.set(sessionCookieName(isSecure), '', sessionCookieOptions(isSecure, new Date(0)));
     return NextResponse.json({ ok: true });
   } catch (error) {
     return errorResponse(error);
