@@ -80,6 +80,7 @@ export async function startLoadServer(options: { file: string; port: number; dir
   }
   return {
     url,
+    pid: child.pid!,
     log: () => log,
     /** SIGTERM (the server's graceful shutdown writes the profile), SIGKILL after 10 s. */
     stop: async () => {
