@@ -4,7 +4,8 @@ import { openConfiguredDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import type { Env } from './config/env';
 import { startRedeliveryWorker } from './delivery/redelivery-worker';
-import { REMOTE_ADDRESS_HEADER } from './http/remote-address';
+import { trustedProxyList } from './config/trusted-proxies';
+import { clientAddress, REMOTE_ADDRESS_HEADER } from './http/remote-address';
 import { guardRequest } from './http/request-guard';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { startEscalationWorker } from './escalation/escalation-worker';
@@ -48,6 +49,7 @@ export async function startServer(
     tileUrl: env.MAP_TILE_URL,
     allowedOrigins: env.ALLOWED_ORIGINS,
   };
+  const trustedProxies = trustedProxyList(env.TRUSTED_PROXIES)!;
   const httpServer = createServer((req, res) => {
     if (guardRequest(req, res, guardOptions)) return;
     if (req.url === '/api/health' && !next) {
@@ -58,8 +60,8 @@ export async function startServer(
       res.writeHead(404).end();
       return;
     }
-    // The peer address as this server saw it; a client cannot forge it (any incoming value is replaced).
-    req.headers[REMOTE_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    // The client's address (the peer, or what trusted proxies forwarded); any incoming value is replaced.
+    req.headers[REMOTE_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
     next.handleRequest(req, res).catch((error: unknown) => {
       console.error('[ecodispatch] request failed', error);
       if (!res.headersSent) res.writeHead(500).end();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxyList } from './trusted-proxies';
 
 // Validated once at start-up; a bad value stops the process with a message naming the variable.
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
@@ -35,6 +36,18 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), e.g. the nginx host.
+  // Empty: the TCP peer is the client. Sign-in throttling counts per client address (docs/operations.md).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => trustedProxyList(entries) !== null, 'must be IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16,::1'),
   // Map tiles, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Empty means no tiles: a plain background.
   MAP_TILE_URL: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),

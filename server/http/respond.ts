@@ -27,9 +27,10 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
   const domainError = error instanceof DomainError ? error : new DomainError('internal', 'internal');
   if (!(error instanceof DomainError)) console.error('[api] request failed', error);
   const message = translateError(domainError, await requestLocale());
+  const retryAfter = domainError.details.retryAfterSeconds;
   return NextResponse.json(
     { error: { code: domainError.code, message, ...(domainError.details.field ? { field: domainError.details.field } : {}) } },
-    { status: HTTP_STATUS[domainError.code] },
+    { status: HTTP_STATUS[domainError.code], headers: typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined },
   );
 }
 
