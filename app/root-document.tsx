@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DisplacedNotice } from '@/components/realtime/displaced-notice';
 import 'leaflet/dist/leaflet.css';
 import './globals.css';
 
@@ -18,7 +19,10 @@ export async function RootDocument({ children, namespaces }: { children: ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={namespaces ? pickNamespaces(messages, namespaces) : messages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={namespaces ? pickNamespaces(messages, namespaces) : messages}>
+          <DisplacedNotice />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
+import { onReconnectRequested, setDisplaced } from './displaced-state';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -9,11 +10,16 @@ let socket: AppSocket | null = null;
 
 /** One socket per tab, same origin; the session cookie authenticates it. */
 export function getSocket(): AppSocket {
-  socket ??= io({
+  if (socket) return socket;
+  socket = io({
     withCredentials: true,
     // Keep trying for ever: a phone in a tunnel must come back on its own.
     reconnectionDelayMax: 5_000,
   });
+  // The server closes the oldest of a person's sockets past its cap; this page then stays quiet
+  // until the person asks to reconnect here (components/realtime/displaced-notice.tsx).
+  socket.on('session:displaced', () => setDisplaced(true));
+  onReconnectRequested(() => socket?.connect());
   return socket;
 }
 

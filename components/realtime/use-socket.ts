@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ServerToClientEvents } from '@/server/contracts/events';
+import { wasDisplaced } from './displaced-state';
 import { getSocket, type AppSocket } from './socket-client';
 
 type Handlers = Partial<{ [E in keyof ServerToClientEvents]: ServerToClientEvents[E] }>;
@@ -54,7 +55,7 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
     });
 
     if (socket.connected) connected();
-    else socket.connect();
+    else if (!wasDisplaced()) socket.connect();
 
     return () => {
       socket.off('connect', connected);

@@ -27,6 +27,8 @@ export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
 
+export type SessionDisplacedMessage = { reason: 'too_many_connections'; maxConnections: number };
+
 export type ServerToClientEvents = {
   // Sent with a Socket.IO ack: the phone's receipt is what marks the card delivered.
   'assignment:new': (card: RoleCard, ack: (receipt: CardReceipt) => void) => void;
@@ -36,6 +38,8 @@ export type ServerToClientEvents = {
   'map:published': (message: MapPublishedMessage) => void;
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
+  // To a socket about to be closed because the same person opened too many others (server/realtime/socket-cap.ts).
+  'session:displaced': (message: SessionDisplacedMessage) => void;
 };
 
 export type ClientToServerEvents = {

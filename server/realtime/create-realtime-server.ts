@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookie } from 'cookie';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import type { Db } from '../../db';
 import { LOCALE_COOKIE } from '../../i18n/config';
 import { isCommand, type Actor } from '../auth/actor';
@@ -19,6 +19,7 @@ import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
 import { assertSocketEventAllowed } from './event-throttle';
 import { isAllowedOrigin } from './origin';
 import { runInTurn } from './run-in-turn';
+import { createSocketCap, MAX_SOCKETS_PER_USER } from './socket-cap';
 
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 
@@ -60,8 +61,14 @@ export function createRealtimeServer(
     }
   });
 
+  const cap = createSocketCap<Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>>();
   io.on('connection', (socket) => {
     const { actor } = socket.data;
+    for (const oldest of cap.admit(actor.id, socket)) {
+      oldest.emit('session:displaced', { reason: 'too_many_connections', maxConnections: MAX_SOCKETS_PER_USER });
+      oldest.disconnect(true);
+    }
+    socket.on('disconnect', () => cap.release(actor.id, socket));
     // The server alone decides the rooms: one's own, plus the command room for duty officers.
     socket.join(rooms.user(actor.id));
     if (isCommand(actor)) socket.join(rooms.command(actor.jurisdictionId));
@@ -69,7 +76,7 @@ export function createRealtimeServer(
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       replyWith(ack, socket.request.headers, socket.data.locale, async () => {
-        await assertSocketEventAllowed(socket.id);
+        await assertSocketEventAllowed(socket.data.actor.id);
         // In turn with the other phones' events, so a burst of them cannot freeze the event loop.
         return runInTurn(async () => {
           // Re-check the session on every action: a logged-out or disabled user can no longer act.
