@@ -1,5 +1,6 @@
-import { EnvError, parseEnv } from './config/env';
+import { EnvError, parseEnv, type Env } from './config/env';
 import { startServer } from './start-server';
+import { createLogger, log, rootLogger, setRootLogger } from './log/logger';
 
 // The process entry: `npm start` (production, after a build) and `npm run dev` (with --dev).
 const isDev = process.argv.includes('--dev');
@@ -24,16 +25,17 @@ async function main() {
     });
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(error.message);
+      rootLogger().fatal(error.message);
       process.exit(1);
     }
     throw error;
   }
+  setRootLogger(await processLogger(env, isDev));
   const server = await startServer(env, { dev: isDev });
-  console.log(`[ecodispatch] ready on ${server.url} (${isDev ? 'development' : 'production'})`);
+  log().info({ url: server.url, mode: isDev ? 'development' : 'production', metricsPort: server.metricsPort }, 'ready');
 
   const shutdown = (signal: string) => {
-    console.log(`[ecodispatch] ${signal}: closing`);
+    log().info({ signal }, 'closing');
     server.stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -44,6 +46,17 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('[ecodispatch] failed to start', error);
+  rootLogger().fatal({ err: error }, 'failed to start');
   process.exit(1);
 });
+
+/** JSON lines on stdout; in `npm run dev`, pretty lines for a person (pino-pretty is a dev dependency). */
+async function processLogger(env: Env, pretty: boolean) {
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!pretty) return createLogger({ level });
+  const { default: prettyStream } = await import('pino-pretty');
+  return createLogger({
+    level,
+    destination: prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }),
+  });
+}

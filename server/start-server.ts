@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Redis } from 'ioredis';
 import type { Duplex } from 'node:stream';
 import { openConfiguredDatabase, setDb } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import type { Env } from './config/env';
 import { startRedeliveryWorker } from './delivery/redelivery-worker';
 import { trustedProxyList } from './config/trusted-proxies';
-import { clientAddress, REMOTE_ADDRESS_HEADER } from './http/remote-address';
-import { guardRequest } from './http/request-guard';
+import { checkHealth } from './health/check-health';
+import { createRequestHandler } from './http/handle-request';
+import { log } from './log/logger';
+import { registerScrapeGauges } from './metrics/scrape-gauges';
+import { startMetricsServer } from './metrics/serve-metrics';
 import { createRealtimeServer } from './realtime/create-realtime-server';
 import { startEscalationWorker } from './escalation/escalation-worker';
 import { linkBaseUrl } from './notify/channel-config';
@@ -38,35 +42,21 @@ export async function startServer(
   const { db, close: closeDb } = await openConfiguredDatabase(env, async (opened) => {
     if (!env.SEED_DEMO || !(await isEmpty(opened))) return;
     await seedDemo(opened);
-    console.log('[ecodispatch] seeded demo data (重庆高新区)');
+    log().info('seeded demo data (重庆高新区)');
   });
   setDb(db);
 
   const next = options.withNext === false ? null : await prepareNext(env, options.dev ?? false);
-  const guardOptions = {
-    isDev: options.dev ?? false,
-    isHttps: env.COOKIE_SECURE,
-    tileUrl: env.MAP_TILE_URL,
-    allowedOrigins: env.ALLOWED_ORIGINS,
-  };
-  const trustedProxies = trustedProxyList(env.TRUSTED_PROXIES)!;
-  const httpServer = createServer((req, res) => {
-    if (guardRequest(req, res, guardOptions)) return;
-    if (req.url === '/api/health' && !next) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    if (!next) {
-      res.writeHead(404).end();
-      return;
-    }
-    // The client's address (the peer, or what trusted proxies forwarded); any incoming value is replaced.
-    req.headers[REMOTE_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
-    next.handleRequest(req, res).catch((error: unknown) => {
-      console.error('[ecodispatch] request failed', error);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
+  // Set below, once the optional Redis connection exists; the health check reads it when asked.
+  let healthRedis: Redis | null = null;
+  const httpServer = createServer(
+    createRequestHandler({
+      guard: { isDev: options.dev ?? false, isHttps: env.COOKIE_SECURE, tileUrl: env.MAP_TILE_URL, allowedOrigins: env.ALLOWED_ORIGINS },
+      trustedProxies: trustedProxyList(env.TRUSTED_PROXIES)!,
+      ops: { health: () => checkHealth({ db, redis: healthRedis }), metricsToken: env.METRICS_TOKEN },
+      next: next?.handleRequest ?? null,
+    }),
+  );
   // A fresh tracker per server: nobody is online until a phone connects to this one.
   const localPresence = createPresenceTracker();
   let presence: PresenceTracker = localPresence;
@@ -87,7 +77,7 @@ export async function startServer(
         bus: presenceBus(io),
         onReachability: (userIds, isOnline) =>
           void announceReachability(db, presence, userIds, isOnline).catch((error: unknown) =>
-            console.error('[presence] announcing a node change failed', error),
+            log().error({ err: error }, 'presence: announcing a node change failed'),
           ),
       })
     : null;
@@ -96,6 +86,10 @@ export async function startServer(
   // Failed logins are counted across nodes too, or a guesser would get the limit once per node.
   const throttleRedis = env.REDIS_URL ? connectRedis(env.REDIS_URL, 'login-throttle', { queueWhileDown: false }) : null;
   if (throttleRedis) useRedisLoginThrottle(throttleRedis);
+  healthRedis = throttleRedis;
+  registerScrapeGauges({ db, connectedPeople: () => localPresence.onlineUserIds().length });
+  const metricsServer =
+    env.METRICS_PORT !== '' ? await startMetricsServer({ host: env.HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN }) : null;
   // While a fan-out pushes its cards, the phones' sockets are not read (server/realtime/pause-reads.ts).
   const stopPausingReads = pauseReadsWhileHeld(io);
   const escalation = startEscalationWorker({ db });
@@ -123,6 +117,7 @@ export async function startServer(
     await escalation.stop();
     await redelivery.stop();
     stopPausingReads();
+    await metricsServer?.close();
     await io.close(); // also closes the HTTP server
     cluster?.close();
     throttleRedis?.disconnect();
@@ -130,7 +125,7 @@ export async function startServer(
     setPresence(undefined);
     await closeDb();
   }
-  return { port, url: `http://${env.HOST}:${port}`, db, io, presence, redelivery, stop };
+  return { port, url: `http://${env.HOST}:${port}`, metricsPort: metricsServer?.port ?? null, db, io, presence, redelivery, stop };
 }
 
 async function prepareNext(env: Env, dev: boolean): Promise<NextHandlers> {

@@ -48,6 +48,12 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .refine((entries) => trustedProxyList(entries) !== null, 'must be IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16,::1'),
+  // Log lines at this level and above (JSON on stdout; pretty in `npm run dev`). Empty: info, warn under tests.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // Prometheus metrics (docs/operations.md). METRICS_PORT: /metrics on a port of its own, bound to HOST;
+  // METRICS_TOKEN: /metrics on the main port too, for `Authorization: Bearer <token>`. Both empty: off.
+  METRICS_PORT: z.union([z.literal(''), z.coerce.number().int().min(0).max(65535)]).default(''),
+  METRICS_TOKEN: z.union([z.literal(''), z.string().min(16, 'must be at least 16 characters')]).default(''),
   // Map tiles, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Empty means no tiles: a plain background.
   MAP_TILE_URL: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),

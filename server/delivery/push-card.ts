@@ -1,6 +1,7 @@
 import type { RoleCard } from '../contracts/dispatch';
 import type { DeliveryDeps } from './deps';
 import { queueReceipt } from './queue-receipt';
+import { log } from '../log/logger';
 
 /**
  * Pushes one role card to every connected phone of its assignee and, when one of them answers
@@ -17,7 +18,7 @@ export async function pushCard(deps: DeliveryDeps, card: RoleCard, options: { is
     await queueReceipt(deps, card.assignmentId);
     return true;
   } catch (error) {
-    console.error('[delivery] push failed', card.assignmentId, error);
+    log().error({ err: error, assignmentId: card.assignmentId }, 'card push failed');
     return false;
   }
 }

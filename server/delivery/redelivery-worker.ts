@@ -3,6 +3,8 @@ import { areTurnsHeld } from '../realtime/run-in-turn';
 import { claimDuePushes } from './claim-due-pushes';
 import type { DeliveryDeps } from './deps';
 import { pushCard } from './push-card';
+import { log } from '../log/logger';
+import { markWorkerTick } from '../health/worker-ticks';
 
 export type RedeliveryOptions = {
   /** Who has a phone connected now (the presence tracker). */
@@ -53,8 +55,12 @@ export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOpt
   function tick(): Promise<number> {
     if (isStopped) return Promise.resolve(0);
     running ??= runTick()
+      .then((pushed) => {
+        markWorkerTick('redelivery');
+        return pushed;
+      })
       .catch((error: unknown) => {
-        console.error('[delivery] redelivery tick failed', error);
+        log().error({ err: error }, 'redelivery tick failed');
         return 0;
       })
       .finally(() => {
@@ -66,6 +72,7 @@ export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOpt
   // Not while a fan-out is pushing: its cards are booked for a retry FIRST_REPUSH_AFTER_MS after
   // the trigger, and a 10,000-person push outlasts that, so the worker re-pushed cards whose first
   // push had not even left yet (50–150 per round, bench/dispatch-fanout.ts), on the busiest loop.
+  markWorkerTick('redelivery'); // started: counts as a tick until the first pass
   const timer = setInterval(() => {
     if (!areTurnsHeld()) void tick();
   }, intervalMs);

@@ -1,6 +1,7 @@
 import type { VerbContext } from '../context';
 import { announceIncidentUpdate } from './announce';
 import { loadIncidentSummary } from './views';
+import { log } from '../log/logger';
 
 // After a 收到 the board's header counts change (acknowledged n of N). Counting is an index scan
 // over the incident's assignments, so one count per 收到 grew with N²: at 10,000 phones the
@@ -44,7 +45,7 @@ function windowTimer(incidentId: string): NodeJS.Timeout {
     throttle.timer = windowTimer(incidentId);
     announce(throttle.ctx, incidentId, throttle.causeId).catch((error: unknown) => {
       // The server may have stopped meanwhile (tests stop theirs often); the next change re-announces.
-      console.error('[dispatch] incident summary not announced', incidentId, error);
+      log().error({ err: error, incidentId }, 'incident summary not announced');
     });
   }, COUNTS_WINDOW_MS);
   timer.unref();

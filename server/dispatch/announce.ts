@@ -15,12 +15,18 @@ const PUSH_SLICE_MS = 10;
  * Pushes attempt 1 of each role card (its receipt marks it delivered, else the redelivery worker
  * retries), then tells the board. A large fan-out goes out in slices of PUSH_SLICE_MS with a loop
  * turn between them; the phones' own events wait until the last card is out (withTurnsHeld).
- * Resolves when every card has been handed to Socket.IO.
+ * Resolves when every card has been handed to Socket.IO, with when the first and the last one were.
  */
-export async function announceIncident(ctx: VerbContext, incident: IncidentSummary, cards: RoleCard[]): Promise<void> {
+export async function announceIncident(
+  ctx: VerbContext,
+  incident: IncidentSummary,
+  cards: RoleCard[],
+): Promise<{ firstCardAt: number | null; lastCardAt: number | null }> {
+  let firstCardAt: number | null = null;
   await withTurnsHeld(async () => {
     let sliceStarted = performance.now();
     for (const card of cards) {
+      firstCardAt ??= performance.now();
       if (performance.now() - sliceStarted >= PUSH_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStarted = performance.now();
@@ -28,7 +34,9 @@ export async function announceIncident(ctx: VerbContext, incident: IncidentSumma
       void pushCard(ctx, card);
     }
   });
+  const lastCardAt = cards.length > 0 ? performance.now() : null;
   announceIncidentUpdate(ctx, incident, 'triggered');
+  return { firstCardAt, lastCardAt };
 }
 
 export function announceIncidentUpdate(ctx: VerbContext, incident: IncidentSummary, causeId: string): void {

@@ -16,6 +16,7 @@ import { buildTriggerAnswer } from './trigger-answer';
 import type { DbOrTx } from '../../db';
 import type { ShortfallView } from '../contracts/dispatch';
 import { announceIncident } from './announce';
+import { recordDispatchTiming } from './record-dispatch-timing';
 import { FIRST_REPUSH_AFTER_MS } from '../delivery/backoff';
 import { enqueueNotifications } from '../notify/enqueue-notifications';
 
@@ -40,6 +41,8 @@ export async function triggerIncident({
   const data = parseInput(triggerIncidentInput, input);
   const key = idempotencyKey == null ? null : parseInput(idempotencyKeySchema, idempotencyKey);
   const requestHash = hashRequest(data);
+  const startedAt = performance.now();
+  let bodyEndedAt = startedAt;
 
   const outcome = await withTransaction(db, async (tx) => {
     if (key) {
@@ -174,8 +177,10 @@ export async function triggerIncident({
       departments: new Map(jurisdictionDepartments.map((department) => [department.id, department])),
       shortfalls: writtenShortfalls,
     });
+    bodyEndedAt = performance.now();
     return { ...answer, isReplay: false as const };
   });
+  const committedAt = performance.now();
 
   if (outcome.isReplay) {
     // A replay was already announced by the first request; phones re-read their cards on reconnect anyway.
@@ -187,7 +192,15 @@ export async function triggerIncident({
       isReplay: true,
     };
   }
-  await announceIncident(ctx, outcome.incident, outcome.cards);
+  const pushed = await announceIncident(ctx, outcome.incident, outcome.cards);
+  recordDispatchTiming({
+    incidentId: outcome.incident.id,
+    assignments: outcome.cards.length,
+    startedAt,
+    bodyEndedAt,
+    committedAt,
+    ...pushed,
+  });
   return { incident: outcome.incident, assignments: outcome.assignments, shortfalls: outcome.shortfalls, isReplay: false };
 }
 

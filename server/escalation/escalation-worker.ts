@@ -1,4 +1,6 @@
 import type { Db } from '../../db';
+import { markWorkerTick } from '../health/worker-ticks';
+import { log } from '../log/logger';
 import { socketEmitter } from '../realtime/emitter';
 import type { EscalationDeps } from './escalation-deps';
 import { runEscalationTick } from './run-escalation-tick';
@@ -22,14 +24,15 @@ export function startEscalationWorker(
   const tick = () => {
     if (isStopped) return Promise.resolve();
     running ??= runEscalationTick(full, options.batchSize)
-      .then(() => undefined)
-      .catch((error: unknown) => console.error('[escalation] tick failed', error))
+      .then(() => markWorkerTick('escalation'))
+      .catch((error: unknown) => log().error({ err: error }, 'escalation tick failed'))
       .finally(() => {
         running = null;
       });
     return running;
   };
 
+  markWorkerTick('escalation'); // started: counts as a tick until the first pass
   const timer = setInterval(() => void tick(), options.intervalMs ?? ESCALATION_INTERVAL_MS);
   timer.unref();
 

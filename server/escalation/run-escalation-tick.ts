@@ -1,6 +1,7 @@
 import type { EscalationDeps } from './escalation-deps';
 import { findDueEscalations } from './find-due-escalations';
 import { runEscalationStep, type EscalationOutcome } from './run-escalation-step';
+import { log } from '../log/logger';
 
 export const ESCALATION_BATCH_SIZE = 50;
 
@@ -16,7 +17,7 @@ export async function runEscalationTick(deps: EscalationDeps, batchSize = ESCALA
       const outcome = await runEscalationStep(deps, item);
       if (outcome) outcomes.push(outcome);
     } catch (error) {
-      console.error('[escalation] step failed', item.id, error);
+      log().error({ err: error, escalationId: item.id }, 'escalation step failed');
     }
   }
   return outcomes;

@@ -11,6 +11,7 @@ import { DomainError, HTTP_STATUS, invalid, unauthenticated } from '../errors';
 import { translateError } from '../i18n/translate-error';
 import { bodyLimitFor } from './body-limit';
 import { readCappedBody } from './read-body';
+import { log, setLogActor } from '../log/logger';
 
 export async function requestLocale(): Promise<Locale> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
@@ -25,7 +26,7 @@ export async function currentActor(): Promise<Actor | null> {
 /** The one place a domain error becomes an HTTP status and a localized JSON body. */
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   const domainError = error instanceof DomainError ? error : new DomainError('internal', 'internal');
-  if (!(error instanceof DomainError)) console.error('[api] request failed', error);
+  if (!(error instanceof DomainError)) log().error({ err: error }, 'request failed');
   const message = translateError(domainError, await requestLocale());
   const retryAfter = domainError.details.retryAfterSeconds;
   return NextResponse.json(
@@ -40,6 +41,7 @@ export function withActor<Args extends unknown[]>(handler: (ctx: VerbContext, re
     try {
       const actor = await currentActor();
       if (!actor) throw unauthenticated();
+      setLogActor(actor.id);
       return await handler(createContext(actor), request, ...args);
     } catch (error) {
       return errorResponse(error);

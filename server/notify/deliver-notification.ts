@@ -8,6 +8,7 @@ import { DeliveryError, type Notifier, type OutgoingMessage } from './notifier';
 import { cancelNotification, recordFailure, recordSent } from './record-delivery-outcome';
 import { loadIncidentSummary } from '../dispatch/views';
 import type { Emitter } from '../realtime/emitter';
+import { log } from '../log/logger';
 
 export type OutboxDeps = {
   db: Db;
@@ -62,7 +63,7 @@ async function send(deps: OutboxDeps, row: Notification, context: MessageContext
     return null;
   } catch (error) {
     if (error instanceof DeliveryError) return error;
-    console.error('[notify] send failed unexpectedly', error);
+    log().error({ err: error }, 'notification send failed unexpectedly');
     return new DeliveryError('internal', false, String(error));
   }
 }

@@ -5,6 +5,8 @@ import { claimDueNotifications } from './claim-due-notifications';
 import { createNotifiers } from './create-notifiers';
 import { deliverNotification, type DeliveryResult, type OutboxDeps } from './deliver-notification';
 import { socketEmitter, type Emitter } from '../realtime/emitter';
+import { log } from '../log/logger';
+import { markWorkerTick } from '../health/worker-ticks';
 
 export const OUTBOX_INTERVAL_MS = 1_000;
 
@@ -44,12 +46,13 @@ export function startOutboxWorker(options: OutboxOptions & { intervalMs?: number
     timer = setTimeout(() => {
       running = outbox
         .tick()
-        .then(() => undefined)
-        .catch((error: unknown) => console.error('[notify] outbox pass failed', error))
+        .then(() => markWorkerTick('outbox'))
+        .catch((error: unknown) => log().error({ err: error }, 'notification outbox pass failed'))
         .finally(schedule);
     }, intervalMs);
     timer.unref();
   };
+  markWorkerTick('outbox'); // started: counts as a tick until the first pass
   schedule();
 
   return {

@@ -2,6 +2,7 @@ import { resolveLocale } from '../../i18n/config';
 import type { Ack, AckResult } from '../contracts/events';
 import { DomainError } from '../errors';
 import { translateError } from '../i18n/translate-error';
+import { log } from '../log/logger';
 
 type Headers = { cookie?: string; 'accept-language'?: string };
 
@@ -12,7 +13,7 @@ export async function replyWith<T>(ack: unknown, headers: Headers, locale: strin
     result = { ok: true, data: await work() };
   } catch (error) {
     const domainError = error instanceof DomainError ? error : new DomainError('internal', 'internal');
-    if (!(error instanceof DomainError)) console.error('[realtime] handler failed', error);
+    if (!(error instanceof DomainError)) log().error({ err: error }, 'socket handler failed');
     const message = translateError(domainError, resolveLocale(locale, headers['accept-language']));
     result = { ok: false, error: { code: domainError.code, message } };
   }

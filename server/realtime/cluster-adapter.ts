@@ -4,6 +4,7 @@ import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
 import type { CardRelay, RelayedCard } from './emitter';
 import { withTurnsHeld } from './run-in-turn';
+import { log } from '../log/logger';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
@@ -40,12 +41,12 @@ export function connectRedis(url: string, name: string, { queueWhileDown }: { qu
   client.on('error', (error: Error) => {
     if (isDown) return;
     isDown = true;
-    console.error(`[cluster] Redis unreachable for ${name} (${error.message}); this node keeps serving its own sockets`);
+    log().error({ redis: name, error: error.message }, 'Redis unreachable; this node keeps serving its own sockets');
   });
   client.on('ready', () => {
     if (!isDown) return;
     isDown = false;
-    console.log(`[cluster] Redis is back for ${name}`);
+    log().info({ redis: name }, 'Redis is back');
   });
   return client;
 }

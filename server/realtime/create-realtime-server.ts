@@ -20,6 +20,8 @@ import { assertSocketEventAllowed } from './event-throttle';
 import { isAllowedOrigin } from './origin';
 import { runInTurn } from './run-in-turn';
 import { createSocketCap, MAX_SOCKETS_PER_USER } from './socket-cap';
+import { log, runWithLogContext } from '../log/logger';
+import { randomUUID } from 'node:crypto';
 
 type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 
@@ -56,7 +58,7 @@ export function createRealtimeServer(
       socket.data = { actor, sessionToken: token, locale: cookies[LOCALE_COOKIE] };
       next();
     } catch (error) {
-      console.error('[realtime] handshake failed', error);
+      log().error({ err: error }, 'socket handshake failed');
       next(new Error('internal'));
     }
   });
@@ -75,19 +77,21 @@ export function createRealtimeServer(
     trackPresence(socket, actor, presence());
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
-      replyWith(ack, socket.request.headers, socket.data.locale, async () => {
-        await assertSocketEventAllowed(socket.data.actor.id);
-        // In turn with the other phones' events, so a burst of them cannot freeze the event loop.
-        return runInTurn(async () => {
-          // Re-check the session on every action: a logged-out or disabled user can no longer act.
-          const current = await findSessionActor(options.db, socket.data.sessionToken);
-          if (!current) {
-            socket.disconnect(true);
-            throw unauthenticated();
-          }
-          return verb(createContext(current, { db: options.db }));
-        });
-      });
+      runWithLogContext({ requestId: randomUUID(), actorId: actor.id }, () =>
+        replyWith(ack, socket.request.headers, socket.data.locale, async () => {
+          await assertSocketEventAllowed(socket.data.actor.id);
+          // In turn with the other phones' events, so a burst of them cannot freeze the event loop.
+          return runInTurn(async () => {
+            // Re-check the session on every action: a logged-out or disabled user can no longer act.
+            const current = await findSessionActor(options.db, socket.data.sessionToken);
+            if (!current) {
+              socket.disconnect(true);
+              throw unauthenticated();
+            }
+            return verb(createContext(current, { db: options.db }));
+          });
+        }),
+      );
 
     socket.on('assignment:delivered', (payload, ack) => handle(ack, (ctx) => markDelivered({ ctx, input: payload })));
     socket.on('assignment:ack', (payload, ack) => handle(ack, (ctx) => acknowledgeAssignment({ ctx, input: payload })));

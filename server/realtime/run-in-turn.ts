@@ -1,4 +1,5 @@
 // Phones' events (receipts, 收到, status, sync) each run a short transaction. After a fan-out,
+import { log } from '../log/logger';
 // thousands arrive within milliseconds, and chained on the transaction queue they all ran in ONE
 // macrotask: the event loop stood still for seconds (bench/event-loop-delay.ts measured 7–8 s at
 // 1,000 people), pings went unanswered and phones were dropped by the ping timeout.
@@ -85,7 +86,7 @@ function notifyHold(isHeld: boolean) {
       listener(isHeld);
     } catch (error) {
       // A listener's failure must not stop the fan-out it was told about.
-      console.error('[turns] hold listener failed', error);
+      log().error({ err: error }, 'turns: hold listener failed');
     }
   }
 }

@@ -12,10 +12,14 @@ async function riverPlanId(request: APIRequestContext) {
   return plans.find((plan) => plan.incidentType === 'water_oil')!.id;
 }
 
-test('GET /api/health answers ok', async ({ request }) => {
+test('GET /api/health answers ok, with the database and the workers checked', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok' });
+  expect(await response.json()).toMatchObject({
+    status: 'ok',
+    checks: { database: { status: 'ok' }, workers: { outbox: { status: 'ok' } } },
+  });
+  expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 });
 
 test('login sets an httpOnly SameSite session cookie; a bad login is a 401 with a JSON error', async ({ request }) => {

@@ -8,6 +8,7 @@ import { getEnv } from '@/server/config/env';
 import { DomainError } from '@/server/errors';
 import { REMOTE_ADDRESS_HEADER } from '@/server/http/remote-address';
 import { errorResponse, readJson } from '@/server/http/respond';
+import { countLoginFailure } from '@/server/metrics/registry';
 import { parseInput } from '@/server/validation';
 
 async function clientAddress(): Promise<string> {
@@ -22,7 +23,10 @@ export async function POST(request: Request) {
     await assertLoginAllowed(input.username, address);
     const env = getEnv();
     const session = await login({ db: getDb(), input, ttlHours: env.SESSION_TTL_HOURS }).catch(async (error: unknown) => {
-      if (error instanceof DomainError && error.code === 'unauthenticated') await recordLoginFailure(input.username, address);
+      if (error instanceof DomainError && error.code === 'unauthenticated') {
+        countLoginFailure();
+        await recordLoginFailure(input.username, address);
+      }
       throw error;
     });
     await clearLoginFailures(input.username, address);

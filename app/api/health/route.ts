@@ -1,7 +1,0 @@
-import { NextResponse } from 'next/server';
-
-export const dynamic = 'force-dynamic';
-
-export function GET() {
-  return NextResponse.json({ status: 'ok' });
-}
