@@ -27,7 +27,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /fuzz\// },
+    // Property-based fuzzing of every JSON route (tests/e2e/fuzz), after the rest: a generated body
+    // that happens to be valid changes its throwaway target, and must not change what other specs expect.
+    { name: 'fuzz', testMatch: /fuzz\/.*\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // Builds, then serves production on a fresh database seeded with the demo district.
     command: 'npx tsx scripts/e2e-server.ts',
@@ -35,6 +40,13 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // The fuzzer signs in from many X-Forwarded-For addresses, so its failures slow only those.
+      TRUSTED_PROXIES: '127.0.0.1',
+    },
   },
 });

@@ -477,3 +477,42 @@ test('every socket event × every role: only the assignee moves the assignment; 
   }
   expect(mismatches).toEqual([]);
 });
+
+test('no state-changing route accepts a request from another origin, whatever its body looks like', async () => {
+  const database = openE2eDatabase();
+  const duty = contexts.get('duty')!;
+  const mismatches: string[] = [];
+  const origins: Record<string, string | undefined> = {
+    foreign: 'http://evil.example',
+    'other port': 'http://127.0.0.1:1',
+    null: 'null',
+    absent: undefined,
+  };
+  const bodies: Record<string, { type: string; text: string }> = {
+    'text/plain': { type: 'text/plain', text: '{"planId":"x","padding":"="}' },
+    form: { type: 'application/x-www-form-urlencoded', text: 'username=ent1&password=ecodispatch' },
+  };
+  try {
+    for (const route of discoverApiRoutes().filter((candidate) => !candidate.startsWith('GET '))) {
+      const [method, template] = route.split(' ') as [string, string];
+      const path = template.replace(/\[[^\]]+\]/g, fixtures.incidentId);
+      for (const [originName, origin] of Object.entries(origins)) {
+        for (const [bodyName, body] of Object.entries(bodies)) {
+          const before = rowCounts(database);
+          // The test-wide Origin header is replaced (or blanked, for "absent": Playwright drops empty headers).
+          const response = await duty.fetch(path, {
+            method,
+            data: body.text,
+            headers: { origin: origin ?? '', 'content-type': body.type },
+          });
+          if (response.status() !== 403) mismatches.push(`${route} with ${originName} origin and a ${bodyName} body: ${response.status()}`);
+          if (JSON.stringify(rowCounts(database)) !== JSON.stringify(before))
+            mismatches.push(`${route} (${originName}, ${bodyName}) changed the database`);
+        }
+      }
+    }
+  } finally {
+    database.close();
+  }
+  expect(mismatches).toEqual([]);
+});
