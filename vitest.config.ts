@@ -31,6 +31,9 @@ export default defineConfig({
         test: {
           name: 'realtime-pg',
           include: ['tests/realtime/**/*.test.ts'],
+          // The fuzzer counts every table's rows after each payload: SQLite's own catalog, and the
+          // verbs under test are the same on both databases.
+          exclude: ['tests/realtime/socket-fuzz.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           setupFiles: ['tests/support/postgres-env.ts'],

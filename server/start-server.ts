@@ -64,6 +64,7 @@ export async function startServer(
     db,
     allowedOrigins: env.ALLOWED_ORIGINS,
     isSecureCookie: env.COOKIE_SECURE,
+    eventBudget: env.SOCKET_EVENT_BUDGET,
     presence: () => presence,
   });
   // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so

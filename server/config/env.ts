@@ -48,6 +48,8 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .refine((entries) => trustedProxyList(entries) !== null, 'must be IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16,::1'),
+  // Socket events one person may send in 10 s, across all their sockets (server/realtime/event-throttle.ts).
+  SOCKET_EVENT_BUDGET: z.coerce.number().int().min(1).max(1_000_000).default(40),
   // Log lines at this level and above (JSON on stdout; pretty in `npm run dev`). Empty: info, warn under tests.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Prometheus metrics (docs/operations.md). METRICS_PORT: /metrics on a port of its own, bound to HOST;

@@ -16,7 +16,7 @@ import { getPresence, type PresenceTracker } from '../presence/presence-tracker'
 import { trackPresence } from '../presence/track-presence';
 import { replyWith } from './ack';
 import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
-import { assertSocketEventAllowed } from './event-throttle';
+import { createEventThrottle } from './event-throttle';
 import { isAllowedOrigin } from './origin';
 import { runInTurn } from './run-in-turn';
 import { createSocketCap, MAX_SOCKETS_PER_USER } from './socket-cap';
@@ -28,7 +28,7 @@ type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 /** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
 export function createRealtimeServer(
   httpServer: HttpServer,
-  options: { db: Db; allowedOrigins: string[]; isSecureCookie?: boolean; presence?: () => PresenceTracker },
+  options: { db: Db; allowedOrigins: string[]; isSecureCookie?: boolean; eventBudget: number; presence?: () => PresenceTracker },
 ) {
   // Resolved per connection: with several nodes the tracker is made after the adapter, which needs this server.
   const presence = options.presence ?? getPresence;
@@ -63,6 +63,7 @@ export function createRealtimeServer(
     }
   });
 
+  const assertSocketEventAllowed = createEventThrottle(options.eventBudget);
   const cap = createSocketCap<Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>>();
   io.on('connection', (socket) => {
     const { actor } = socket.data;
