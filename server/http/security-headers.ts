@@ -45,13 +45,18 @@ export function contentSecurityPolicy(nonce: string, options: SecurityHeaderOpti
   return directives.join('; ');
 }
 
+/** What every response carries whatever it holds; Socket.IO's long-polling answers get these too. */
+export const BASELINE_HEADERS = {
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+} as const;
+
 /** The headers on every response of the app, pages and API alike. */
 export function securityHeaders(nonce: string, options: SecurityHeaderOptions): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(nonce, options),
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
+    ...BASELINE_HEADERS,
     // The field page needs the position and the camera; nothing else needs any device.
     'permissions-policy': 'geolocation=(self), camera=(self), microphone=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',

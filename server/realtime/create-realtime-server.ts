@@ -6,6 +6,7 @@ import { LOCALE_COOKIE } from '../../i18n/config';
 import { isCommand, type Actor } from '../auth/actor';
 import { findSessionActor } from '../auth/session';
 import { sessionCookieName } from '../auth/session-cookie';
+import { BASELINE_HEADERS } from '../http/security-headers';
 import { createContext } from '../context';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
 import { acknowledgeAssignment, markDelivered, updateAssignmentStatus } from '../dispatch';
@@ -48,6 +49,9 @@ export function createRealtimeServer(
     // adapter cannot replay missed packets); either way the phone re-reads its cards from the database.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+
+  // Socket.IO answers its long-polling requests itself, past the HTTP guard (server/http/request-guard.ts).
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, BASELINE_HEADERS));
 
   io.use(async (socket, next) => {
     try {
