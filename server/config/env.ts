@@ -4,6 +4,17 @@ import { trustedProxyList } from './trusted-proxies';
 // Validated once at start-up; a bad value stops the process with a message naming the variable.
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
+// `a, b,c` → ['a', 'b', 'c']; empty → [].
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -26,28 +37,15 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   COOKIE_SECURE: booleanFlag.default(false),
-  // Extra browser origins allowed to open a socket, comma-separated. The server's own host is always allowed.
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+  // Extra browser origins allowed to open a socket and send state-changing requests, comma-separated.
+  // The server's own origin always is.
+  ALLOWED_ORIGINS: commaList,
   // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), e.g. the nginx host.
   // Empty: the TCP peer is the client. Sign-in throttling counts per client address (docs/operations.md).
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .refine((entries) => trustedProxyList(entries) !== null, 'must be IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16,::1'),
+  TRUSTED_PROXIES: commaList.refine(
+    (entries) => trustedProxyList(entries) !== null,
+    'must be IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16,::1',
+  ),
   // Socket events one person may send in 10 s, across all their sockets (server/realtime/event-throttle.ts).
   SOCKET_EVENT_BUDGET: z.coerce.number().int().min(1).max(1_000_000).default(40),
   // Log lines at this level and above (JSON on stdout; pretty in `npm run dev`). Empty: info, warn under tests.
