@@ -8,6 +8,7 @@ import { startRedeliveryWorker } from '@/server/delivery/redelivery-worker';
 import { withTurnsHeld } from '@/server/realtime/run-in-turn';
 import type { AssignmentUpdatedMessage } from '@/server/contracts/events';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
+import { captureLogs } from '../helpers/capture-logs';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;
 afterEach(() => fixture?.close());
@@ -177,14 +178,12 @@ describe('startRedeliveryWorker', () => {
         intervalMs: 60_000,
       },
     );
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logs = captureLogs();
     try {
       expect(await worker.tick()).toBe(0);
-      expect(errors).toHaveLength(1);
+      expect(logs.lines.filter((line) => line.level === 50)).toHaveLength(1);
     } finally {
-      console.error = original;
+      logs.restore();
       await worker.stop();
     }
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { startEscalationWorker } from '@/server/escalation/escalation-worker';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
+import { captureLogs } from '../helpers/capture-logs';
 
 let fixture: Awaited<ReturnType<typeof createEscalationFixture>> | undefined;
 afterEach(() => {
@@ -26,7 +27,7 @@ describe('escalation worker', () => {
   });
 
   it('never throws out of the timer: a broken database is logged and the next tick tries again', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const broken = {
       select: () => {
         throw new Error('database is locked');
@@ -36,7 +37,9 @@ describe('escalation worker', () => {
     await expect(worker.tick()).resolves.toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 60));
     await worker.stop();
-    expect(logged.mock.calls.length).toBeGreaterThanOrEqual(2);
-    expect(String(logged.mock.calls[0]![0])).toContain('[escalation]');
+    logs.restore();
+    const errors = logs.lines.filter((line) => line.level === 50);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors[0]).toMatchObject({ msg: 'escalation tick failed', err: { message: 'database is locked' } });
   });
 });

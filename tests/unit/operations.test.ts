@@ -1,21 +1,10 @@
-import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { checkHealth } from '@/server/health/check-health';
 import { forgetWorkerTicks, markWorkerTick } from '@/server/health/worker-ticks';
-import { createLogger, rootLogger, runWithLogContext, setLogActor, setRootLogger, log } from '@/server/log/logger';
+import { log, runWithLogContext, setLogActor } from '@/server/log/logger';
 import { requestIdFrom } from '@/server/log/request-id';
+import { captureLogs } from '../helpers/capture-logs';
 import { createSeededDb } from '../helpers/fixtures';
-
-function captured() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
-}
 
 describe('request ids', () => {
   it('keeps a plain token from a proxy, replaces anything else', () => {
@@ -27,12 +16,9 @@ describe('request ids', () => {
 });
 
 describe('structured logs', () => {
-  const previous = rootLogger();
-  afterEach(() => setRootLogger(previous));
-
   it('binds every line to the request and its actor, and never writes cookies, tokens or passwords', async () => {
-    const { lines, logger } = captured();
-    setRootLogger(logger);
+    const { lines, restore } = captureLogs();
+    onTestFinished(restore);
     await runWithLogContext({ requestId: 'req-12345678' }, async () => {
       setLogActor('user-1');
       await Promise.resolve();
