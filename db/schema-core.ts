@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ASSIGNMENT_STATUSES } from '../server/contracts/assignment-lifecycle';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as epoch milliseconds and surface as Date; ids are UUID text.
@@ -15,8 +16,8 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const RISK_LEVELS = ['general', 'larger', 'major'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+// The assignment lifecycle is written once, in the contracts (Data → Contracts is allowed).
+export { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
 
 // What happens, in order, while an assignment waits for 收到. Each step fires one ack timeout after the last.
 export const ESCALATION_STEPS = ['realert', 'backup', 'supervisor', 'duty_officer'] as const;

@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import type { AssignmentStatusName, AssignmentView } from '@/server/contracts/dispatch';
+import { ASSIGNMENT_STATUSES, STATUS_TIMESTAMP, type AssignmentStatus } from '@/server/contracts/assignment-lifecycle';
+import type { AssignmentView } from '@/server/contracts/dispatch';
 import { DeliveryState, deliveryPhase } from './delivery-state';
 import { EscalationLevel } from './escalation-level';
 import { formatClock, millisBetween } from './format-clock';
@@ -19,16 +20,7 @@ type Props = {
   escalation: Parameters<typeof EscalationLevel>[0];
 };
 
-const STATUS_TIMES: { status: AssignmentStatusName; field: keyof AssignmentView }[] = [
-  { status: 'sent', field: 'sentAt' },
-  { status: 'delivered', field: 'deliveredAt' },
-  { status: 'acknowledged', field: 'acknowledgedAt' },
-  { status: 'en_route', field: 'enRouteAt' },
-  { status: 'on_scene', field: 'onSceneAt' },
-  { status: 'done', field: 'doneAt' },
-];
-
-const STATUS_TONE: Record<AssignmentStatusName, 'danger' | 'warning' | 'success' | 'neutral'> = {
+const STATUS_TONE: Record<AssignmentStatus, 'danger' | 'warning' | 'success' | 'neutral'> = {
   sent: 'danger',
   delivered: 'danger',
   acknowledged: 'warning',
@@ -37,8 +29,7 @@ const STATUS_TONE: Record<AssignmentStatusName, 'danger' | 'warning' | 'success'
   done: 'success',
 };
 
-const reachedAt = (assignment: AssignmentView) =>
-  (assignment[STATUS_TIMES.find((step) => step.status === assignment.status)!.field] as string | null) ?? assignment.sentAt;
+const reachedAt = (assignment: AssignmentView) => assignment[STATUS_TIMESTAMP[assignment.status]] ?? assignment.sentAt;
 
 export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifted, presence, escalation }: Props) {
   const t = useTranslations('board');
@@ -95,8 +86,8 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
       </td>
       <td>
         <div className={styles.times}>
-          {STATUS_TIMES.flatMap(({ status, field }) => {
-            const at = assignment[field] as string | null;
+          {ASSIGNMENT_STATUSES.flatMap((status) => {
+            const at = assignment[STATUS_TIMESTAMP[status]];
             if (!at) return [];
             return [
               <span key={status}>

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { useSocket } from '@/components/realtime/use-socket';
-import { statusRank, type AssignmentView, type IncidentDetail, type IncidentSummary } from '@/server/contracts/dispatch';
+import { statusRank } from '@/server/contracts/assignment-lifecycle';
+import type { AssignmentView, IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
 
 // A re-read that left before a push may land after it: never let it move anything backwards.
 // Within one status, a later push attempt is newer news (the board counts them).

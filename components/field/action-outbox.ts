@@ -1,25 +1,19 @@
 // PURE: the phone's queue of 收到/出发/到达/完成 taps that could not reach the server yet.
 import type { AckResult } from '@/server/contracts/events';
-import { statusRank, type AssignmentStatusName } from '@/server/contracts/assignment-status';
+import { STATUS_TIMESTAMP, statusRank, type AssignmentStatus, type PersonStep } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import type { CardAction } from './field-cards';
 
 /** One tap waiting for the network. `occurredAt` is the time of the tap, sent along so the step keeps it. */
 export type QueuedAction = { id: string; assignmentId: string; action: CardAction; occurredAt: string };
 
-export const ACTION_STATUS: Record<CardAction, AssignmentStatusName> = {
+/** The status each button moves a card to (the inverse of STEP_ACTION). */
+export const ACTION_STATUS = {
   ack: 'acknowledged',
   en_route: 'en_route',
   on_scene: 'on_scene',
   done: 'done',
-};
-
-const TIMESTAMP_FIELD = {
-  acknowledged: 'acknowledgedAt',
-  en_route: 'enRouteAt',
-  on_scene: 'onSceneAt',
-  done: 'doneAt',
-} as const satisfies Partial<Record<AssignmentStatusName, keyof RoleCard>>;
+} as const satisfies Record<CardAction, PersonStep>;
 
 /** Appends a tap; a second tap on a step already queued for the card (a double tap) adds nothing. */
 export function enqueueAction(outbox: readonly QueuedAction[], item: QueuedAction): QueuedAction[] {
@@ -44,7 +38,7 @@ export function withQueuedActions(cards: readonly RoleCard[], outbox: readonly Q
     for (const item of queuedFor(outbox, card.assignmentId)) {
       const status = ACTION_STATUS[item.action];
       if (statusRank(status) <= statusRank(shown.status)) continue;
-      shown = { ...shown, status, [TIMESTAMP_FIELD[status as keyof typeof TIMESTAMP_FIELD]]: item.occurredAt };
+      shown = { ...shown, status, [STATUS_TIMESTAMP[status]]: item.occurredAt };
     }
     return shown;
   });
@@ -60,11 +54,7 @@ export type FlushVerdict = 'sent' | 'done' | 'retry' | 'failed';
 const RETRYABLE = new Set(['timeout', 'rate_limited', 'internal', 'unauthenticated']);
 
 /** Judges a replayed action by its ack and the card's status on the server (undefined when the card is closed). */
-export function judgeFlushResult(
-  item: QueuedAction,
-  result: AckResult<unknown>,
-  serverStatus: AssignmentStatusName | undefined,
-): FlushVerdict {
+export function judgeFlushResult(item: QueuedAction, result: AckResult<unknown>, serverStatus: AssignmentStatus | undefined): FlushVerdict {
   if (result.ok) return 'sent';
   if (RETRYABLE.has(result.error.code)) return 'retry';
   if (serverStatus === undefined) return 'done';
@@ -74,6 +64,6 @@ export function judgeFlushResult(
 }
 
 /** Before replaying, skip what the server no longer needs: cards it closed, steps it already has. */
-export function isAlreadyApplied(item: QueuedAction, serverStatus: AssignmentStatusName | undefined): boolean {
+export function isAlreadyApplied(item: QueuedAction, serverStatus: AssignmentStatus | undefined): boolean {
   return serverStatus === undefined || statusRank(serverStatus) >= statusRank(ACTION_STATUS[item.action]);
 }

@@ -1,14 +1,14 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { AssignmentStatusName } from '@/server/contracts/dispatch';
+import type { AssignmentStatus } from '@/server/contracts/assignment-lifecycle';
 import type { QueuedAction } from './action-outbox';
 import { nextActions, type CardAction } from './field-cards';
 import type { ActionState } from './use-card-actions';
 import styles from './field.module.css';
 
 type Props = {
-  status: AssignmentStatusName;
+  status: AssignmentStatus;
   state: ActionState | undefined;
   /** Taps on this card still waiting for the network, oldest first. */
   queued: QueuedAction[];

@@ -1,35 +1,41 @@
 // PURE state transitions for the field phone's list of open role cards.
-import { statusRank, type AssignmentStatusName } from '@/server/contracts/assignment-status';
+import {
+  isAcknowledged,
+  isAtOrBeyond,
+  NEXT_STEPS,
+  PERSON_STEPS,
+  STATUS_TIMESTAMP,
+  type AssignmentStatus,
+  type PersonStep,
+} from '@/server/contracts/assignment-lifecycle';
 import type { AssignmentView, FieldProgressStatus, RoleCard } from '@/server/contracts/dispatch';
 import type { AssignmentsSyncReply } from '@/server/contracts/events';
 
 export type CardAction = 'ack' | FieldProgressStatus;
+export { isAcknowledged };
 
-export const isAcknowledged = (status: AssignmentStatusName) => statusRank(status) >= statusRank('acknowledged');
+/** The button for each step a person takes (收到 is `ack`, the event's name). */
+export const STEP_ACTION = { acknowledged: 'ack', en_route: 'en_route', on_scene: 'on_scene', done: 'done' } as const satisfies Record<
+  PersonStep,
+  CardAction
+>;
 
-/** Only forward steps are offered; the first is the big primary button. */
-export function nextActions(status: AssignmentStatusName): CardAction[] {
-  switch (status) {
-    case 'sent':
-    case 'delivered':
-      return ['ack'];
-    // Someone already standing at the point may report 到达 without 出发.
-    case 'acknowledged':
-      return ['en_route', 'on_scene'];
-    case 'en_route':
-      return ['on_scene'];
-    case 'on_scene':
-      return ['done'];
-    case 'done':
-      return [];
-  }
+/** Only forward steps are offered (server/contracts/assignment-lifecycle.ts); the first is the big primary button. */
+export const nextActions = (status: AssignmentStatus): CardAction[] => NEXT_STEPS[status].map((step) => STEP_ACTION[step]);
+
+type CardProgress = Pick<RoleCard, 'status' | (typeof STATUS_TIMESTAMP)[PersonStep]>;
+
+/** A card's status and the time of every step a person takes, taken from a view: every step, whatever the lifecycle holds. */
+function progressOf(view: AssignmentView): CardProgress {
+  const times = Object.fromEntries(PERSON_STEPS.map((step) => [STATUS_TIMESTAMP[step], view[STATUS_TIMESTAMP[step]]]));
+  return { ...(times as Omit<CardProgress, 'status'>), status: view.status };
 }
 
 /** A redelivered or newer card replaces the old copy, but never moves its status backwards. */
 export function upsertCard(cards: RoleCard[], card: RoleCard): RoleCard[] {
   const existing = cards.find((c) => c.assignmentId === card.assignmentId);
   if (!existing) return [...cards, card];
-  const isNewer = statusRank(card.status) >= statusRank(existing.status);
+  const isNewer = isAtOrBeyond(card.status, existing.status);
   return cards.map((c) => (c.assignmentId === card.assignmentId && isNewer ? card : c));
 }
 
@@ -37,15 +43,8 @@ export function upsertCard(cards: RoleCard[], card: RoleCard): RoleCard[] {
 export function applyAssignmentView(cards: RoleCard[], view: AssignmentView): RoleCard[] {
   if (view.closedAt) return cards.filter((c) => c.assignmentId !== view.id);
   return cards.map((card) => {
-    if (card.assignmentId !== view.id || statusRank(view.status) < statusRank(card.status)) return card;
-    return {
-      ...card,
-      status: view.status,
-      acknowledgedAt: view.acknowledgedAt,
-      enRouteAt: view.enRouteAt,
-      onSceneAt: view.onSceneAt,
-      doneAt: view.doneAt,
-    };
+    if (card.assignmentId !== view.id || !isAtOrBeyond(view.status, card.status)) return card;
+    return { ...card, ...progressOf(view) };
   });
 }
 

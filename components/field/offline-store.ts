@@ -1,7 +1,7 @@
 // The phone's own copy of its open cards and queued taps, so a reload without network still shows
 // them. PURE apart from the Storage passed in; one key per user, so a shared phone never shows
 // another person's cards.
-import { statusRank } from '@/server/contracts/assignment-status';
+import { statusRank } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import { ACTION_STATUS, type QueuedAction } from './action-outbox';
 

@@ -1,13 +1,11 @@
 // PURE module: zod schemas and types shared by server and client. No server imports here.
 import { z } from 'zod';
 
-// Kept in a zod-free module so the field phone can rank statuses without pulling zod in.
-import { ASSIGNMENT_STATUS_FLOW, statusRank, type AssignmentStatusName } from './assignment-status';
+// The lifecycle lives in a zod-free module so the field phone can use it without pulling zod in.
+import type { AssignmentStatus, PersonStep } from './assignment-lifecycle';
 
-export { ASSIGNMENT_STATUS_FLOW, statusRank, type AssignmentStatusName };
-
-/** The statuses a field user may move to with `assignment:status` (acknowledge has its own event). */
-export const FIELD_PROGRESS_STATUSES = ['en_route', 'on_scene', 'done'] as const;
+/** The steps a field user takes with `assignment:status` (收到 has its own event). */
+export const FIELD_PROGRESS_STATUSES = ['en_route', 'on_scene', 'done'] as const satisfies readonly PersonStep[];
 export type FieldProgressStatus = (typeof FIELD_PROGRESS_STATUSES)[number];
 
 const latitude = z.number().finite().min(-90).max(90);
@@ -37,7 +35,7 @@ export type RoleCard = {
   assignmentId: string;
   incidentId: string;
   assigneeId: string;
-  status: AssignmentStatusName;
+  status: AssignmentStatus;
   roleName: string;
   department: { id: string; name: string; nameEn: string };
   instructions: string;
@@ -72,7 +70,7 @@ export type AssignmentView = {
   department: string;
   departmentId: string;
   role: string;
-  status: AssignmentStatusName;
+  status: AssignmentStatus;
   sentAt: string;
   deliveredAt: string | null;
   acknowledgedAt: string | null;

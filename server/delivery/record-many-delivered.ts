@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
-import type { AssignmentStatusName } from '../contracts/dispatch';
+import type { AssignmentStatus } from '../contracts/assignment-lifecycle';
 import { recordAudits, type AuditInput } from '../audit/record-audit';
 import { loadAssignmentViews } from '../dispatch/views';
 import type { DeliveryDeps } from './deps';
 
 /** How we learnt the card reached the phone: its Socket.IO receipt, its own report, or its sync. */
 export type DeliveryEvidence = 'receipt' | 'report' | 'sync';
-export type DeliveredOutcome = { isRecorded: boolean; status: AssignmentStatusName; jurisdictionId: string } | null;
+export type DeliveredOutcome = { isRecorded: boolean; status: AssignmentStatus; jurisdictionId: string } | null;
 
 // Bound on the ids per statement (SQLite's variable limit, and one statement's work).
 const CHUNK = 500;
@@ -41,7 +41,7 @@ export async function recordManyDelivered(deps: DeliveryDeps, assignmentIds: str
         .where(inArray(assignments.id, ids));
       const eligible = rows.filter(({ assignment }) => assignment.status === 'sent' && !assignment.closedAt);
       for (const { assignment, jurisdictionId } of rows)
-        byId.set(assignment.id, { isRecorded: false, status: assignment.status as AssignmentStatusName, jurisdictionId });
+        byId.set(assignment.id, { isRecorded: false, status: assignment.status, jurisdictionId });
       if (eligible.length === 0) continue;
 
       const updated = await tx

@@ -6,5 +6,5 @@ import { advanceAssignment } from './advance-assignment';
 /** 收到: the assignee confirms the role card. A repeat is a Conflict, not a second write. */
 export async function acknowledgeAssignment({ ctx, input }: { ctx: VerbContext; input: unknown }) {
   const { assignmentId, occurredAt } = parseInput(assignmentActionInput, input);
-  return advanceAssignment(ctx, assignmentId, 'acknowledged', ['sent', 'delivered'], { occurredAt });
+  return advanceAssignment(ctx, assignmentId, 'acknowledged', { occurredAt });
 }

@@ -1,45 +1,30 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
-import { assignments, incidents, type AssignmentStatus } from '../../db/schema';
+import { assignments, incidents } from '../../db/schema';
 import { raceLost } from '../../db/race-lost';
 import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
-import { stopPendingForAssignment, stopRedelivery } from '../delivery/stop-pending';
+import { ALLOWED_FROM, STATUS_TIMESTAMP, type AssignmentStatus, type PersonStep } from '../contracts/assignment-lifecycle';
+import { stopPendingForAssignment } from '../delivery/stop-pending';
 import { announceAssignmentUpdate } from './announce';
 import { announceIncidentCounts } from './announce-counts';
 import { loadAssignmentView } from './views';
-
-const TIMESTAMP_FIELD = {
-  delivered: 'deliveredAt',
-  acknowledged: 'acknowledgedAt',
-  en_route: 'enRouteAt',
-  on_scene: 'onSceneAt',
-  done: 'doneAt',
-} as const;
-
-type Step = keyof typeof TIMESTAMP_FIELD;
 
 /**
  * Moves the caller's own assignment forward one step. The update is conditional on the status
  * read, so two racing presses cannot both win: the loser gets a Conflict and nothing is written twice.
  */
-export async function advanceAssignment(
-  ctx: VerbContext,
-  assignmentId: string,
-  to: Step,
-  allowedFrom: AssignmentStatus[],
-  options: { occurredAt?: string } = {},
-) {
+export async function advanceAssignment(ctx: VerbContext, assignmentId: string, to: PersonStep, options: { occurredAt?: string } = {}) {
   const { db, actor } = ctx;
   const result = await withTransaction(db, async (tx) => {
     const [row] = await readAssignment(tx).execute({ assignmentId });
     if (!row || row.jurisdictionId !== actor.jurisdictionId) throw notFound('assignmentNotFound');
     if (row.assignment.userId !== actor.id) throw forbidden('notYourAssignment');
     if (row.incidentStatus !== 'active' || row.assignment.closedAt) throw conflict('incidentClosed');
-    if (!allowedFrom.includes(row.assignment.status)) {
+    if (!(ALLOWED_FROM[to] as readonly AssignmentStatus[]).includes(row.assignment.status)) {
       throw conflict('statusTransition', { from: row.assignment.status, to });
     }
 
@@ -48,8 +33,7 @@ export async function advanceAssignment(
     const updated = await stepUpdate(tx, to).execute({ assignmentId, from: row.assignment.status, at });
     // Changed since read (on PostgreSQL a receipt may have turned `sent` into `delivered`): read again.
     if (updated.length === 0) throw raceLost(conflict('statusTransition', { from: row.assignment.status, to }));
-    if (to === 'delivered') await stopRedelivery(tx, assignmentId);
-    else await stopPendingForAssignment(tx, assignmentId);
+    await stopPendingForAssignment(tx, assignmentId);
 
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,
@@ -90,11 +74,11 @@ function readAssignment(db: DbOrTx) {
 }
 
 /** `status → to` with the step's time, only if still `from` and open; prepared per step. */
-function stepUpdate(db: DbOrTx, to: Step) {
+function stepUpdate(db: DbOrTx, to: PersonStep) {
   return preparedOn(db, `assignment-step:${to}`, (on) =>
     on
       .update(assignments)
-      .set({ status: to, [TIMESTAMP_FIELD[to]]: sql.placeholder('at') })
+      .set({ status: to, [STATUS_TIMESTAMP[to]]: sql.placeholder('at') })
       .where(
         and(
           eq(assignments.id, sql.placeholder('assignmentId')),

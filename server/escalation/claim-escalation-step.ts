@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { assignments } from '../../db/schema';
 import type { DueEscalation } from './find-due-escalations';
+import { UNACKNOWLEDGED_STATUSES } from '../contracts/assignment-lifecycle';
 
 /**
  * Takes step `escalationStep` of a due assignment, as the first write of the step's transaction:
@@ -21,7 +22,7 @@ export async function claimEscalationStep(tx: DbOrTx, due: DueEscalation, now: D
         eq(assignments.id, due.id),
         eq(assignments.escalationStep, due.escalationStep),
         eq(assignments.nextEscalationAt, due.nextEscalationAt),
-        inArray(assignments.status, ['sent', 'delivered']),
+        inArray(assignments.status, UNACKNOWLEDGED_STATUSES),
         isNull(assignments.closedAt),
       ),
     )

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { assignments, incidents, type EscalationStep } from '../../db/schema';
 import type { Db } from '../../db';
+import { UNACKNOWLEDGED_STATUSES } from '../contracts/assignment-lifecycle';
 
 export type DueEscalation = {
   id: string;
@@ -26,7 +27,7 @@ export async function findDueEscalations(db: Db, now: Date, limit: number): Prom
       and(
         lte(assignments.nextEscalationAt, now),
         isNull(assignments.closedAt),
-        inArray(assignments.status, ['sent', 'delivered']),
+        inArray(assignments.status, UNACKNOWLEDGED_STATUSES),
         eq(incidents.status, 'active'),
       ),
     )

@@ -3,6 +3,7 @@ import { Gauge } from 'prom-client';
 import type { Db } from '../../db';
 import { assignments, incidents, notifications } from '../../db/schema';
 import { appMetrics } from './registry';
+import { UNACKNOWLEDGED_STATUSES } from '../contracts/assignment-lifecycle';
 
 // Ages at which an unacknowledged card is counted separately: the alert rule in
 // docs/operations.md fires on anything in the oldest two.
@@ -86,7 +87,7 @@ async function countUnacknowledged(db: Db, sentBefore: Date): Promise<number> {
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
     .where(
       and(
-        inArray(assignments.status, ['sent', 'delivered']),
+        inArray(assignments.status, UNACKNOWLEDGED_STATUSES),
         isNull(assignments.closedAt),
         eq(incidents.status, 'active'),
         lt(assignments.sentAt, sentBefore),

@@ -1,0 +1,53 @@
+// PURE: the lifecycle of one assignment (a person's role card), written once for the server verbs,
+// the database schema, the phone and the board. Adding a state is a change here, in the generated
+// migrations and in the message catalogs; every table below is keyed by status and exhaustive, so
+// a state left out fails the typecheck rather than a page.
+
+/** In order: pushed → confirmed by the phone → 收到 → 出发 → 到达 → 完成. Never backwards. */
+export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** The row's (and the view's) field holding when the assignment reached each status. */
+export const STATUS_TIMESTAMP = {
+  sent: 'sentAt',
+  delivered: 'deliveredAt',
+  acknowledged: 'acknowledgedAt',
+  en_route: 'enRouteAt',
+  on_scene: 'onSceneAt',
+  done: 'doneAt',
+} as const satisfies Record<AssignmentStatus, string>;
+export type StatusTimestampField = (typeof STATUS_TIMESTAMP)[AssignmentStatus];
+
+export const statusRank = (status: AssignmentStatus): number => ASSIGNMENT_STATUSES.indexOf(status);
+
+/** "Never backwards": a copy at `incoming` may replace one at `current`. */
+export const isAtOrBeyond = (incoming: AssignmentStatus, current: AssignmentStatus): boolean => statusRank(incoming) >= statusRank(current);
+
+/** Still waiting for 收到: what escalation chases and the board counts as unacknowledged. */
+export const UNACKNOWLEDGED_STATUSES = ['sent', 'delivered'] as const satisfies readonly AssignmentStatus[];
+export const isAcknowledged = (status: AssignmentStatus): boolean => isAtOrBeyond(status, 'acknowledged');
+
+/** The steps a person takes on their phone (delivered is the phone's receipt, not a person's step). */
+export const PERSON_STEPS = ['acknowledged', 'en_route', 'on_scene', 'done'] as const satisfies readonly AssignmentStatus[];
+export type PersonStep = (typeof PERSON_STEPS)[number];
+
+/**
+ * From which statuses a person may take each step. Forward only, never before 收到, and a step
+ * may be skipped (someone already standing at the point reports 到达 without 出发).
+ */
+export const ALLOWED_FROM = {
+  acknowledged: UNACKNOWLEDGED_STATUSES,
+  en_route: ['acknowledged'],
+  on_scene: ['acknowledged', 'en_route'],
+  done: ['acknowledged', 'en_route', 'on_scene'],
+} as const satisfies Record<PersonStep, readonly AssignmentStatus[]>;
+
+/** What the phone offers in each status, the big primary button first. */
+export const NEXT_STEPS = {
+  sent: ['acknowledged'],
+  delivered: ['acknowledged'],
+  acknowledged: ['en_route', 'on_scene'],
+  en_route: ['on_scene'],
+  on_scene: ['done'],
+  done: [],
+} as const satisfies Record<AssignmentStatus, readonly PersonStep[]>;
