@@ -20,11 +20,6 @@ export async function stopPendingForAssignment(tx: DbOrTx, assignmentId: string)
   return ids;
 }
 
-/** Stops re-pushes only: the phone has the card, escalation still waits for 收到. */
-export async function stopRedelivery(tx: DbOrTx, assignmentId: string): Promise<void> {
-  await perAssignment(tx).stopRepush.execute({ id: assignmentId });
-}
-
 // Every 收到 runs these: prepared once (db/prepared.ts) instead of built and compiled each time.
 function perAssignment(tx: DbOrTx) {
   const id = sql.placeholder('id');
@@ -32,7 +27,6 @@ function perAssignment(tx: DbOrTx) {
     backupForId: on.select({ backupForId: assignments.backupForId }).from(assignments).where(eq(assignments.id, id)).prepare(),
     backupsOf: on.select({ id: assignments.id }).from(assignments).where(eq(assignments.backupForId, id)).prepare(),
     stopAll: on.update(assignments).set({ nextPushAt: null, nextEscalationAt: null }).where(eq(assignments.id, id)).prepare(),
-    stopRepush: on.update(assignments).set({ nextPushAt: null }).where(eq(assignments.id, id)).prepare(),
     cancelMessages: on
       .update(notifications)
       .set({ status: 'cancelled', nextAttemptAt: null })
