@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { PlanView } from '@/server/plans/list-plans';
-import { IncidentTypeLabel } from '../field/incident-type-label';
+import { IncidentTypeLabel } from '@/components/ui/incident-type-label';
 import { callApi } from '../ui/api-client';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';

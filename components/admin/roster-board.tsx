@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { RosterDepartment, RosterPerson } from '@/server/contracts/admin';
-import { useNow } from '../field/use-now';
+import { useNow } from '@/components/ui/use-now';
 import { callApi } from '../ui/api-client';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';

@@ -5,8 +5,8 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
 import { formatClock, millisBetween } from './format-clock';
-import { useIncidentTypeName } from './use-incident-type-name';
-import { useNow } from './use-now';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
+import { useNow } from '@/components/ui/use-now';
 import styles from './dispatch.module.css';
 
 /** The incidents still running, with how many of those paged have acknowledged. */

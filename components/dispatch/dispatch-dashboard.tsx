@@ -12,7 +12,7 @@ import { ActiveIncidents } from './active-incidents';
 import { MapLegend } from './map-legend';
 import { TriggerPanel } from './trigger-panel';
 import { useActiveIncidents } from './use-active-incidents';
-import { useIncidentTypeName } from './use-incident-type-name';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import { usePresence } from './use-presence';
 import { useTriggerForm } from './use-trigger-form';
 import { useZoneMap } from './use-zone-map';

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import type { IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
 import { formatClock, millisBetween } from './format-clock';
 import { LiftControl } from './lift-control';
-import { useIncidentTypeName } from './use-incident-type-name';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import styles from './board.module.css';
 
 type Props = {

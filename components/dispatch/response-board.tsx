@@ -14,7 +14,7 @@ import { IncidentTimeline } from './incident-timeline';
 import { ShortfallList } from './shortfall-list';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
-import { useNow } from './use-now';
+import { useNow } from '@/components/ui/use-now';
 import { usePresence } from './use-presence';
 import styles from './board.module.css';
 

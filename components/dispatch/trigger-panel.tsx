@@ -8,7 +8,7 @@ import { PressAndHoldButton } from './press-and-hold-button';
 import { ReachSummary } from './reach-summary';
 import type { TriggerForm } from './use-trigger-form';
 import type { Presence } from './use-presence';
-import { useIncidentTypeName } from './use-incident-type-name';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import styles from './dispatch.module.css';
 
 type Props = { form: TriggerForm; enterprises: EnterpriseSummary[]; presence: Presence };

@@ -7,7 +7,7 @@ import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
 import type { PlanView } from '@/server/plans/list-plans';
 import { newIdempotencyKey } from './new-idempotency-key';
 import { sendTrigger, type TriggerBody } from './send-trigger';
-import { useIncidentTypeName } from './use-incident-type-name';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 
 export type TriggerField = 'planId' | 'lat' | 'lng' | 'description' | 'enterpriseId' | 'general';
 export type LatLng = { lat: number; lng: number };

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import { Elapsed } from './elapsed';
-import { IncidentTypeLabel } from './incident-type-label';
+import { IncidentTypeLabel } from '@/components/ui/incident-type-label';
 import type { ActionState } from './use-card-actions';
 import styles from './field.module.css';
 

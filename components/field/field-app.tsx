@@ -17,7 +17,7 @@ import { useAlarm } from './use-alarm';
 import { useCardActions } from './use-card-actions';
 import { useCardMaps } from './use-card-maps';
 import { useFieldStore } from './use-field-store';
-import { useNow } from './use-now';
+import { useNow } from '@/components/ui/use-now';
 import { usePosition } from './use-position';
 import styles from './field.module.css';
 

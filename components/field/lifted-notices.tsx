@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useIncidentTypeName } from './incident-type-label';
+import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import styles from './field.module.css';
 
 export type LiftedNotice = { incidentId: string; incidentType: string | null; isDrill: boolean };

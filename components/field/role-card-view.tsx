@@ -12,7 +12,7 @@ import { CardProgress } from './card-progress';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
 import { splitSteps, type CardAction } from './field-cards';
-import { IncidentTypeLabel } from './incident-type-label';
+import { IncidentTypeLabel } from '@/components/ui/incident-type-label';
 import type { ActionState } from './use-card-actions';
 import type { PositionState } from './use-position';
 import styles from './field.module.css';
