@@ -24,6 +24,9 @@ export default defineConfig({
           setupFiles: ['tests/support/postgres-env.ts'],
           env: { TEST_EXPECT_DIALECT: 'postgres' },
           testTimeout: 20_000,
+          // Seeding the one-maps (sharp re-encodes the plans) into a PostgreSQL copy took over the
+          // default 10 s on a loaded machine.
+          hookTimeout: 30_000,
         },
       },
       {
