@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { ASSIGNMENT_STATUSES } from '../server/contracts/assignment-lifecycle';
+import { ESCALATION_STEP_NAMES as ESCALATION_STEPS, type EscalationStepName as EscalationStep } from '../server/contracts/escalation';
+import { RISK_LEVEL_LIST as RISK_LEVELS } from '../server/contracts/one-map-kinds';
+import { USER_ROLES } from '../server/contracts/roles';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as epoch milliseconds and surface as Date; ids are UUID text.
@@ -10,18 +13,14 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch() * 1000)`);
 
-export const USER_ROLES = ['duty_officer', 'field_staff', 'enterprise', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+// Enums and lifecycles are written once, in the contracts (Data → Contracts is allowed).
+export { USER_ROLES, type UserRole } from '../server/contracts/roles';
+export { RISK_LEVEL_LIST as RISK_LEVELS, type RiskLevelName as RiskLevel } from '../server/contracts/one-map-kinds';
 
-export const RISK_LEVELS = ['general', 'larger', 'major'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-// The assignment lifecycle is written once, in the contracts (Data → Contracts is allowed).
 export { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
 
 // What happens, in order, while an assignment waits for 收到. Each step fires one ack timeout after the last.
-export const ESCALATION_STEPS = ['realert', 'backup', 'supervisor', 'duty_officer'] as const;
-export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+export { ESCALATION_STEP_NAMES as ESCALATION_STEPS, type EscalationStepName as EscalationStep } from '../server/contracts/escalation';
 export const DEFAULT_ACK_TIMEOUT_SECONDS = 60;
 
 export const INCIDENT_STATUSES = ['active', 'lifted'] as const;

@@ -1,6 +1,6 @@
 import { linesOf, type PlanRoleFields } from '@/server/contracts/admin';
 import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, type EscalationStepName } from '@/server/contracts/escalation';
-import type { PlanRoleView } from '@/server/plans/list-plans';
+import type { PlanRoleView } from '@/server/contracts/views';
 
 /** A role as the editor holds it: text boxes hold strings until the plan is saved. */
 export type RoleDraft = {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { KNOWN_INCIDENT_TYPES, MAX_PLAN_ROLES, planFields, type DepartmentOption } from '@/server/contracts/admin';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { PlanView } from '@/server/contracts/views';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, FormField, Notice } from '../ui/form-field';

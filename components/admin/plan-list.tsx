@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { PlanView } from '@/server/contracts/views';
 import { IncidentTypeLabel } from '@/components/ui/incident-type-label';
 import { callApi } from '../ui/api-client';
 import { Badge } from '../ui/badge';

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { MapPoint } from '@/components/maps/point-map';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
 import styles from './board.module.css';
 

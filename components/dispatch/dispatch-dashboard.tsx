@@ -2,12 +2,8 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import type { MapConfig } from '@/server/config/map-config';
+import type { EnterpriseSummary, JurisdictionView, MapConfig, PlanView, PresenceView } from '@/server/contracts/views';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
-import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
-import type { JurisdictionView } from '@/server/jurisdictions/get-jurisdiction';
-import type { PlanView } from '@/server/plans/list-plans';
-import type { PresenceView } from '@/server/presence/list-presence';
 import { ActiveIncidents } from './active-incidents';
 import { MapLegend } from './map-legend';
 import { TriggerPanel } from './trigger-panel';

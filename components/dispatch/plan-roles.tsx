@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { PlanView } from '@/server/contracts/views';
 import { PresenceDot } from './presence-dot';
 import { planReach, type Candidate } from './role-reach';
 import type { Presence } from './use-presence';

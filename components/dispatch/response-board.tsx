@@ -1,8 +1,7 @@
 'use client';
 
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig, PresenceView } from '@/server/contracts/views';
 import type { IncidentDetail } from '@/server/contracts/dispatch';
-import type { PresenceView } from '@/server/presence/list-presence';
 import { useMemo } from 'react';
 import { backupsOf, escalationStates } from '@/server/contracts/escalation';
 import { AssignmentBoard } from './assignment-board';

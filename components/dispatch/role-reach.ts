@@ -1,6 +1,5 @@
-import { staffRoles } from '@/server/dispatch/staff-roles';
-import type { PlanRoleView } from '@/server/plans/list-plans';
-import type { PresenceView } from '@/server/presence/list-presence';
+import { staffRoles } from '@/server/contracts/staffing';
+import type { PlanRoleView, PresenceView } from '@/server/contracts/views';
 import type { PresenceState } from './use-presence';
 
 export type Candidate = {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Alert, FormField } from '@/components/ui/form-field';
-import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
+import type { EnterpriseSummary } from '@/server/contracts/views';
 import { PlanRoles } from './plan-roles';
 import { PressAndHoldButton } from './press-and-hold-button';
 import { ReachSummary } from './reach-summary';

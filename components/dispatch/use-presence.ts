@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { getSocket } from '@/components/realtime/socket-client';
 import type { PresenceMessage } from '@/server/contracts/events';
-import type { PresenceView } from '@/server/presence/list-presence';
+import type { PresenceView } from '@/server/contracts/views';
 
 export type PresenceState = { isOnline: boolean; lastSeenAt: string | null };
 export type Presence = {

@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { EnterpriseSummary, PlanView } from '@/server/contracts/views';
 import { newIdempotencyKey } from './new-idempotency-key';
 import { sendTrigger, type TriggerBody } from './send-trigger';
 import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';

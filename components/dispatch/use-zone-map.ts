@@ -5,7 +5,7 @@ import { useSocket } from '@/components/realtime/use-socket';
 import { ALL_LEVELS, filterEnterprises, focusFor, matchesFilter, toggleLevel, type ZoneFocus } from '@/components/maps/zone-map';
 import type { ZonePointsStatus } from '@/components/maps/zone-risk-points';
 import type { RiskLevelName } from '@/server/contracts/one-map';
-import type { EnterpriseSummary } from '@/server/enterprises/list-enterprises';
+import type { EnterpriseSummary } from '@/server/contracts/views';
 
 /** The zone map's search, risk filter and zoom status, and the one-map versions pushed since load. */
 export function useZoneMap(enterprises: EnterpriseSummary[], linkedEnterpriseId: string) {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emitWithAck } from '@/components/realtime/socket-client';
 import { useSocket } from '@/components/realtime/use-socket';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
 import type { AssignmentsSyncReply } from '@/server/contracts/events';
 import { queuedFor, withQueuedActions } from './action-outbox';

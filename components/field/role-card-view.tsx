@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef } from 'react';
 import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 
 export type MapPointKind = 'target' | 'incident' | 'me';
 export type MapPoint = { kind: MapPointKind; lat: number; lng: number; label: string };

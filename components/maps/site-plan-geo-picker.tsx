@@ -3,7 +3,7 @@
 import L from 'leaflet';
 import { memo, useMemo, useRef } from 'react';
 import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMapEvents } from 'react-leaflet';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import styles from './site-plan.module.css';
 
 type Props = {

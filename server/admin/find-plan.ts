@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db';
 import { plans } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { notFound } from '../errors';
-import { listPlans, type PlanView } from '../plans/list-plans';
+import type { PlanView } from '../contracts/views';
+import { listPlans } from '../plans/list-plans';
 
 export async function findPlanRow(db: DbOrTx, jurisdictionId: string, planId: string) {
   const [row] = await db

@@ -1,7 +1,7 @@
 import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
 import { planRef } from '../contracts/admin';
-import type { PlanView } from '../plans/list-plans';
+import type { PlanView } from '../contracts/views';
 import { loadPlanView } from './find-plan';
 import { parseAdminInput } from './parse-admin-input';
 

@@ -1,6 +1,7 @@
 import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
-import { listPlans, type PlanView } from '../plans/list-plans';
+import type { PlanView } from '../contracts/views';
+import { listPlans } from '../plans/list-plans';
 
 /** Every plan of the jurisdiction, inactive ones included, for editing. */
 export async function listAdminPlans({ ctx }: { ctx: VerbContext }): Promise<PlanView[]> {

@@ -1,7 +1,5 @@
 import { getEnv } from './env';
-
-/** What a page passes to its map: the tile URL may be empty, and then maps draw a plain background. */
-export type MapConfig = { tileUrl: string; attribution: string };
+import type { MapConfig } from '../contracts/views';
 
 export function getMapConfig(): MapConfig {
   const env = getEnv();

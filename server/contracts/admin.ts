@@ -3,6 +3,7 @@
 // rule yields the same localized text in the browser and in an API error.
 import { z } from 'zod';
 import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, MAX_ACK_TIMEOUT, MIN_ACK_TIMEOUT, normalizeSteps } from './escalation';
+import { USER_ROLES, type UserRole } from './roles';
 
 export const ADMIN_ERROR_KEYS = [
   'fieldRequired',
@@ -28,8 +29,9 @@ export const ADMIN_ERROR_KEYS = [
 export type AdminErrorKey = (typeof ADMIN_ERROR_KEYS)[number];
 export const isAdminErrorKey = (value: string): value is AdminErrorKey => (ADMIN_ERROR_KEYS as readonly string[]).includes(value);
 
-export const MANAGED_ROLES = ['duty_officer', 'field_staff', 'enterprise', 'admin'] as const;
-export type ManagedRole = (typeof MANAGED_ROLES)[number];
+/** Every role is managed in the admin pages. */
+export const MANAGED_ROLES = USER_ROLES;
+export type ManagedRole = UserRole;
 
 /** Incident types with a label in common.json; a plan may use another code, shown as is. */
 export const KNOWN_INCIDENT_TYPES = ['water_oil', 'chemical_leak', 'air_pollution'] as const;

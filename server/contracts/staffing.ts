@@ -1,4 +1,5 @@
-// Pure: decides who fills which plan role. Kept apart from the database so the rule is easy to test.
+// PURE: decides who fills which plan role. Shared by the trigger (server/dispatch/trigger-incident.ts) and the
+// dashboard's preview of who a press would page (components/dispatch/role-reach.ts), so both say the same.
 
 export type RoleToStaff = { id: string; departmentId: string; requiredCount: number; preferredUserIds: string[] };
 /** `isReserved`: a department supervisor, kept free to coordinate: only a plan that names them uses them. */

@@ -9,7 +9,7 @@ import type { VerbContext } from '../context';
 import { idempotencyKey as idempotencyKeySchema, triggerIncidentInput } from '../contracts/dispatch';
 import { conflict, invalid } from '../errors';
 import { parseInput } from '../validation';
-import { staffRoles } from './staff-roles';
+import { staffRoles } from '../contracts/staffing';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
 import { findActivePlan, findEnterprise, findIdempotencyKey, readOnDuty, readPlanStaffing } from './trigger-reads';
 import { buildTriggerAnswer } from './trigger-answer';

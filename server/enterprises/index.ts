@@ -1,2 +1,1 @@
 export { listEnterprises } from './list-enterprises';
-export type { EnterpriseSummary } from './list-enterprises';

@@ -2,15 +2,7 @@ import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { assignments, enterprises, incidents, type RiskLevel } from '../../db/schema';
 import { isCommand } from '../auth/actor';
 import type { VerbContext } from '../context';
-
-export type EnterpriseSummary = {
-  id: string;
-  name: string;
-  riskLevel: RiskLevel;
-  location: { lat: number; lng: number };
-  address: string;
-  industry: string;
-};
+import type { EnterpriseSummary } from '../contracts/views';
 
 /**
  * The enterprises the caller may see, by name:

@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import { jurisdictions } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { notFound } from '../errors';
-
-export type JurisdictionView = { id: string; name: string; nameEn: string; center: { lat: number; lng: number }; zoom: number };
+import type { JurisdictionView } from '../contracts/views';
 
 /** The caller's own jurisdiction: where its maps open. Every signed-in role may read its own. */
 export async function getJurisdiction({ ctx }: { ctx: VerbContext }): Promise<JurisdictionView> {

@@ -1,2 +1,1 @@
 export { getJurisdiction } from './get-jurisdiction';
-export type { JurisdictionView } from './get-jurisdiction';

@@ -2,22 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { departments, planRoleMembers, planRoles, plans, type EscalationStep } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { forbidden } from '../errors';
-
-export type PlanRoleView = {
-  id: string;
-  departmentId: string;
-  department: string;
-  name: string;
-  instructions: string;
-  materials: string[];
-  target: { label: string; lat: number | null; lng: number | null };
-  requiredCount: number;
-  memberIds: string[];
-  /** Escalation policy (docs/escalation.md). */
-  ackTimeoutSeconds: number;
-  escalationSteps: EscalationStep[];
-};
-export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
+import type { PlanRoleView, PlanView } from '../contracts/views';
 
 /** The response plans of the caller's jurisdiction, each with its roles in order. */
 export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbContext; includeInactive?: boolean }): Promise<PlanView[]> {

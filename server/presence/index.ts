@@ -1,3 +1,3 @@
-export { listPresence, type PresenceView } from './list-presence';
+export { listPresence } from './list-presence';
 export { createPresenceTracker, getPresence, setPresence, type PresenceTracker } from './presence-tracker';
 export { trackPresence } from './track-presence';

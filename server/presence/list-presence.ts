@@ -3,18 +3,7 @@ import { departments, users } from '../../db/schema';
 import { requireRole } from '../auth/actor';
 import type { VerbContext } from '../context';
 import { getPresence, type PresenceTracker } from './presence-tracker';
-
-/** One field responder as the duty officer sees them before and during a call-out. */
-export type PresenceView = {
-  userId: string;
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  department: string | null;
-  isOnDuty: boolean;
-  isOnline: boolean;
-  lastSeenAt: string | null;
-};
+import type { PresenceView } from '../contracts/views';
 
 /**
  * Who is reachable right now: every active field responder of the caller's jurisdiction with

@@ -3,7 +3,7 @@ import { asc, eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, jurisdictions, planRoleMembers, planRoles, plans } from '@/db/schema';
 import { createPlan, getAdminPlan, listAdminPlans, setPlanActive, updatePlan } from '@/server/admin';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { PlanView } from '@/server/contracts/views';
 import { createSeededDb } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

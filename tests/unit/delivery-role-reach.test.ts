@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planReach } from '@/components/dispatch/role-reach';
-import type { PlanRoleView } from '@/server/plans/list-plans';
-import type { PresenceView } from '@/server/presence/list-presence';
+import type { PlanRoleView, PresenceView } from '@/server/contracts/views';
 
 const person = (userId: string, departmentId: string, isOnDuty = true): PresenceView => ({
   userId,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, departments, planRoles } from '@/db/schema';
 import { getAdminPlan, listDepartments, updateDepartment, updatePlan } from '@/server/admin';
 import { triggerIncident } from '@/server/dispatch';
-import type { PlanView } from '@/server/plans/list-plans';
+import type { PlanView } from '@/server/contracts/views';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRoleMembers, planRoles, users } from '@/db/schema';
 import { pickBackup, type BackupCandidate } from '@/server/escalation/pick-backup';
-import { staffRoles } from '@/server/dispatch/staff-roles';
+import { staffRoles } from '@/server/contracts/staffing';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 
 const person = (id: string, overrides: Partial<BackupCandidate> = {}): BackupCandidate => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffRoles } from '@/server/dispatch/staff-roles';
+import { staffRoles } from '@/server/contracts/staffing';
 
 const role = (id: string, departmentId: string, requiredCount: number, preferredUserIds: string[] = []) => ({
   id,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { callApi } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
 import { Alert, Notice } from '@/components/ui/form-field';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import { georefPointInput } from '@/server/contracts/one-map';
 import { issuesByField } from './form-values';
 import styles from './editor.module.css';

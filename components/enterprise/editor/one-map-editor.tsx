@@ -7,7 +7,7 @@ import type { EditorMode } from '@/components/maps/site-plan-editor-map';
 import type { PlanPixel } from '@/components/maps/site-plan-coords';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/form-field';
-import type { MapConfig } from '@/server/config/map-config';
+import type { MapConfig } from '@/server/contracts/views';
 import { contactInput, materialInput, type MapContent, type PublishedRiskPoint } from '@/server/contracts/one-map';
 import { KindLegend } from '../kind-legend';
 import { VersionHistory, type MapVersionRow } from '../version-history';

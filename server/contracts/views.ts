@@ -1,0 +1,46 @@
+// PURE: the shapes pages hand to client components. Written here, not beside the verbs that build
+// them, so browser code depends on contracts only (tests/unit/boundaries.test.ts).
+import type { EscalationStepName } from './escalation';
+import type { RiskLevelName } from './one-map-kinds';
+
+/** What a page passes to its map: the tile URL may be empty, and then maps draw a plain background. */
+export type MapConfig = { tileUrl: string; attribution: string };
+
+export type PlanRoleView = {
+  id: string;
+  departmentId: string;
+  department: string;
+  name: string;
+  instructions: string;
+  materials: string[];
+  target: { label: string; lat: number | null; lng: number | null };
+  requiredCount: number;
+  memberIds: string[];
+  /** Escalation policy (docs/escalation.md). */
+  ackTimeoutSeconds: number;
+  escalationSteps: EscalationStepName[];
+};
+export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
+
+export type EnterpriseSummary = {
+  id: string;
+  name: string;
+  riskLevel: RiskLevelName;
+  location: { lat: number; lng: number };
+  address: string;
+  industry: string;
+};
+
+/** One field responder as the duty officer sees them before and during a call-out. */
+export type PresenceView = {
+  userId: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  department: string | null;
+  isOnDuty: boolean;
+  isOnline: boolean;
+  lastSeenAt: string | null;
+};
+
+export type JurisdictionView = { id: string; name: string; nameEn: string; center: { lat: number; lng: number }; zoom: number };
