@@ -45,32 +45,47 @@ const counts = (username: string, address: string): [string, DelayPolicy][] => [
   [`address:${address}`, ADDRESS_POLICY],
 ];
 
-/** Refuses a sign-in that comes before its delay has passed: 429, saying how many seconds remain. */
-export async function assertLoginAllowed(username: string, address: string): Promise<void> {
-  const { waits } = limiters();
-  const states = await Promise.all(counts(username, address).map(([key]) => waits.get(key)));
-  const waitMs = Math.max(0, ...states.map((state) => (state && state.consumedPoints > 1 ? state.msBeforeNext : 0)));
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new DomainError('rate_limited', 'tooManyLogins', { seconds, retryAfterSeconds: seconds });
+const tooEarly = (waitMs: number) => {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new DomainError('rate_limited', 'tooManyLogins', { seconds, retryAfterSeconds: seconds });
+};
+
+/**
+ * Admits one sign-in attempt, or refuses it with 429 and the seconds to wait. The attempt is
+ * counted as a failure before the password is checked (and given back if it succeeds): counting
+ * after the check let a burst of simultaneous guesses all through before the first one was
+ * counted. The count is atomic, so of a burst only the free tries (and the one attempt each
+ * delay allows) reach the password check.
+ */
+export async function beginLoginAttempt(username: string, address: string): Promise<void> {
+  const { failures, waits } = limiters();
+  const counted: string[] = [];
+  try {
+    for (const [key, policy] of counts(username, address)) {
+      const { consumedPoints } = await failures.penalty(key, 1);
+      counted.push(key);
+      const delay = delayAfter(consumedPoints, policy);
+      if (delay === 0) continue;
+      // Past the free tries: one attempt per wait. `consume` is atomic, so of attempts arriving
+      // together exactly one gets through; it then sets the wait before the next one.
+      const admitted = await waits.consume(key).then(
+        () => true,
+        (refused: { msBeforeNext?: number }) => {
+          throw tooEarly(refused.msBeforeNext ?? 1000);
+        },
+      );
+      if (admitted) await waits.block(key, delay);
+    }
+  } catch (error) {
+    // A refused attempt is not counted: waiting must be enough to get in.
+    await Promise.all(counted.map((key) => failures.reward(key, 1)));
+    throw error;
   }
 }
 
-/** Counts a failure for the account and for the address; each count past its free tries earns a wait. */
-export async function recordLoginFailure(username: string, address: string): Promise<void> {
+/** A successful sign-in: the account's failures from this address are forgotten, and its own attempt is given back to the address. */
+export async function recordLoginSuccess(username: string, address: string): Promise<void> {
   const { failures, waits } = limiters();
-  await Promise.all(
-    counts(username, address).map(async ([key, policy]) => {
-      const counted = await failures.penalty(key, 1);
-      const delay = delayAfter(counted.consumedPoints, policy);
-      if (delay > 0) await waits.block(key, delay);
-    }),
-  );
-}
-
-/** A successful sign-in forgets that account's failures from this address (not the address's own count). */
-export async function clearLoginFailures(username: string, address: string): Promise<void> {
-  const { failures, waits } = limiters();
-  const [pairKey] = counts(username, address)[0]!;
-  await Promise.all([failures.delete(pairKey), waits.delete(pairKey)]);
+  const [[pairKey], [addressKey]] = counts(username, address) as [[string, DelayPolicy], [string, DelayPolicy]];
+  await Promise.all([failures.delete(pairKey), waits.delete(pairKey), failures.reward(addressKey, 1)]);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADDRESS_POLICY, delayAfter, PAIR_POLICY } from '@/server/auth/login-delay';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/server/auth/login-throttle';
+import { beginLoginAttempt, recordLoginSuccess } from '@/server/auth/login-throttle';
 import { parseEnv } from '@/server/config/env';
 import { trustedProxyList } from '@/server/config/trusted-proxies';
 import { clientAddress } from '@/server/http/remote-address';
@@ -33,59 +33,71 @@ describe('one account from one address', () => {
   it('slows guessing with a growing delay, and the right password still works once the delay has passed', async () => {
     const user = fresh('duty');
     const address = fresh('10.1');
-    for (let i = 0; i < PAIR_POLICY.freeFailures; i += 1) {
-      await assertLoginAllowed(user, address);
-      await recordLoginFailure(user, address);
-    }
-    expect(await waitOf(assertLoginAllowed(user, address))).toBe(0);
-    await recordLoginFailure(user, address); // 6th failure: 2 s
-    expect(await waitOf(assertLoginAllowed(user, address))).toBe(2);
+    // Every attempt counts as a failure until it succeeds; the first five are free.
+    for (let i = 0; i < PAIR_POLICY.freeFailures; i += 1) expect(await waitOf(beginLoginAttempt(user, address))).toBe(0);
+    expect(await waitOf(beginLoginAttempt(user, address))).toBe(0); // the 6th is checked, and earns a 2 s wait
+    expect(await waitOf(beginLoginAttempt(user, address))).toBe(2);
     vi.advanceTimersByTime(2_100);
-    expect(await waitOf(assertLoginAllowed(user, address))).toBe(0);
-    await recordLoginFailure(user, address); // 7th: 4 s
-    expect(await waitOf(assertLoginAllowed(user, address))).toBe(4);
+    expect(await waitOf(beginLoginAttempt(user, address))).toBe(0); // the 7th: 4 s for the next
+    expect(await waitOf(beginLoginAttempt(user, address))).toBe(4);
     vi.advanceTimersByTime(4_100);
-    // The right password now: allowed, and it clears this account's count from this address.
-    await assertLoginAllowed(user, address);
-    await clearLoginFailures(user, address);
-    await recordLoginFailure(user, address);
-    expect(await waitOf(assertLoginAllowed(user, address))).toBe(0);
+    // The right password now: admitted, and its success forgets this account's failures from this address.
+    await beginLoginAttempt(user, address);
+    await recordLoginSuccess(user, address);
+    for (let i = 0; i < PAIR_POLICY.freeFailures; i += 1) expect(await waitOf(beginLoginAttempt(user, address))).toBe(0);
   });
 
   it('never locks anyone out for longer than the cap, however many guesses came before', async () => {
     const user = fresh('duty');
     const address = fresh('10.2');
-    for (let i = 0; i < 25; i += 1) await recordLoginFailure(user, address);
-    const wait = await waitOf(assertLoginAllowed(user, address));
+    for (let i = 0; i < 25; i += 1) {
+      await beginLoginAttempt(user, address).catch(() => undefined);
+      vi.advanceTimersByTime(61_000);
+    }
+    await beginLoginAttempt(user, address);
+    const wait = await waitOf(beginLoginAttempt(user, address));
     expect(wait).toBe(PAIR_POLICY.maxDelaySeconds);
     vi.advanceTimersByTime(wait * 1000 + 100);
-    await expect(assertLoginAllowed(user, address)).resolves.toBeUndefined();
+    await expect(beginLoginAttempt(user, address)).resolves.toBeUndefined();
+  });
+
+  it('lets only the free tries of a burst of simultaneous guesses reach the password check', async () => {
+    const user = fresh('duty');
+    const address = fresh('10.6');
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => waitOf(beginLoginAttempt(user, address))));
+    const admitted = outcomes.filter((wait) => wait === 0).length;
+    expect(admitted).toBeGreaterThanOrEqual(PAIR_POLICY.freeFailures);
+    expect(admitted).toBeLessThanOrEqual(PAIR_POLICY.freeFailures + 2);
   });
 
   it('does not slow the same account from another address', async () => {
     const user = fresh('duty');
-    for (let i = 0; i < 8; i += 1) await recordLoginFailure(user, '10.3.0.1');
-    expect(await waitOf(assertLoginAllowed(user, '10.3.0.1'))).toBeGreaterThan(0);
-    expect(await waitOf(assertLoginAllowed(user, '10.3.0.2'))).toBe(0);
+    for (let i = 0; i < 8; i += 1) await beginLoginAttempt(user, '10.3.0.1').catch(() => undefined);
+    expect(await waitOf(beginLoginAttempt(user, '10.3.0.1'))).toBeGreaterThan(0);
+    expect(await waitOf(beginLoginAttempt(user, '10.3.0.2'))).toBe(0);
   });
 });
 
 describe('one address across many accounts (password spraying)', () => {
-  it('delays every account from that address once 30 failures are spread over 12 usernames', async () => {
+  it('delays every account from that address once 30 attempts are spread over 12 usernames', async () => {
     const address = fresh('10.4');
     const users = Array.from({ length: 12 }, (_, i) => fresh(`user${i}`));
     for (let i = 0; i < ADDRESS_POLICY.freeFailures; i += 1) {
-      const user = users[i % users.length]!;
-      await assertLoginAllowed(user, address); // at most 3 failures per account: no account delay yet
-      await recordLoginFailure(user, address);
+      expect(await waitOf(beginLoginAttempt(users[i % users.length]!, address))).toBe(0); // at most 3 per account
     }
-    expect(await waitOf(assertLoginAllowed(fresh('another'), address))).toBe(0);
-    await recordLoginFailure(users[0]!, address); // 31st failure from this address
-    expect(await waitOf(assertLoginAllowed(fresh('another'), address))).toBe(2);
-    expect(await waitOf(assertLoginAllowed(users[5]!, fresh('10.5')))).toBe(0);
-    // A success does not wipe the address's count: the sprayer cannot reset it with one known password.
-    await clearLoginFailures(users[1]!, address);
-    expect(await waitOf(assertLoginAllowed(users[1]!, address))).toBe(2);
+    expect(await waitOf(beginLoginAttempt(fresh('another'), address))).toBe(0); // the 31st: checked, 2 s for the next
+    expect(await waitOf(beginLoginAttempt(fresh('another'), address))).toBe(2);
+    expect(await waitOf(beginLoginAttempt(users[5]!, fresh('10.5')))).toBe(0);
+  });
+
+  it('gives a successful sign-in back to the address, so colleagues behind one proxy do not pile up attempts', async () => {
+    const address = fresh('10.7');
+    for (let i = 0; i < ADDRESS_POLICY.freeFailures + 10; i += 1) {
+      const user = fresh('colleague');
+      await beginLoginAttempt(user, address);
+      await recordLoginSuccess(user, address);
+    }
+    expect(await waitOf(beginLoginAttempt(fresh('late'), address))).toBe(0);
   });
 });
 

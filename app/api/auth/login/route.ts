@@ -2,7 +2,7 @@ import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { login, loginInput } from '@/server/auth/login';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/server/auth/login-throttle';
+import { beginLoginAttempt, recordLoginSuccess } from '@/server/auth/login-throttle';
 import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { getEnv } from '@/server/config/env';
 import { DomainError } from '@/server/errors';
@@ -20,16 +20,14 @@ export async function POST(request: Request) {
   try {
     const input = parseInput(loginInput, await readJson(request));
     const address = await clientAddress();
-    await assertLoginAllowed(input.username, address);
+    await beginLoginAttempt(input.username, address);
     const env = getEnv();
     const session = await login({ db: getDb(), input, ttlHours: env.SESSION_TTL_HOURS }).catch(async (error: unknown) => {
-      if (error instanceof DomainError && error.code === 'unauthenticated') {
-        countLoginFailure();
-        await recordLoginFailure(input.username, address);
-      }
+      // Already counted as a failure by beginLoginAttempt; a wrong password keeps it that way.
+      if (error instanceof DomainError && error.code === 'unauthenticated') countLoginFailure();
       throw error;
     });
-    await clearLoginFailures(input.username, address);
+    await recordLoginSuccess(input.username, address);
     const cookieStore = await cookies();
     cookieStore.set(sessionCookieName(env.COOKIE_SECURE), session.token, sessionCookieOptions(env.COOKIE_SECURE, session.expiresAt));
     return NextResponse.json({ user: session.actor });
