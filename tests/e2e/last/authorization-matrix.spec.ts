@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { io as connectSocket } from 'socket.io-client';
-import { ensureSecondJurisdiction, ROLES, signIn, type Role } from './support/actors';
-import { discoverApiRoutes, discoverSocketEvents, SERVER_ROUTES, type RouteMethod } from './support/api-routes';
-import { openE2eDatabase, rowCounts } from './support/database-snapshot';
+import { ensureSecondJurisdiction, ROLES, signIn, type Role } from '../support/actors';
+import { discoverApiRoutes, discoverSocketEvents, SERVER_ROUTES, type RouteMethod } from '../support/api-routes';
+import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
 
 /*
  * Every API route and every socket event × every kind of caller, with what each may do in ONE table.
@@ -345,6 +345,11 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
+  // Leave no incident open behind: its escalations would keep writing while the fuzzer compares row counts.
+  const duty = contexts.get('duty')!;
+  for (const incident of (await (await duty.get('/api/incidents?status=active')).json()) as { id: string }[]) {
+    await duty.post(`/api/incidents/${incident.id}/lift`);
+  }
   for (const context of contexts.values()) await context.dispose();
 });
 
