@@ -2,13 +2,14 @@ import { getDb, type Db } from '../db';
 import type { Actor } from './auth/actor';
 import { socketEmitter, type Emitter } from './realtime/emitter';
 
-/** What every domain verb receives: who is asking, the database, and where to announce committed facts. */
-export type VerbContext = {
-  db: Db;
-  actor: Actor;
-  emitter: Emitter;
-  now: () => Date;
-};
+/**
+ * What the process gives every verb and worker: the database, where to announce committed facts,
+ * and a clock (tests pass fakes). Built once at start (server/start-server.ts).
+ */
+export type ServerDeps = { db: Db; emitter: Emitter; now: () => Date };
+
+/** What every domain verb receives: the server's dependencies and who is asking. */
+export type VerbContext = ServerDeps & { actor: Actor };
 
 export function createContext(actor: Actor, overrides: Partial<Omit<VerbContext, 'actor'>> = {}): VerbContext {
   return {

@@ -1,5 +1,5 @@
 import type { RoleCard } from '../contracts/dispatch';
-import type { DeliveryDeps } from './deps';
+import type { ServerDeps } from '../context';
 import { queueReceipt } from './queue-receipt';
 import { log } from '../log/logger';
 
@@ -9,7 +9,7 @@ import { log } from '../log/logger';
  * `nextPushAt` is already set, so the redelivery worker tries again while the person is online.
  * Resolves whether a receipt came back; never rejects (it runs detached from any request).
  */
-export async function pushCard(deps: DeliveryDeps, card: RoleCard, options: { isStopped?: () => boolean } = {}): Promise<boolean> {
+export async function pushCard(deps: ServerDeps, card: RoleCard, options: { isStopped?: () => boolean } = {}): Promise<boolean> {
   try {
     const isReceived = await deps.emitter.assignmentNew(card.assigneeId, card);
     // The receipt wait can outlive the server (tests stop it often): then there is nobody to tell.

@@ -1,5 +1,5 @@
 import { runInTurn } from '../realtime/run-in-turn';
-import type { DeliveryDeps } from './deps';
+import type { ServerDeps } from '../context';
 import { recordManyDelivered, type DeliveredOutcome } from './record-many-delivered';
 
 // Push receipts arrive in bursts (a fan-out's phones answer within milliseconds of each other).
@@ -13,10 +13,10 @@ const MAX_BATCH = 50;
 type Waiter = { resolve: (outcome: DeliveredOutcome) => void; reject: (error: unknown) => void };
 type Pending = { ids: string[]; waiters: Waiter[] };
 
-const globalForReceipts = globalThis as unknown as { ecodispatchReceipts?: WeakMap<DeliveryDeps, Pending> };
+const globalForReceipts = globalThis as unknown as { ecodispatchReceipts?: WeakMap<ServerDeps, Pending> };
 const pendingByDeps = (globalForReceipts.ecodispatchReceipts ??= new WeakMap());
 
-function flush(deps: DeliveryDeps, batch: Pending) {
+function flush(deps: ServerDeps, batch: Pending) {
   if (pendingByDeps.get(deps) === batch) pendingByDeps.delete(deps);
   runInTurn(() => recordManyDelivered(deps, batch.ids, 'receipt')).then(
     (outcomes) => batch.waiters.forEach((waiter, index) => waiter.resolve(outcomes[index] ?? null)),
@@ -25,7 +25,7 @@ function flush(deps: DeliveryDeps, batch: Pending) {
 }
 
 /** Records a push receipt as delivered together with the other receipts of the same tick. */
-export function queueReceipt(deps: DeliveryDeps, assignmentId: string): Promise<DeliveredOutcome> {
+export function queueReceipt(deps: ServerDeps, assignmentId: string): Promise<DeliveredOutcome> {
   let batch = pendingByDeps.get(deps);
   if (!batch) {
     const fresh: Pending = { ids: [], waiters: [] };

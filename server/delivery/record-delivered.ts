@@ -1,4 +1,4 @@
-import type { DeliveryDeps } from './deps';
+import type { ServerDeps } from '../context';
 import { recordManyDelivered, type DeliveredOutcome, type DeliveryEvidence } from './record-many-delivered';
 
 export type { DeliveryEvidence } from './record-many-delivered';
@@ -9,7 +9,7 @@ export type { DeliveryEvidence } from './record-many-delivered';
  * The audit row is the assignee's own act, whichever channel carried it; re-pushes stop here,
  * escalation keeps waiting for 收到. The board hears about it only after commit.
  */
-export async function recordDelivered(deps: DeliveryDeps, assignmentId: string, via: DeliveryEvidence): Promise<DeliveredOutcome> {
+export async function recordDelivered(deps: ServerDeps, assignmentId: string, via: DeliveryEvidence): Promise<DeliveredOutcome> {
   const [outcome] = await recordManyDelivered(deps, [assignmentId], via);
   return outcome ?? null;
 }

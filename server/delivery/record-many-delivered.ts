@@ -4,7 +4,8 @@ import { withTransaction } from '../../db/transaction';
 import type { AssignmentStatus } from '../contracts/assignment-lifecycle';
 import { recordAudits, type AuditInput } from '../audit/record-audit';
 import { loadAssignmentViews } from '../dispatch/views';
-import type { DeliveryDeps } from './deps';
+import type { ServerDeps } from '../context';
+import { assignmentUpdatedMessage } from '../push/messages';
 
 /** How we learnt the card reached the phone: its Socket.IO receipt, its own report, or its sync. */
 export type DeliveryEvidence = 'receipt' | 'report' | 'sync';
@@ -27,7 +28,7 @@ function chunks<T>(items: T[]): T[][] {
  * of phones brings thousands of receipts within milliseconds; one commit each made the database
  * the bottleneck (bench/dispatch-fanout.ts). Outcomes come back in the order of `assignmentIds`.
  */
-export async function recordManyDelivered(deps: DeliveryDeps, assignmentIds: string[], via: DeliveryEvidence): Promise<DeliveredOutcome[]> {
+export async function recordManyDelivered(deps: ServerDeps, assignmentIds: string[], via: DeliveryEvidence): Promise<DeliveredOutcome[]> {
   const unique = [...new Set(assignmentIds)];
   if (unique.length === 0) return [];
   const outcomes = await withTransaction(deps.db, async (tx) => {
@@ -83,7 +84,7 @@ export async function recordManyDelivered(deps: DeliveryDeps, assignmentIds: str
   for (const ids of chunks(recorded)) {
     for (const view of await loadAssignmentViews(deps.db, { assignmentIds: ids })) {
       const { jurisdictionId } = outcomes.get(view.id)!;
-      deps.emitter.assignmentUpdated(jurisdictionId!, { messageId: `assignment:${view.id}:delivered`, assignment: view });
+      deps.emitter.assignmentUpdated(jurisdictionId!, assignmentUpdatedMessage(view, { status: 'delivered' }));
     }
   }
   return assignmentIds.map((id) => outcomes.get(id) ?? null);

@@ -1,10 +1,11 @@
 import { loadAssignmentViews, loadRoleCards } from '../dispatch/views';
 import { areTurnsHeld } from '../realtime/run-in-turn';
 import { claimDuePushes } from './claim-due-pushes';
-import type { DeliveryDeps } from './deps';
+import type { ServerDeps } from '../context';
 import { pushCard } from './push-card';
 import { log } from '../log/logger';
 import { markWorkerTick } from '../health/worker-ticks';
+import { assignmentUpdatedMessage } from '../push/messages';
 
 export type RedeliveryOptions = {
   /** Who has a phone connected now (the presence tracker). */
@@ -21,7 +22,7 @@ export type RedeliveryWorker = { tick(): Promise<number>; stop(): Promise<void> 
  * connected. Each push carries the same card and message id, so a phone that did get an earlier
  * one drops the repeat. The board hears of each attempt (message id per attempt) to show the count.
  */
-export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOptions): RedeliveryWorker {
+export function startRedeliveryWorker(deps: ServerDeps, options: RedeliveryOptions): RedeliveryWorker {
   const intervalMs = options.intervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 50;
   let isStopped = false;
@@ -42,10 +43,10 @@ export function startRedeliveryWorker(deps: DeliveryDeps, options: RedeliveryOpt
       // Not awaited: the receipt may take seconds, and other people's cards must not wait for it.
       void pushCard(deps, card, { isStopped: () => isStopped });
       if (view) {
-        deps.emitter.assignmentUpdated(claim.jurisdictionId, {
-          messageId: `assignment:${claim.assignmentId}:sent:${claim.attempt}`,
-          assignment: view,
-        });
+        deps.emitter.assignmentUpdated(
+          claim.jurisdictionId,
+          assignmentUpdatedMessage(view, { status: 'sent', pushAttempt: claim.attempt }),
+        );
       }
     }
     return claimed.length;

@@ -2,6 +2,7 @@ import type { VerbContext } from '../context';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { pushCard } from '../delivery/push-card';
 import { withTurnsHeld } from '../realtime/run-in-turn';
+import { assignmentUpdatedMessage } from '../push/messages';
 
 // How long one stretch of pushing cards may hold the event loop. A 1,000-person fan-out pushed in
 // one stretch held it ≈ 0.2 s (bench/event-loop-delay.ts): no ping, no HTTP request, no timer ran.
@@ -44,8 +45,5 @@ export function announceIncidentUpdate(ctx: VerbContext, incident: IncidentSumma
 }
 
 export function announceAssignmentUpdate(ctx: VerbContext, assignment: AssignmentView): void {
-  ctx.emitter.assignmentUpdated(ctx.actor.jurisdictionId, {
-    messageId: `assignment:${assignment.id}:${assignment.status}`,
-    assignment,
-  });
+  ctx.emitter.assignmentUpdated(ctx.actor.jurisdictionId, assignmentUpdatedMessage(assignment));
 }

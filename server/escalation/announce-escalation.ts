@@ -3,15 +3,16 @@ import type { Db } from '../../db';
 import { assignments } from '../../db/schema';
 import { loadAssignmentView, loadIncidentSummary, loadRoleCards } from '../dispatch/views';
 import { pushCard } from '../delivery/push-card';
-import type { EscalationDeps } from './escalation-deps';
+import type { ServerDeps } from '../context';
 import type { EscalationOutcome } from './run-escalation-step';
+import { assignmentUpdatedMessage } from '../push/messages';
 
 /**
  * After commit: the board learns of every step; people are paged only while the role is still
  * unanswered. An acknowledgement that landed between the step's commit and this moment keeps the
  * step on the timeline but stops anyone's phone from ringing for it.
  */
-export async function announceEscalation(deps: EscalationDeps, outcome: EscalationOutcome): Promise<void> {
+export async function announceEscalation(deps: ServerDeps, outcome: EscalationOutcome): Promise<void> {
   const { db, emitter } = deps;
   const { jurisdictionId, incidentId, assignmentId, result } = outcome;
   const isUnanswered = await isStillUnanswered(db, assignmentId);
@@ -28,7 +29,7 @@ export async function announceEscalation(deps: EscalationDeps, outcome: Escalati
       void pushCard(deps, card);
     }
     const view = await loadAssignmentView(db, result.backupAssignmentId);
-    if (view) emitter.assignmentUpdated(jurisdictionId, { messageId: `assignment:${view.id}:${view.status}`, assignment: view });
+    if (view) emitter.assignmentUpdated(jurisdictionId, assignmentUpdatedMessage(view));
   }
   emitter.escalationRaised(jurisdictionId, isUnanswered ? result.pageUserIds : [], {
     messageId: `escalation:${assignmentId}:${outcome.level}`,

@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { markWorkerTick } from '../health/worker-ticks';
 import { log } from '../log/logger';
 import { socketEmitter } from '../realtime/emitter';
-import type { EscalationDeps } from './escalation-deps';
+import type { ServerDeps } from '../context';
 import { runEscalationTick } from './run-escalation-tick';
 
 export const ESCALATION_INTERVAL_MS = 1_000;
@@ -14,10 +14,10 @@ export type EscalationWorker = { tick: () => Promise<void>; stop: () => Promise<
  * timer; `stop` waits for a tick in progress. Each node may run one: claims keep steps single.
  */
 export function startEscalationWorker(
-  deps: { db: Db } & Partial<EscalationDeps>,
+  deps: { db: Db } & Partial<ServerDeps>,
   options: { intervalMs?: number; batchSize?: number } = {},
 ): EscalationWorker {
-  const full: EscalationDeps = { emitter: socketEmitter, now: () => new Date(), ...deps };
+  const full: ServerDeps = { emitter: socketEmitter, now: () => new Date(), ...deps };
   let running: Promise<void> | null = null;
   let isStopped = false;
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { isEscalationStep, type EscalationAuditData } from '../contracts/escalation';
 import { announceEscalation } from './announce-escalation';
 import { claimEscalationStep } from './claim-escalation-step';
-import type { EscalationDeps } from './escalation-deps';
+import type { ServerDeps } from '../context';
 import type { DueEscalation } from './find-due-escalations';
 import { notifyDutyOfficer } from './notify-duty-officer';
 import { notifySupervisor } from './notify-supervisor';
@@ -36,7 +36,7 @@ export type EscalationOutcome = {
  * write `escalation.<step>` on the incident timeline and schedule the next step. Pushes follow the
  * commit. Returns null when there was nothing to do (acknowledged, lifted, or another worker won).
  */
-export async function runEscalationStep(deps: EscalationDeps, due: DueEscalation): Promise<EscalationOutcome | null> {
+export async function runEscalationStep(deps: ServerDeps, due: DueEscalation): Promise<EscalationOutcome | null> {
   const now = deps.now();
   const outcome = await withTransaction(deps.db, async (tx) => {
     const [row] = await tx

@@ -1,4 +1,4 @@
-import type { EscalationDeps } from './escalation-deps';
+import type { ServerDeps } from '../context';
 import { findDueEscalations } from './find-due-escalations';
 import { runEscalationStep, type EscalationOutcome } from './run-escalation-step';
 import { log } from '../log/logger';
@@ -9,7 +9,7 @@ export const ESCALATION_BATCH_SIZE = 50;
  * One pass: every due step, at most `batchSize` of them (the rest wait for the next tick). A step
  * that fails is logged and retried next tick; it never stops the others.
  */
-export async function runEscalationTick(deps: EscalationDeps, batchSize = ESCALATION_BATCH_SIZE): Promise<EscalationOutcome[]> {
+export async function runEscalationTick(deps: ServerDeps, batchSize = ESCALATION_BATCH_SIZE): Promise<EscalationOutcome[]> {
   const due = await findDueEscalations(deps.db, deps.now(), batchSize);
   const outcomes: EscalationOutcome[] = [];
   for (const item of due) {

@@ -68,6 +68,16 @@ describe('dependency boundaries', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the push layer imports no domain: only contracts and itself', () => {
+    const isPush = (file: string) => file.startsWith(`server${path.sep}push${path.sep}`);
+    const offending = sourceFiles('server/push').flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !isContract(target) && !isPush(target))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('the rules catch a violation (a client file importing a verb)', () => {
     const probe = 'components/dispatch/role-reach.ts';
     expect(importsOf(probe)).toContain(path.normalize('server/contracts/staffing.ts'));
