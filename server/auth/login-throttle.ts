@@ -40,9 +40,11 @@ export function useRedisLoginThrottle(client: Redis): void {
   globalForThrottle.ecodispatchLoginThrottle = { failures: redis('failures'), waits: redis('waits') };
 }
 
+const pairKey = (username: string, address: string) => `user:${username.toLowerCase()}|${address}`;
+const addressKey = (address: string) => `address:${address}`;
 const counts = (username: string, address: string): [string, DelayPolicy][] => [
-  [`user:${username.toLowerCase()}|${address}`, PAIR_POLICY],
-  [`address:${address}`, ADDRESS_POLICY],
+  [pairKey(username, address), PAIR_POLICY],
+  [addressKey(address), ADDRESS_POLICY],
 ];
 
 const tooEarly = (waitMs: number) => {
@@ -68,13 +70,10 @@ export async function beginLoginAttempt(username: string, address: string): Prom
       if (delay === 0) continue;
       // Past the free tries: one attempt per wait. `consume` is atomic, so of attempts arriving
       // together exactly one gets through; it then sets the wait before the next one.
-      const admitted = await waits.consume(key).then(
-        () => true,
-        (refused: { msBeforeNext?: number }) => {
-          throw tooEarly(refused.msBeforeNext ?? 1000);
-        },
-      );
-      if (admitted) await waits.block(key, delay);
+      await waits.consume(key).catch((refused: { msBeforeNext?: number }) => {
+        throw tooEarly(refused.msBeforeNext ?? 1000);
+      });
+      await waits.block(key, delay);
     }
   } catch (error) {
     // A refused attempt is not counted: waiting must be enough to get in.
@@ -86,6 +85,6 @@ export async function beginLoginAttempt(username: string, address: string): Prom
 /** A successful sign-in: the account's failures from this address are forgotten, and its own attempt is given back to the address. */
 export async function recordLoginSuccess(username: string, address: string): Promise<void> {
   const { failures, waits } = limiters();
-  const [[pairKey], [addressKey]] = counts(username, address) as [[string, DelayPolicy], [string, DelayPolicy]];
-  await Promise.all([failures.delete(pairKey), waits.delete(pairKey), failures.reward(addressKey, 1)]);
+  const pair = pairKey(username, address);
+  await Promise.all([failures.delete(pair), waits.delete(pair), failures.reward(addressKey(address), 1)]);
 }

@@ -25,13 +25,14 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
   delete req.headers['content-security-policy-report-only'];
 
   const url = req.url ?? '/';
-  if (hasMalformedPath(url)) return refused(req, res, invalid('badPath'));
+  if (hasMalformedPath(url)) return refused(req, res, invalid('badPath'), declaredLength(req.headers['content-length']));
   const pathname = url.split('?', 1)[0]!;
   // Size first: a refusal is cheap only while the body is still unread, whoever sent it.
   const length = declaredLength(req.headers['content-length']);
-  if (length !== null && length > bodyLimitFor(pathname)) return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'));
+  if (length !== null && length > bodyLimitFor(pathname))
+    return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'), length);
   if (needsOriginProof(req.method) && !isFromOwnOrigin(req.headers, options.allowedOrigins)) {
-    return refused(req, res, forbidden('crossOrigin'));
+    return refused(req, res, forbidden('crossOrigin'), length);
   }
   return false;
 }
@@ -45,8 +46,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
  */
 const DRAIN_LIMIT = 32 * 1024 * 1024;
 
-function refused(req: IncomingMessage, res: ServerResponse, error: DomainError): true {
-  const length = declaredLength(req.headers['content-length']);
+function refused(req: IncomingMessage, res: ServerResponse, error: DomainError, length: number | null): true {
   const isChunked = req.headers['transfer-encoding'] !== undefined;
   refuse(req, res, error, { closeConnection: isChunked || (length !== null && length > DRAIN_LIMIT) });
   return true;
