@@ -8,8 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgresTables } from 'drizzle-orm/node-postgres/migrator';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { databasePath, getEnv, type Env } from '../server/config/env';
-import { isPostgresUrl } from './dialect';
+import { isPostgresUrl, sqlitePath } from './dialect';
 import * as pgSchema from './pg/schema';
 import * as schema from './schema';
 
@@ -99,18 +98,18 @@ export async function migratePostgres(url: string): Promise<void> {
 }
 
 /**
- * Opens the database DATABASE_URL names, migrated: a SQLite file or a PostgreSQL pool. `prepare`
- * (e.g. seeding an empty database) runs once it is open; on PostgreSQL still under the start-up
- * lock, so two nodes starting together cannot both seed.
+ * Opens the database `url` names (DATABASE_URL), migrated: a SQLite file or a PostgreSQL pool of
+ * `poolSize`. `prepare` (e.g. seeding an empty database) runs once it is open; on PostgreSQL still
+ * under the start-up lock, so two nodes starting together cannot both seed.
  */
-export async function openConfiguredDatabase(
-  env: Env,
+export async function openMigratedDatabase(
+  { url, poolSize }: { url: string; poolSize: number },
   prepare: (db: Db) => Promise<void> = async () => {},
 ): Promise<{ db: Db; close: () => Promise<void> }> {
-  if (isPostgresUrl(env.DATABASE_URL)) {
-    const opened = connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  if (isPostgresUrl(url)) {
+    const opened = connectPostgres(url, poolSize);
     try {
-      await withStartupLock(env.DATABASE_URL, async (client) => {
+      await withStartupLock(url, async (client) => {
         await migratePostgresTables(drizzlePostgres(client), { migrationsFolder: postgresMigrationsFolder });
         await prepare(opened.db);
       });
@@ -120,25 +119,9 @@ export async function openConfiguredDatabase(
     }
     return opened;
   }
-  const { db, close } = openDatabase(databasePath(env));
+  const { db, close } = openDatabase(sqlitePath(url));
   await prepare(db);
   return { db, close: async () => close() };
-}
-
-// One connection (SQLite) or pool (PostgreSQL) per process, shared by the custom server and Next's bundled route handlers.
-const globalForDb = globalThis as unknown as { ecodispatchDb?: Db };
-
-export function setDb(db: Db): void {
-  globalForDb.ecodispatchDb = db;
-}
-
-/** The process-wide connection, opened from DATABASE_URL on first use (the server opens it migrated at start). */
-export function getDb(): Db {
-  const env = getEnv();
-  globalForDb.ecodispatchDb ??= isPostgresUrl(env.DATABASE_URL)
-    ? connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE).db
-    : openDatabase(databasePath(env)).db;
-  return globalForDb.ecodispatchDb;
 }
 
 export { schema };

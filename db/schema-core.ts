@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ASSIGNMENT_STATUSES } from '../server/contracts/assignment-lifecycle';
-import { ESCALATION_STEP_NAMES as ESCALATION_STEPS, type EscalationStepName as EscalationStep } from '../server/contracts/escalation';
-import { RISK_LEVEL_LIST as RISK_LEVELS } from '../server/contracts/one-map-kinds';
+import { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
+import { RISK_LEVELS } from '../server/contracts/one-map-kinds';
 import { USER_ROLES } from '../server/contracts/roles';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
@@ -15,12 +15,12 @@ const createdAt = () =>
 
 // Enums and lifecycles are written once, in the contracts (Data → Contracts is allowed).
 export { USER_ROLES, type UserRole } from '../server/contracts/roles';
-export { RISK_LEVEL_LIST as RISK_LEVELS, type RiskLevelName as RiskLevel } from '../server/contracts/one-map-kinds';
+export { RISK_LEVELS, type RiskLevel } from '../server/contracts/one-map-kinds';
 
 export { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
 
 // What happens, in order, while an assignment waits for 收到. Each step fires one ack timeout after the last.
-export { ESCALATION_STEP_NAMES as ESCALATION_STEPS, type EscalationStepName as EscalationStep } from '../server/contracts/escalation';
+export { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
 export const DEFAULT_ACK_TIMEOUT_SECONDS = 60;
 
 export const INCIDENT_STATUSES = ['active', 'lifted'] as const;

@@ -1,22 +1,12 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { RISK_POINT_KINDS, type RiskPointKind } from '../server/contracts/one-map-kinds';
 import { enterprises, users } from './schema-core';
 
 // 环境应急一张图. The editable draft lives in normalized tables (site plan, points, contacts,
 // materials, control points); publishing freezes an immutable JSON snapshot in map_versions,
 // which is what responders read.
 
-export const RISK_POINT_KINDS = [
-  'storage_tank',
-  'discharge_outfall',
-  'storm_outlet',
-  'valve',
-  'emergency_pool',
-  'hazardous_waste_store',
-  'materials_cabinet',
-  'manhole',
-  'boiler_stack',
-] as const;
-export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
+export { RISK_POINT_KINDS, type RiskPointKind } from '../server/contracts/one-map-kinds';
 
 export type Substance = { name: string; maxQuantity: number; unit: string };
 

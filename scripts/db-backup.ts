@@ -4,14 +4,15 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { databasePath, parseEnv } from '../server/config/env';
+import { sqlitePath } from '../db/dialect';
+import { parseEnv } from '../server/config/env';
 
 const { values: args } = parseArgs({
   options: { db: { type: 'string' }, out: { type: 'string' } },
   strict: true,
 });
 
-const source = path.resolve(args.db ?? databasePath(parseEnv(process.env)));
+const source = path.resolve(args.db ?? sqlitePath(parseEnv(process.env).DATABASE_URL));
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const out = path.resolve(args.out ?? path.join('backups', `ecodispatch-${stamp}.db`));
 // Written under a temporary name and renamed only once checked, so a file named like a backup is one.

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Duplex } from 'node:stream';
-import { openConfiguredDatabase, setDb } from '../db';
+import { openMigratedDatabase } from '../db';
 import { isEmpty, seedDemo } from '../db/seed';
 import type { Env } from './config/env';
 import { startRedeliveryWorker } from './delivery/redelivery-worker';
@@ -18,10 +18,12 @@ import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence, type PresenceTracker } from './presence/presence-tracker';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { setCardRelay, setRealtimeServer, socketEmitter } from './realtime/emitter';
+import { setCardRelay, setRealtimeServer, socketEmitter, type RealtimeServer } from './push/socket-emitter';
+import { setServerDeps, type ServerDeps } from './context';
 import { warmRoutes } from './http/warm-routes';
-import { pauseReadsWhileHeld } from './realtime/pause-reads';
-import { attachRedisAdapter, cardRelay, connectRedis, presenceBus } from './realtime/cluster-adapter';
+import { pauseReadsWhileHeld } from './push/pause-reads';
+import { attachRedisAdapter, connectRedis, presenceBus } from './realtime/cluster-adapter';
+import { cardRelay } from './push/card-relay';
 import { useRedisLoginThrottle } from './auth/login-throttle';
 import { createClusterPresence } from './presence/cluster-presence';
 import { announceReachability } from './presence/announce-reachability';
@@ -39,12 +41,14 @@ export async function startServer(
   env: Env,
   options: { dev?: boolean; withNext?: boolean; redelivery?: { intervalMs?: number; now?: () => Date } } = {},
 ) {
-  const { db, close: closeDb } = await openConfiguredDatabase(env, async (opened) => {
+  const { db, close: closeDb } = await openMigratedDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }, async (opened) => {
     if (!env.SEED_DEMO || !(await isEmpty(opened))) return;
     await seedDemo(opened);
     log().info('seeded demo data (重庆高新区)');
   });
-  setDb(db);
+  // The one place that chooses the concrete database, emitter and clock; everything below receives them.
+  const deps: ServerDeps = { db, emitter: socketEmitter, now: () => new Date() };
+  setServerDeps(deps);
 
   const next = options.withNext === false ? null : await prepareNext(env, options.dev ?? false);
   // Set below, once the optional Redis connection exists; the health check reads it when asked.
@@ -61,12 +65,14 @@ export async function startServer(
   const localPresence = createPresenceTracker();
   let presence: PresenceTracker = localPresence;
   const io = createRealtimeServer(httpServer, {
-    db,
+    deps,
+    presencePush: socketEmitter,
     allowedOrigins: env.ALLOWED_ORIGINS,
     isSecureCookie: env.COOKIE_SECURE,
     eventBudget: env.SOCKET_EVENT_BUDGET,
     presence: () => presence,
   });
+  setRealtimeServer(io as unknown as RealtimeServer);
   // Before the first connection: with REDIS_URL, rooms span every node of the deployment, and so
   // does presence (each node reports its own connections to the others).
   const cluster = env.REDIS_URL ? attachRedisAdapter(io, env.REDIS_URL) : null;
@@ -77,7 +83,7 @@ export async function startServer(
         local: localPresence,
         bus: presenceBus(io),
         onReachability: (userIds, isOnline) =>
-          void announceReachability(db, presence, userIds, isOnline).catch((error: unknown) =>
+          void announceReachability({ db, tracker: presence, push: socketEmitter }, userIds, isOnline).catch((error: unknown) =>
             log().error({ err: error }, 'presence: announcing a node change failed'),
           ),
       })
@@ -93,7 +99,7 @@ export async function startServer(
     env.METRICS_PORT !== '' ? await startMetricsServer({ host: env.HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN }) : null;
   // While a fan-out pushes its cards, the phones' sockets are not read (server/realtime/pause-reads.ts).
   const stopPausingReads = pauseReadsWhileHeld(io);
-  const escalation = startEscalationWorker({ db });
+  const escalation = startEscalationWorker(deps);
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it.
     if (next?.handleUpgrade) void next.handleUpgrade(req, socket, head);
@@ -104,9 +110,9 @@ export async function startServer(
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   if (next && !options.dev) await warmRoutes(env.HOST, port);
-  const outbox = startOutboxWorker({ db, env, baseUrl: linkBaseUrl(env, port) });
+  const outbox = startOutboxWorker({ ...deps, env, baseUrl: linkBaseUrl(env, port) });
   const redelivery = startRedeliveryWorker(
-    { db, emitter: socketEmitter, now: options.redelivery?.now ?? (() => new Date()) },
+    { ...deps, now: options.redelivery?.now ?? deps.now },
     // This node's phones only: each node re-pushes to its own connections (a claim keeps two nodes
     // from pushing the same card, server/delivery/claim-due-pushes.ts).
     { onlineUserIds: () => localPresence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
@@ -124,6 +130,7 @@ export async function startServer(
     throttleRedis?.disconnect();
     setRealtimeServer(undefined);
     setPresence(undefined);
+    setServerDeps(undefined);
     await closeDb();
   }
   return { port, url: `http://${env.HOST}:${port}`, metricsPort: metricsServer?.port ?? null, db, io, presence, redelivery, stop };

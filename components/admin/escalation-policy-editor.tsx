@@ -3,11 +3,11 @@
 import { useTranslations } from 'next-intl';
 import {
   DEFAULT_ACK_TIMEOUT,
-  ESCALATION_STEP_NAMES,
+  ESCALATION_STEPS,
   MAX_ACK_TIMEOUT,
   MIN_ACK_TIMEOUT,
   normalizeSteps,
-  type EscalationStepName,
+  type EscalationStep,
 } from '@/server/contracts/escalation';
 import { FormField } from '../ui/form-field';
 import styles from './escalation-policy.module.css';
@@ -15,9 +15,9 @@ import styles from './escalation-policy.module.css';
 type Props = {
   id: string;
   ackTimeoutSeconds: string;
-  steps: EscalationStepName[];
+  steps: EscalationStep[];
   errorFor: (field: string) => string | undefined;
-  onChange: (change: { ackTimeoutSeconds: string; steps: EscalationStepName[] }) => void;
+  onChange: (change: { ackTimeoutSeconds: string; steps: EscalationStep[] }) => void;
 };
 
 /** A plan role's escalation policy: how long to wait for 收到, and which steps follow, in fixed order. */
@@ -28,7 +28,7 @@ export function EscalationPolicyEditor({ id, ackTimeoutSeconds, steps, errorFor,
   const seconds = Number(ackTimeoutSeconds);
   const hasValidTimeout = Number.isInteger(seconds) && seconds >= MIN_ACK_TIMEOUT && seconds <= MAX_ACK_TIMEOUT;
 
-  const toggle = (step: EscalationStepName, isOn: boolean) =>
+  const toggle = (step: EscalationStep, isOn: boolean) =>
     onChange({ ackTimeoutSeconds, steps: normalizeSteps(isOn ? [...steps, step] : steps.filter((other) => other !== step)) });
 
   return (
@@ -59,7 +59,7 @@ export function EscalationPolicyEditor({ id, ackTimeoutSeconds, steps, errorFor,
         {t('policy.stepsLabel')}
       </span>
       <ol className={styles.steps} aria-labelledby={`${id}-steps-label`}>
-        {ESCALATION_STEP_NAMES.map((step) => (
+        {ESCALATION_STEPS.map((step) => (
           <li key={step}>
             <label className={styles.step}>
               <input

@@ -1,5 +1,5 @@
 import { linesOf, type PlanRoleFields } from '@/server/contracts/admin';
-import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, type EscalationStepName } from '@/server/contracts/escalation';
+import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEPS, type EscalationStep } from '@/server/contracts/escalation';
 import type { PlanRoleView } from '@/server/contracts/views';
 
 /** A role as the editor holds it: text boxes hold strings until the plan is saved. */
@@ -16,7 +16,7 @@ export type RoleDraft = {
   requiredCount: string;
   memberIds: string[];
   ackTimeoutSeconds: string;
-  escalationSteps: EscalationStepName[];
+  escalationSteps: EscalationStep[];
 };
 
 export type StaffOption = { id: string; username: string; displayName: string; departmentId: string; isOnDuty: boolean };
@@ -56,7 +56,7 @@ export function emptyDraft(departmentId: string): RoleDraft {
     requiredCount: '1',
     memberIds: [],
     ackTimeoutSeconds: String(DEFAULT_ACK_TIMEOUT),
-    escalationSteps: [...ESCALATION_STEP_NAMES],
+    escalationSteps: [...ESCALATION_STEPS],
   };
 }
 

@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { RiskLevelBadge } from '@/components/enterprise/risk-level-badge';
-import { RISK_LEVEL_LIST, type RiskLevelName } from '@/server/contracts/one-map';
+import { RISK_LEVELS, type RiskLevel } from '@/server/contracts/one-map';
 import { useSuspectedSources } from './use-suspected-sources';
 import styles from './board-one-map.module.css';
 
-const isRiskLevel = (value: string): value is RiskLevelName => (RISK_LEVEL_LIST as readonly string[]).includes(value);
+const isRiskLevel = (value: string): value is RiskLevel => (RISK_LEVELS as readonly string[]).includes(value);
 
 /** 可疑污染源: the nearest enterprises whose one-map holds what this incident looks like. A lead, not a verdict. */
 export function SuspectedSources({ incidentId }: { incidentId: string }) {

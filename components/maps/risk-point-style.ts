@@ -1,6 +1,6 @@
 // PURE: the one look of each risk-point kind, shared by every map, table, legend and poster view.
-import type { RiskPointKindName } from '@/server/contracts/one-map';
-import { RISK_POINT_KIND_LIST } from '@/server/contracts/one-map-kinds';
+import type { RiskPointKind } from '@/server/contracts/one-map';
+import { RISK_POINT_KINDS } from '@/server/contracts/one-map-kinds';
 
 export type RiskPointStyle = {
   /** Fill colour; all are dark enough for white text on them (WCAG AA for bold 12px+). */
@@ -8,10 +8,10 @@ export type RiskPointStyle = {
   /** A short latin glyph that survives black-and-white printing and colour blindness. */
   glyph: string;
   /** Under the `oneMap` namespace. */
-  labelKey: `kinds.${RiskPointKindName}`;
+  labelKey: `kinds.${RiskPointKind}`;
 };
 
-const STYLES: Record<RiskPointKindName, Omit<RiskPointStyle, 'labelKey'>> = {
+const STYLES: Record<RiskPointKind, Omit<RiskPointStyle, 'labelKey'>> = {
   storage_tank: { color: '#b45309', glyph: 'T' },
   discharge_outfall: { color: '#b91c1c', glyph: 'O' },
   storm_outlet: { color: '#0369a1', glyph: 'R' },
@@ -23,11 +23,11 @@ const STYLES: Record<RiskPointKindName, Omit<RiskPointStyle, 'labelKey'>> = {
   boiler_stack: { color: '#44403c', glyph: 'S' },
 };
 
-export function riskPointStyle(kind: RiskPointKindName): RiskPointStyle {
+export function riskPointStyle(kind: RiskPointKind): RiskPointStyle {
   return { ...STYLES[kind], labelKey: `kinds.${kind}` };
 }
 
-export const RISK_POINT_STYLES: { kind: RiskPointKindName; style: RiskPointStyle }[] = RISK_POINT_KIND_LIST.map((kind) => ({
+export const RISK_POINT_STYLES: { kind: RiskPointKind; style: RiskPointStyle }[] = RISK_POINT_KINDS.map((kind) => ({
   kind,
   style: riskPointStyle(kind),
 }));

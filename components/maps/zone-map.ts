@@ -1,16 +1,16 @@
 // PURE: what the dashboard's zone map shows — which enterprises pass the search and the risk
 // filter, when their risk points appear, and which one-maps to fetch for the current view.
-import type { PublishedRiskPoint, RiskLevelName } from '@/server/contracts/one-map';
-import { RISK_LEVEL_LIST } from '@/server/contracts/one-map-kinds';
+import type { PublishedRiskPoint, RiskLevel } from '@/server/contracts/one-map';
+import { RISK_LEVELS } from '@/server/contracts/one-map-kinds';
 
 /** From this zoom on, a plant fills enough of the screen for its valves and outfalls to be told apart. */
 export const RISK_POINT_MIN_ZOOM = 16;
 
-export type ZoneEnterprise = { id: string; name: string; riskLevel: RiskLevelName; location: { lat: number; lng: number } };
-export type ZoneFilter = { query: string; levels: ReadonlySet<RiskLevelName> };
+export type ZoneEnterprise = { id: string; name: string; riskLevel: RiskLevel; location: { lat: number; lng: number } };
+export type ZoneFilter = { query: string; levels: ReadonlySet<RiskLevel> };
 export type ZoneBounds = { south: number; west: number; north: number; east: number };
 
-export const ALL_LEVELS: ReadonlySet<RiskLevelName> = new Set(RISK_LEVEL_LIST);
+export const ALL_LEVELS: ReadonlySet<RiskLevel> = new Set(RISK_LEVELS);
 
 /** Case-, width- and space-insensitive, so 「西永 污水」 and "XIYONG" typed on any keyboard still match. */
 export function normalizeQuery(text: string): string {
@@ -31,7 +31,7 @@ export function filterEnterprises<T extends ZoneEnterprise>(enterprises: readonl
   return enterprises.filter((enterprise) => enterprise.id === keepId || matchesFilter(enterprise, filter));
 }
 
-export function toggleLevel(levels: ReadonlySet<RiskLevelName>, level: RiskLevelName): Set<RiskLevelName> {
+export function toggleLevel(levels: ReadonlySet<RiskLevel>, level: RiskLevel): Set<RiskLevel> {
   const next = new Set(levels);
   if (next.has(level)) next.delete(level);
   else next.add(level);

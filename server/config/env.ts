@@ -94,8 +94,3 @@ export function getEnv(): Env {
   globalForEnv.ecodispatchEnv ??= parseEnv(process.env);
   return globalForEnv.ecodispatchEnv;
 }
-
-/** The SQLite file DATABASE_URL names (only for a file: URL). */
-export function databasePath(env: Env): string {
-  return env.DATABASE_URL.replace(/^file:/, '');
-}

@@ -2,7 +2,7 @@
 // Every custom issue message is a key under `errors.` in messages/*/errors.json, so the same
 // rule yields the same localized text in the browser and in an API error.
 import { z } from 'zod';
-import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEP_NAMES, MAX_ACK_TIMEOUT, MIN_ACK_TIMEOUT, normalizeSteps } from './escalation';
+import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEPS, MAX_ACK_TIMEOUT, MIN_ACK_TIMEOUT, normalizeSteps } from './escalation';
 import { USER_ROLES, type UserRole } from './roles';
 
 export const ADMIN_ERROR_KEYS = [
@@ -130,10 +130,10 @@ export const planRoleInput = z
       .max(MAX_ACK_TIMEOUT, 'ackTimeoutRange')
       .default(DEFAULT_ACK_TIMEOUT),
     escalationSteps: z
-      .array(z.enum(ESCALATION_STEP_NAMES, { error: 'escalationStepsInvalid' }), { error: 'escalationStepsInvalid' })
-      .max(ESCALATION_STEP_NAMES.length, 'escalationStepsInvalid')
+      .array(z.enum(ESCALATION_STEPS, { error: 'escalationStepsInvalid' }), { error: 'escalationStepsInvalid' })
+      .max(ESCALATION_STEPS.length, 'escalationStepsInvalid')
       .refine((steps) => new Set(steps).size === steps.length, 'escalationStepsInvalid')
-      .default([...ESCALATION_STEP_NAMES])
+      .default([...ESCALATION_STEPS])
       .transform(normalizeSteps),
   })
   .refine((role) => (role.targetLat === null) === (role.targetLng === null), { message: 'coordinatesPair', path: ['targetLat'] });

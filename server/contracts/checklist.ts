@@ -2,7 +2,7 @@
 // Every custom issue message is a key under `errors.` in messages/*/errors.json, so a rule gives
 // the same localized text beside the field in the browser and in an API error.
 import { z } from 'zod';
-import type { RiskPointKindName } from './one-map';
+import type { RiskPointKind } from './one-map';
 
 export const CHECKLIST_ERROR_KEYS = [
   'fieldRequired',
@@ -23,14 +23,14 @@ export type ChecklistStepName = (typeof CHECKLIST_STEPS)[number];
 /** The step after the last one: everything is filled in and the checklist can be finished. */
 export const REVIEW_STEP = CHECKLIST_STEPS.length;
 
-export const STORAGE_KINDS = ['storage_tank', 'hazardous_waste_store'] as const satisfies readonly RiskPointKindName[];
+export const STORAGE_KINDS = ['storage_tank', 'hazardous_waste_store'] as const satisfies readonly RiskPointKind[];
 export const OUTFALL_KINDS = [
   'discharge_outfall',
   'storm_outlet',
   'valve',
   'emergency_pool',
   'manhole',
-] as const satisfies readonly RiskPointKindName[];
+] as const satisfies readonly RiskPointKind[];
 
 const required = (max: number) => z.string({ error: 'fieldRequired' }).trim().min(1, 'fieldRequired').max(max, 'fieldTooLong');
 const optional = (max: number) => z.string({ error: 'fieldRequired' }).trim().max(max, 'fieldTooLong').default('');

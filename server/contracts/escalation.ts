@@ -2,9 +2,9 @@
 // state back from the incident timeline. Shared by the server, the admin editor and the board.
 import type { AssignmentView, TimelineEntry } from './dispatch';
 
-/** The steps, in the order they run; a plan role picks a subset (db/schema-core.ts keeps the same list). */
-export const ESCALATION_STEP_NAMES = ['realert', 'backup', 'supervisor', 'duty_officer'] as const;
-export type EscalationStepName = (typeof ESCALATION_STEP_NAMES)[number];
+/** The steps, in the order they run; a plan role picks a subset (db/schema-core.ts uses this list). */
+export const ESCALATION_STEPS = ['realert', 'backup', 'supervisor', 'duty_officer'] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
 
 export const DEFAULT_ACK_TIMEOUT = 60;
 /** Shorter than 15 s pages people before they can reach the phone; longer than an hour is no escalation. */
@@ -26,7 +26,7 @@ export type EscalationSkipReason = (typeof ESCALATION_SKIP_REASONS)[number];
 /** `data` of an `escalation.<step>` audit row (entity: the unacknowledged assignment). */
 export type EscalationAuditData = {
   assignmentId: string;
-  step: EscalationStepName;
+  step: EscalationStep;
   /** 1-based position of this step in the role's policy, and how many steps the policy has. */
   level: number;
   of: number;
@@ -39,18 +39,18 @@ export type EscalationAuditData = {
   skipped?: EscalationSkipReason;
 };
 
-export const isEscalationStep = (value: unknown): value is EscalationStepName =>
-  typeof value === 'string' && (ESCALATION_STEP_NAMES as readonly string[]).includes(value);
+export const isEscalationStep = (value: unknown): value is EscalationStep =>
+  typeof value === 'string' && (ESCALATION_STEPS as readonly string[]).includes(value);
 
 /** Keeps known steps once each, in policy order, whatever order they were given in. */
-export const normalizeSteps = (steps: readonly string[]): EscalationStepName[] =>
-  ESCALATION_STEP_NAMES.filter((step) => steps.includes(step));
+export const normalizeSteps = (steps: readonly string[]): EscalationStep[] =>
+  ESCALATION_STEPS.filter((step) => steps.includes(step));
 
 export type EscalationState = {
   assignmentId: string;
   level: number;
   of: number;
-  lastStep: EscalationStepName;
+  lastStep: EscalationStep;
   lastAt: string;
   lastSkipped: EscalationSkipReason | null;
   notifiedName: string | null;

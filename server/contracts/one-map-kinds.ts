@@ -1,5 +1,5 @@
 // PURE and free of zod: the kind and level lists, small enough for the phone's first download.
-export const RISK_POINT_KIND_LIST = [
+export const RISK_POINT_KINDS = [
   'storage_tank',
   'discharge_outfall',
   'storm_outlet',
@@ -10,7 +10,7 @@ export const RISK_POINT_KIND_LIST = [
   'manhole',
   'boiler_stack',
 ] as const;
-export type RiskPointKindName = (typeof RISK_POINT_KIND_LIST)[number];
+export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
 
-export const RISK_LEVEL_LIST = ['general', 'larger', 'major'] as const;
-export type RiskLevelName = (typeof RISK_LEVEL_LIST)[number];
+export const RISK_LEVELS = ['general', 'larger', 'major'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];

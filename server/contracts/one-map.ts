@@ -2,9 +2,9 @@
 import { z } from 'zod';
 
 // Kept in a zod-free module so client components can import them without pulling zod in.
-import { RISK_LEVEL_LIST, RISK_POINT_KIND_LIST, type RiskLevelName, type RiskPointKindName } from './one-map-kinds';
+import { RISK_LEVELS, RISK_POINT_KINDS, type RiskLevel, type RiskPointKind } from './one-map-kinds';
 
-export { RISK_LEVEL_LIST, RISK_POINT_KIND_LIST, type RiskLevelName, type RiskPointKindName };
+export { RISK_LEVELS, RISK_POINT_KINDS, type RiskLevel, type RiskPointKind };
 
 const text = (max: number) => z.string().trim().max(max);
 const phone = z
@@ -20,7 +20,7 @@ export const substanceSchema = z.object({
 });
 
 export const riskPointInput = z.object({
-  kind: z.enum(RISK_POINT_KIND_LIST),
+  kind: z.enum(RISK_POINT_KINDS),
   code: text(24).min(1),
   name: text(80).min(1),
   x: z.number().finite().min(0),
@@ -44,7 +44,7 @@ export const georefPointInput = z.object({
 export type PublishedRiskPoint = {
   id: string;
   number: number;
-  kind: RiskPointKindName;
+  kind: RiskPointKind;
   code: string;
   name: string;
   x: number;
@@ -58,7 +58,7 @@ export type PublishedRiskPoint = {
 };
 
 export type MapContent = {
-  enterprise: { id: string; name: string; address: string; riskLevel: RiskLevelName; lat: number; lng: number };
+  enterprise: { id: string; name: string; address: string; riskLevel: RiskLevel; lat: number; lng: number };
   plan: { imageUrl: string; fileName: string; width: number; height: number } | null;
   riskPoints: PublishedRiskPoint[];
   contacts: { name: string; role: string; phone: string }[];

@@ -1,7 +1,7 @@
 // PURE: the shapes pages hand to client components. Written here, not beside the verbs that build
 // them, so browser code depends on contracts only (tests/unit/boundaries.test.ts).
-import type { EscalationStepName } from './escalation';
-import type { RiskLevelName } from './one-map-kinds';
+import type { EscalationStep } from './escalation';
+import type { RiskLevel } from './one-map-kinds';
 
 /** What a page passes to its map: the tile URL may be empty, and then maps draw a plain background. */
 export type MapConfig = { tileUrl: string; attribution: string };
@@ -18,14 +18,14 @@ export type PlanRoleView = {
   memberIds: string[];
   /** Escalation policy (docs/escalation.md). */
   ackTimeoutSeconds: number;
-  escalationSteps: EscalationStepName[];
+  escalationSteps: EscalationStep[];
 };
 export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
 
 export type EnterpriseSummary = {
   id: string;
   name: string;
-  riskLevel: RiskLevelName;
+  riskLevel: RiskLevel;
   location: { lat: number; lng: number };
   address: string;
   industry: string;

@@ -1,4 +1,5 @@
-import { runInTurn } from '../realtime/run-in-turn';
+import { MAX_RECEIPTS_PER_BATCH } from '../push/flow-control';
+import { runInTurn } from '../push/run-in-turn';
 import type { ServerDeps } from '../context';
 import { recordManyDelivered, type DeliveredOutcome } from './record-many-delivered';
 
@@ -6,9 +7,6 @@ import { recordManyDelivered, type DeliveredOutcome } from './record-many-delive
 // They are gathered per tick and recorded in one transaction each batch instead of one commit
 // each; a batch is bounded, and batches take their turn with the phones' other events, so a
 // burst of 10,000 receipts never holds the event loop for long (bench/event-loop-delay.ts).
-// 50, not more: after the commit each recorded card's board update goes out in the same turn
-// (200 held the event loop 40–75 ms during a 1,000-person fan-out, bench/event-loop-delay.ts).
-const MAX_BATCH = 50;
 
 type Waiter = { resolve: (outcome: DeliveredOutcome) => void; reject: (error: unknown) => void };
 type Pending = { ids: string[]; waiters: Waiter[] };
@@ -38,6 +36,6 @@ export function queueReceipt(deps: ServerDeps, assignmentId: string): Promise<De
   const current = batch;
   const outcome = new Promise<DeliveredOutcome>((resolve, reject) => current.waiters.push({ resolve, reject }));
   current.ids.push(assignmentId);
-  if (current.ids.length >= MAX_BATCH) flush(deps, current);
+  if (current.ids.length >= MAX_RECEIPTS_PER_BATCH) flush(deps, current);
   return outcome;
 }

@@ -1,5 +1,5 @@
 import { loadAssignmentViews, loadRoleCards } from '../dispatch/views';
-import { areTurnsHeld } from '../realtime/run-in-turn';
+import { areTurnsHeld } from '../push/run-in-turn';
 import { claimDuePushes } from './claim-due-pushes';
 import type { ServerDeps } from '../context';
 import { pushCard } from './push-card';

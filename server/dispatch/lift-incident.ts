@@ -9,6 +9,7 @@ import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { stopPendingForIncident } from '../delivery/stop-pending';
 import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { incidentLiftedMessage } from '../push/messages';
 import { announceIncidentUpdate } from './announce';
 import { loadIncidentSummary } from './views';
 
@@ -58,12 +59,8 @@ export async function liftIncident({ ctx, input }: { ctx: VerbContext; input: un
     return { liftedAt: now, userIds: closed.map((row) => row.userId), auditId: audit.id };
   });
 
-  ctx.emitter.incidentLifted(outcome.userIds, {
-    messageId: `incident:${incidentId}:lifted`,
-    incidentId,
-    liftedAt: outcome.liftedAt.toISOString(),
-  });
+  ctx.emitter.incidentLifted(outcome.userIds, incidentLiftedMessage(incidentId, outcome.liftedAt));
   const incident = (await loadIncidentSummary(db, actor.jurisdictionId, incidentId))!;
-  announceIncidentUpdate(ctx, incident, outcome.auditId);
+  announceIncidentUpdate(ctx, incident, { auditId: outcome.auditId });
   return incident;
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import { roleCardMessage } from '../push/messages';
 import { iso, isoRequired } from './iso';
 
 // Read models shared by the verbs: the board row, the role card and the incident summary.
@@ -116,8 +117,7 @@ export type RoleCardRow = {
 
 /** The card a phone shows; built from the rows just written by the trigger, or read back here. */
 export function toRoleCard({ assignment: a, incident, planName, department, enterprise }: RoleCardRow): RoleCard {
-  return {
-    messageId: `assignment:new:${a.id}`,
+  return roleCardMessage({
     assignmentId: a.id,
     incidentId: a.incidentId,
     assigneeId: a.userId,
@@ -146,7 +146,7 @@ export function toRoleCard({ assignment: a, incident, planName, department, ente
       createdAt: isoRequired(incident.createdAt),
       enterprise: enterprise ? { id: enterprise.id, name: enterprise.name, address: enterprise.address } : null,
     },
-  };
+  });
 }
 
 export async function loadIncidentSummaries(

@@ -4,8 +4,8 @@ import { assignments } from '../../db/schema';
 import { loadAssignmentView, loadIncidentSummary, loadRoleCards } from '../dispatch/views';
 import { pushCard } from '../delivery/push-card';
 import type { ServerDeps } from '../context';
-import type { EscalationOutcome } from './run-escalation-step';
-import { assignmentUpdatedMessage } from '../push/messages';
+import type { EscalationOutcome } from './escalation-outcome';
+import { assignmentUpdatedMessage, escalationRaisedMessage, incidentUpdatedMessage } from '../push/messages';
 
 /**
  * After commit: the board learns of every step; people are paged only while the role is still
@@ -31,17 +31,21 @@ export async function announceEscalation(deps: ServerDeps, outcome: EscalationOu
     const view = await loadAssignmentView(db, result.backupAssignmentId);
     if (view) emitter.assignmentUpdated(jurisdictionId, assignmentUpdatedMessage(view));
   }
-  emitter.escalationRaised(jurisdictionId, isUnanswered ? result.pageUserIds : [], {
-    messageId: `escalation:${assignmentId}:${outcome.level}`,
-    incidentId,
+  emitter.escalationRaised(
+    jurisdictionId,
+    isUnanswered ? result.pageUserIds : [],
+    escalationRaisedMessage({
+      level: outcome.level,
+      incidentId,
     assignmentId,
     step: outcome.step,
-    notifiedUserId: result.notifiedUserId,
-    at: outcome.at.toISOString(),
-  });
+      notifiedUserId: result.notifiedUserId,
+      at: outcome.at.toISOString(),
+    }),
+  );
   // The board re-reads its timeline on incident:updated.
   const incident = await loadIncidentSummary(db, jurisdictionId, incidentId);
-  if (incident) emitter.incidentUpdated(jurisdictionId, { messageId: `incident:${incidentId}:${outcome.auditId}`, incident });
+  if (incident) emitter.incidentUpdated(jurisdictionId, incidentUpdatedMessage(incident, { auditId: outcome.auditId }));
 }
 
 /** Neither the assignee nor a backup for them has acknowledged, and the card is still open. */

@@ -1,7 +1,5 @@
-import type { Db } from '../../db';
 import { markWorkerTick } from '../health/worker-ticks';
 import { log } from '../log/logger';
-import { socketEmitter } from '../realtime/emitter';
 import type { ServerDeps } from '../context';
 import { runEscalationTick } from './run-escalation-tick';
 
@@ -13,17 +11,13 @@ export type EscalationWorker = { tick: () => Promise<void>; stop: () => Promise<
  * Checks for due escalation steps every second. Ticks never overlap and never throw out of the
  * timer; `stop` waits for a tick in progress. Each node may run one: claims keep steps single.
  */
-export function startEscalationWorker(
-  deps: { db: Db } & Partial<ServerDeps>,
-  options: { intervalMs?: number; batchSize?: number } = {},
-): EscalationWorker {
-  const full: ServerDeps = { emitter: socketEmitter, now: () => new Date(), ...deps };
+export function startEscalationWorker(deps: ServerDeps, options: { intervalMs?: number; batchSize?: number } = {}): EscalationWorker {
   let running: Promise<void> | null = null;
   let isStopped = false;
 
   const tick = () => {
     if (isStopped) return Promise.resolve();
-    running ??= runEscalationTick(full, options.batchSize)
+    running ??= runEscalationTick(deps, options.batchSize)
       .then(() => markWorkerTick('escalation'))
       .catch((error: unknown) => log().error({ err: error }, 'escalation tick failed'))
       .finally(() => {

@@ -6,6 +6,7 @@ import { isEscalationStep, type EscalationAuditData } from '../contracts/escalat
 import { announceEscalation } from './announce-escalation';
 import { claimEscalationStep } from './claim-escalation-step';
 import type { ServerDeps } from '../context';
+import type { EscalationOutcome } from './escalation-outcome';
 import type { DueEscalation } from './find-due-escalations';
 import { notifyDutyOfficer } from './notify-duty-officer';
 import { notifySupervisor } from './notify-supervisor';
@@ -18,17 +19,6 @@ const STEPS: Record<EscalationStep, (scope: StepScope) => Promise<StepResult>> =
   backup: pageBackup,
   supervisor: notifySupervisor,
   duty_officer: notifyDutyOfficer,
-};
-
-export type EscalationOutcome = {
-  jurisdictionId: string;
-  incidentId: string;
-  assignmentId: string;
-  step: EscalationStep;
-  level: number;
-  auditId: string;
-  at: Date;
-  result: StepResult;
 };
 
 /**

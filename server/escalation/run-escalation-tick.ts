@@ -1,6 +1,7 @@
 import type { ServerDeps } from '../context';
 import { findDueEscalations } from './find-due-escalations';
-import { runEscalationStep, type EscalationOutcome } from './run-escalation-step';
+import type { EscalationOutcome } from './escalation-outcome';
+import { runEscalationStep } from './run-escalation-step';
 import { log } from '../log/logger';
 
 export const ESCALATION_BATCH_SIZE = 50;

@@ -1,12 +1,11 @@
 import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { getDb } from '../../db';
 import { LOCALE_COOKIE, resolveLocale, type Locale } from '../../i18n/config';
 import type { Actor } from '../auth/actor';
 import { findSessionActor } from '../auth/session';
 import { sessionCookieName } from '../auth/session-cookie';
 import { getEnv } from '../config/env';
-import { createContext, type VerbContext } from '../context';
+import { createContext, serverDeps, type VerbContext } from '../context';
 import { DomainError, HTTP_STATUS, invalid, unauthenticated } from '../errors';
 import { translateError } from '../i18n/translate-error';
 import { bodyLimitFor } from './body-limit';
@@ -20,7 +19,7 @@ export async function requestLocale(): Promise<Locale> {
 
 export async function currentActor(): Promise<Actor | null> {
   const cookieStore = await cookies();
-  return findSessionActor(getDb(), cookieStore.get(sessionCookieName(getEnv().COOKIE_SECURE))?.value);
+  return findSessionActor(serverDeps().db, cookieStore.get(sessionCookieName(getEnv().COOKIE_SECURE))?.value);
 }
 
 /** The one place a domain error becomes an HTTP status and a localized JSON body. */

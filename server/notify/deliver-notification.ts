@@ -7,7 +7,8 @@ import { loadMessageContext, type MessageContext } from './load-message-context'
 import { DeliveryError, type Notifier, type OutgoingMessage } from './notifier';
 import { cancelNotification, recordFailure, recordSent } from './record-delivery-outcome';
 import { loadIncidentSummary } from '../dispatch/views';
-import type { Emitter } from '../realtime/emitter';
+import type { Emitter } from '../push/emitter';
+import { incidentUpdatedMessage } from '../push/messages';
 import { log } from '../log/logger';
 
 export type OutboxDeps = {
@@ -73,7 +74,7 @@ async function announceOutcome(deps: OutboxDeps, row: Notification, auditId: str
   if (!row.incidentId) return;
   const incidentId = row.incidentId;
   const incident = await withTransaction(deps.db, (tx) => loadIncidentSummary(tx, row.jurisdictionId, incidentId));
-  if (incident) deps.emitter.incidentUpdated(row.jurisdictionId, { messageId: `incident:${incidentId}:${auditId}`, incident });
+  if (incident) deps.emitter.incidentUpdated(row.jurisdictionId, incidentUpdatedMessage(incident, { auditId }));
 }
 
 /** Nothing left to say: the card was acknowledged, closed or is gone, or the incident was lifted. */

@@ -1,26 +1,22 @@
-import type { Db } from '../../db';
 import type { Notification } from '../../db/schema';
 import { setChannelEnv, type ChannelEnv } from './channel-config';
 import { claimDueNotifications } from './claim-due-notifications';
 import { createNotifiers } from './create-notifiers';
 import { deliverNotification, type DeliveryResult, type OutboxDeps } from './deliver-notification';
-import { socketEmitter, type Emitter } from '../realtime/emitter';
+import type { ServerDeps } from '../context';
 import { log } from '../log/logger';
 import { markWorkerTick } from '../health/worker-ticks';
 
 export const OUTBOX_INTERVAL_MS = 1_000;
 
-export type OutboxOptions = {
-  db: Db;
+export type OutboxOptions = ServerDeps & {
   env: ChannelEnv;
   baseUrl: string;
-  now?: () => Date;
   batchSize?: number;
-  emitter?: Emitter;
 };
 
 /** The outbox without a timer: claim due rows, deliver them. Tests drive it step by step. */
-export function createOutbox({ db, env, baseUrl, now = () => new Date(), batchSize = 20, emitter = socketEmitter }: OutboxOptions) {
+export function createOutbox({ db, emitter, now, env, baseUrl, batchSize = 20 }: OutboxOptions) {
   const deps: OutboxDeps = { db, emitter, notifiers: createNotifiers(env, db), baseUrl, now };
   const claimDue = () => claimDueNotifications(db, now(), batchSize);
   const deliver = (row: Notification) => deliverNotification(deps, row);

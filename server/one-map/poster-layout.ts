@@ -1,4 +1,4 @@
-import type { RiskPointKindName } from '../contracts/one-map';
+import type { RiskPointKind } from '../contracts/one-map';
 
 // A3 landscape in PDF points (1/72 in).
 export const PAGE = { width: 1190.55, height: 841.89 };
@@ -17,7 +17,7 @@ export const FONT = { regular: 'poster-regular', bold: 'poster-bold' } as const;
 export const INK = { text: '#111827', muted: '#4b5563', rule: '#9ca3af', header: '#0f2d4a', band: '#e5e7eb', danger: '#b91c1c' };
 
 // Colour by kind, the same on the plan, in the legend and in the table.
-export const KIND_COLOURS: Record<RiskPointKindName, string> = {
+export const KIND_COLOURS: Record<RiskPointKind, string> = {
   storage_tank: '#d97706',
   discharge_outfall: '#7c3aed',
   storm_outlet: '#0284c7',

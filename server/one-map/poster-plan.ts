@@ -1,4 +1,4 @@
-import type { PublishedMap, RiskPointKindName } from '../contracts/one-map';
+import type { PublishedMap, RiskPointKind } from '../contracts/one-map';
 import { drawMarker, fitInto, FONT, INK, KIND_COLOURS, type Box } from './poster-layout';
 
 type Text = (key: string) => string;
@@ -29,7 +29,7 @@ export function drawPlan(doc: PDFKit.PDFDocument, map: PublishedMap, image: Buff
 }
 
 /** One row of the kinds present on this map, colour-keyed like the markers. Returns the height used. */
-export function drawLegend(doc: PDFKit.PDFDocument, map: PublishedMap, box: Box, kindLabel: (kind: RiskPointKindName) => string): number {
+export function drawLegend(doc: PDFKit.PDFDocument, map: PublishedMap, box: Box, kindLabel: (kind: RiskPointKind) => string): number {
   const kinds = [...new Set(map.riskPoints.map((point) => point.kind))];
   let x = box.x;
   let y = box.y;

@@ -5,6 +5,7 @@ import { parseInput } from '../validation';
 import { assertCanEditMap, listRespondersAt } from './access';
 import { recordMapEdit } from './edit-audit';
 import { freezeVersion } from './freeze-version';
+import { mapPublishedMessage } from '../push/messages';
 
 const publishInput = z.object({ enterpriseId: z.string().uuid() });
 
@@ -20,10 +21,6 @@ export async function publishMap({ ctx, input }: { ctx: VerbContext; input: unkn
   });
 
   const responders = await listRespondersAt(ctx.db, enterpriseId);
-  ctx.emitter.mapPublished(ctx.actor.jurisdictionId, responders, {
-    messageId: `map:${enterpriseId}:${published.version}`,
-    enterpriseId,
-    version: published.version,
-  });
+  ctx.emitter.mapPublished(ctx.actor.jurisdictionId, responders, mapPublishedMessage(enterpriseId, published.version));
   return { version: published.version, changes: published.changes, publishedAt: published.publishedAt.toISOString() };
 }

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { createTranslator } from 'use-intl/core';
 import type { Locale } from '../../i18n/config';
 import { getMessages } from '../../i18n/messages';
-import type { PublishedMap, RiskPointKindName } from '../contracts/one-map';
+import type { PublishedMap, RiskPointKind } from '../contracts/one-map';
 import { findPosterFonts, type PosterFonts } from './poster-font';
 import { drawLegend, drawPlan } from './poster-plan';
 import { FONT, FOOTER_TOP, GUTTER, HEADER_BOTTOM, INK, LEFT_WIDTH, MARGIN, PAGE, RIGHT_WIDTH, RIGHT_X } from './poster-layout';
@@ -88,7 +88,7 @@ export async function renderPoster({ map, planImage, liveMapUrl, locale, now, fo
   drawHeader(doc, map, t, formatDate);
   const plan = drawPlan(doc, map, planImage, { x: MARGIN, y: HEADER_BOTTOM, width: LEFT_WIDTH, height: 480 }, poster);
   const legendTop = plan.y + plan.height + 8;
-  const legendHeight = drawLegend(doc, map, { x: MARGIN, y: legendTop, width: LEFT_WIDTH, height: 40 }, (kind: RiskPointKindName) =>
+  const legendHeight = drawLegend(doc, map, { x: MARGIN, y: legendTop, width: LEFT_WIDTH, height: 40 }, (kind: RiskPointKind) =>
     t(`kinds.${kind}`),
   );
   const bottomTop = legendTop + legendHeight + 10;

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { presenceEmitter } from '../realtime/emitter';
+import type { PresencePush } from '../push/emitter';
+import { presenceChangedMessage } from '../push/messages';
 import type { PresenceTracker } from './presence-tracker';
 
 /** The slice of a Socket.IO socket that presence needs (kept small so tests can fake it). */
@@ -15,15 +15,17 @@ export type PresenceSocket = {
  * room so the board's dot changes without a reload. Each transition gets its own message id,
  * so a later "online" is never dropped as a repeat of an earlier one.
  */
-export function trackPresence(socket: PresenceSocket, actor: Actor, tracker: PresenceTracker, now: () => Date = () => new Date()) {
+export function trackPresence(
+  socket: PresenceSocket,
+  actor: Actor,
+  { tracker, push, now = () => new Date() }: { tracker: PresenceTracker; push: PresencePush; now?: () => Date },
+) {
   const announce = (isOnline: boolean) => {
     if (actor.role !== 'field_staff') return;
-    presenceEmitter.presenceChanged(actor.jurisdictionId, {
-      messageId: `presence:${actor.id}:${randomUUID()}`,
-      userId: actor.id,
-      isOnline,
-      lastSeenAt: tracker.state(actor.id).lastSeenAt?.toISOString() ?? null,
-    });
+    push.presenceChanged(
+      actor.jurisdictionId,
+      presenceChangedMessage({ userId: actor.id, isOnline, lastSeenAt: tracker.state(actor.id).lastSeenAt?.toISOString() ?? null }),
+    );
   };
 
   if (tracker.connected(actor.id, now())) announce(true);

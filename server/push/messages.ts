@@ -1,11 +1,26 @@
 import type { AssignmentStatus } from '../contracts/assignment-lifecycle';
-import type { AssignmentView } from '../contracts/dispatch';
-import type { AssignmentUpdatedMessage } from '../contracts/events';
+import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import type {
+  AssignmentUpdatedMessage,
+  EscalationMessage,
+  IncidentLiftedMessage,
+  IncidentUpdatedMessage,
+  MapPublishedMessage,
+  PresenceMessage,
+} from '../contracts/events';
+
+// One builder per push message. A message's id names the fact that caused it, so a repeat of the
+// same fact (a redelivery, a second node, a retried worker pass) carries the same id and clients
+// drop it, while a new fact never reuses one. Nothing else writes a messageId.
+
+/** `assignment:new`, a role card: one fact per assignment, however often it is re-pushed. */
+export function roleCardMessage(card: Omit<RoleCard, 'messageId'>): RoleCard {
+  return { messageId: `assignment:new:${card.assignmentId}`, ...card };
+}
 
 /**
- * `assignment:updated`, the board's row for one assignment. Its id is the fact that caused the
- * push: the status reached and, for a re-push, its attempt. A repeat of the same fact carries the
- * same id, so clients drop it; a new fact never reuses one.
+ * `assignment:updated`, the board's row for one assignment: the status reached and, for a
+ * re-push, its attempt.
  */
 export function assignmentUpdatedMessage(
   assignment: AssignmentView,
@@ -13,4 +28,37 @@ export function assignmentUpdatedMessage(
 ): AssignmentUpdatedMessage {
   const attempt = fact.pushAttempt === undefined ? '' : `:${fact.pushAttempt}`;
   return { messageId: `assignment:${assignment.id}:${fact.status ?? assignment.status}${attempt}`, assignment };
+}
+
+/**
+ * `incident:updated`, the board's header: caused by an audit row (its id), or by the trigger itself
+ * (`'triggered'`, the incident's first state).
+ */
+export function incidentUpdatedMessage(incident: IncidentSummary, cause: { auditId: string } | 'triggered'): IncidentUpdatedMessage {
+  return { messageId: `incident:${incident.id}:${cause === 'triggered' ? cause : cause.auditId}`, incident };
+}
+
+/** `incident:lifted` (警报解除): happens once per incident. */
+export function incidentLiftedMessage(incidentId: string, liftedAt: Date): IncidentLiftedMessage {
+  return { messageId: `incident:${incidentId}:lifted`, incidentId, liftedAt: liftedAt.toISOString() };
+}
+
+/** `map:published`: one per published version of an enterprise's one-map. */
+export function mapPublishedMessage(enterpriseId: string, version: number): MapPublishedMessage {
+  return { messageId: `map:${enterpriseId}:${version}`, enterpriseId, version };
+}
+
+/** `escalation:raised`: one per level of an assignment's escalation chain. */
+export function escalationRaisedMessage(fact: Omit<EscalationMessage, 'messageId'> & { level: number }): EscalationMessage {
+  const { level, ...message } = fact;
+  return { messageId: `escalation:${fact.assignmentId}:${level}`, ...message };
+}
+
+/**
+ * `presence:changed`: a transition (first connection, last disconnection) is not stored anywhere,
+ * so it has no id of its own; each gets a fresh one, so a later "online" is never dropped as a
+ * repeat of an earlier one.
+ */
+export function presenceChangedMessage(fact: Omit<PresenceMessage, 'messageId'>): PresenceMessage {
+  return { messageId: `presence:${fact.userId}:${crypto.randomUUID()}`, ...fact };
 }

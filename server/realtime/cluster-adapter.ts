@@ -2,14 +2,13 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
-import type { CardRelay, RelayedCard } from './emitter';
-import { withTurnsHeld } from './run-in-turn';
 import { log } from '../log/logger';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
 // so a dispatch triggered on node A reaches a phone connected to node B. Verbs and the emitter
-// do not change: they emit to rooms as before (server/realtime/emitter.ts).
+// do not change: they emit to rooms as before (server/push/socket-emitter.ts); role cards for
+// phones on other nodes go out in batches (server/push/card-relay.ts).
 //
 // Redis is a relay, not a store: the database stays the source of truth. While Redis is away,
 // each node still reaches its own sockets; what was published meanwhile waits in the client's
@@ -65,10 +64,6 @@ export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter
 }
 
 const PRESENCE_EVENT = 'ecodispatch:presence';
-const CARDS_EVENT = 'ecodispatch:cards';
-// A fan-out on another node arrives as one batch per push slice (server/dispatch/announce.ts),
-// a few milliseconds apart. This node's phones' events wait until no batch came for this long.
-const RELAY_QUIET_MS = 50;
 
 type ServerBus<Message> = {
   serverSideEmit(event: string, message: Message): void;
@@ -85,47 +80,5 @@ export function presenceBus(io: Server): PresenceBus {
         // From another node of the same deployment, but still checked: a malformed message is dropped.
         if (message && typeof message === 'object' && typeof message.node === 'string') handler(message);
       }),
-  };
-}
-
-/**
- * Role cards between nodes: the node that dispatches sends each batch of cards once, as one
- * server-to-server message; every other node pushes each card to its own phones in that person's
- * room (most rooms are empty on any one node: Socket.IO skips them). The phones report a card with
- * `assignment:delivered` on their own node, which records it in the shared database.
- */
-export function cardRelay(io: Server): CardRelay {
-  const bus = io as unknown as ServerBus<unknown>;
-  // Without a receipt callback (the event's type declares one: phones check for it).
-  type PlainPush = { emit(event: 'assignment:new', card: unknown): void };
-  const holdTurns = holdWhileBatchesArrive();
-  bus.on(CARDS_EVENT, (batch) => {
-    if (!Array.isArray(batch)) return;
-    holdTurns();
-    for (const item of batch as Partial<RelayedCard>[]) {
-      // From another node of the same deployment, but still checked: a malformed entry is skipped.
-      if (typeof item?.room !== 'string' || !item.room.startsWith('user:') || typeof item.card !== 'object' || item.card === null) continue;
-      (io.local.to(item.room) as unknown as PlainPush).emit('assignment:new', item.card);
-    }
-  });
-  return (cards) => bus.serverSideEmit(CARDS_EVENT, cards);
-}
-
-/**
- * The dispatching node holds its phones' events while it pushes a fan-out (withTurnsHeld in
- * announce.ts); a node pushing relayed cards does the same, or the receipts and 收到 of its
- * first phones run between two batches and make the last cards late. The hold ends
- * RELAY_QUIET_MS after the last batch, so a node that dies mid-fan-out cannot keep it.
- */
-function holdWhileBatchesArrive(): () => void {
-  let release: (() => void) | undefined;
-  let quietTimer: NodeJS.Timeout | undefined;
-  return () => {
-    if (!release) void withTurnsHeld(() => new Promise<void>((resolve) => (release = resolve)));
-    clearTimeout(quietTimer);
-    quietTimer = setTimeout(() => {
-      release?.();
-      release = undefined;
-    }, RELAY_QUIET_MS);
   };
 }

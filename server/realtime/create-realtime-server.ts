@@ -1,13 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { Db } from '../../db';
 import { LOCALE_COOKIE } from '../../i18n/config';
 import { isCommand, type Actor } from '../auth/actor';
 import { findSessionActor } from '../auth/session';
 import { sessionCookieName } from '../auth/session-cookie';
 import { BASELINE_HEADERS } from '../http/security-headers';
-import { createContext } from '../context';
+import { createContext, type ServerDeps } from '../context';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
 import { acknowledgeAssignment, markDelivered, updateAssignmentStatus } from '../dispatch';
 import { syncAssignments } from '../dispatch/sync-assignments';
@@ -16,10 +15,11 @@ import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../presence/heartbeat';
 import { getPresence, type PresenceTracker } from '../presence/presence-tracker';
 import { trackPresence } from '../presence/track-presence';
 import { replyWith } from './ack';
-import { rooms, setRealtimeServer, type RealtimeServer } from './emitter';
+import type { PresencePush } from '../push/emitter';
+import { rooms } from '../push/rooms';
 import { createEventThrottle } from './event-throttle';
 import { isAllowedOrigin } from './origin';
-import { runInTurn } from './run-in-turn';
+import { runInTurn } from '../push/run-in-turn';
 import { createSocketCap, MAX_SOCKETS_PER_USER } from './socket-cap';
 import { log, runWithLogContext } from '../log/logger';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +29,14 @@ type SocketData = { actor: Actor; sessionToken: string; locale?: string };
 /** Attaches Socket.IO to the one HTTP server: cookie-authenticated, origin-checked, rooms chosen here. */
 export function createRealtimeServer(
   httpServer: HttpServer,
-  options: { db: Db; allowedOrigins: string[]; isSecureCookie?: boolean; eventBudget: number; presence?: () => PresenceTracker },
+  options: {
+    deps: ServerDeps;
+    allowedOrigins: string[];
+    isSecureCookie?: boolean;
+    eventBudget: number;
+    presence?: () => PresenceTracker;
+    presencePush: PresencePush;
+  },
 ) {
   // Resolved per connection: with several nodes the tracker is made after the adapter, which needs this server.
   const presence = options.presence ?? getPresence;
@@ -57,7 +64,7 @@ export function createRealtimeServer(
     try {
       const cookies = parseCookie(socket.request.headers.cookie ?? '');
       const token = cookies[sessionCookieName(options.isSecureCookie ?? false)];
-      const actor = await findSessionActor(options.db, token);
+      const actor = await findSessionActor(options.deps.db, token);
       if (!actor || !token) return next(new Error('unauthenticated'));
       socket.data = { actor, sessionToken: token, locale: cookies[LOCALE_COOKIE] };
       next();
@@ -79,7 +86,7 @@ export function createRealtimeServer(
     // The server alone decides the rooms: one's own, plus the command room for duty officers.
     socket.join(rooms.user(actor.id));
     if (isCommand(actor)) socket.join(rooms.command(actor.jurisdictionId));
-    trackPresence(socket, actor, presence());
+    trackPresence(socket, actor, { tracker: presence(), push: options.presencePush });
 
     const handle = <T>(ack: unknown, verb: (ctx: ReturnType<typeof createContext>) => Promise<T>) =>
       runWithLogContext({ requestId: randomUUID(), actorId: actor.id }, () =>
@@ -88,12 +95,12 @@ export function createRealtimeServer(
           // In turn with the other phones' events, so a burst of them cannot freeze the event loop.
           return runInTurn(async () => {
             // Re-check the session on every action: a logged-out or disabled user can no longer act.
-            const current = await findSessionActor(options.db, socket.data.sessionToken);
+            const current = await findSessionActor(options.deps.db, socket.data.sessionToken);
             if (!current) {
               socket.disconnect(true);
               throw unauthenticated();
             }
-            return verb(createContext(current, { db: options.db }));
+            return verb(createContext(current, options.deps));
           });
         }),
       );
@@ -104,6 +111,5 @@ export function createRealtimeServer(
     socket.on('assignments:sync', (payload, ack) => handle(ack, (ctx) => syncAssignments({ ctx, input: payload })));
   });
 
-  setRealtimeServer(io as unknown as RealtimeServer);
   return io;
 }

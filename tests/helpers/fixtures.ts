@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { toActor } from '@/server/auth/actor';
 import { createContext } from '@/server/context';
-import type { Emitter } from '@/server/realtime/emitter';
+import type { Emitter } from '@/server/push/emitter';
 
 export type Sent = { kind: keyof Emitter; to: string | string[]; payload: unknown };
 

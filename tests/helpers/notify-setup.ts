@@ -2,6 +2,7 @@ import { parseEnv } from '@/server/config/env';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { createOutbox } from '@/server/notify/outbox-worker';
 import type { Db } from '@/db';
+import { recordingEmitter } from './fixtures';
 
 export const LINK_BASE = 'https://ecodispatch.example.gov.cn';
 
@@ -15,7 +16,7 @@ export function useChannels(variables: Record<string, string>) {
 /** An outbox over `db` with a clock the test moves by hand. */
 export function manualOutbox(db: Db, env: ReturnType<typeof useChannels>, start = new Date(Date.now() + 1_000)) {
   const clock = { now: start };
-  const outbox = createOutbox({ db, env, baseUrl: LINK_BASE, now: () => clock.now });
+  const outbox = createOutbox({ db, emitter: recordingEmitter(), now: () => clock.now, env, baseUrl: LINK_BASE });
   const advance = (ms: number) => {
     clock.now = new Date(clock.now.getTime() + ms);
   };

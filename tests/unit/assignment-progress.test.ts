@@ -10,7 +10,7 @@ import {
   triggerIncident,
   updateAssignmentStatus,
 } from '@/server/dispatch';
-import { COUNTS_WINDOW_MS } from '@/server/dispatch/announce-counts';
+import { COUNTS_WINDOW_MS } from '@/server/push/flow-control';
 import { recordManyDelivered } from '@/server/delivery/record-many-delivered';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 

@@ -4,9 +4,11 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoleCard } from '@/server/contracts/dispatch';
-import { cardRelay } from '@/server/realtime/cluster-adapter';
-import { rooms, setCardRelay, setRealtimeServer, socketEmitter, type RelayedCard } from '@/server/realtime/emitter';
-import { runInTurn } from '@/server/realtime/run-in-turn';
+import { cardRelay } from '@/server/push/card-relay';
+import type { RelayedCard } from '@/server/push/emitter';
+import { rooms } from '@/server/push/rooms';
+import { setCardRelay, setRealtimeServer, socketEmitter } from '@/server/push/socket-emitter';
+import { runInTurn } from '@/server/push/run-in-turn';
 
 // The card relay between nodes, on one real Socket.IO server: what another node's batch does
 // here (a phone in the room gets its card, malformed entries are skipped, this node's phones'

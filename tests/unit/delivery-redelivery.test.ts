@@ -5,7 +5,7 @@ import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/d
 import { claimDuePushes } from '@/server/delivery/claim-due-pushes';
 import { recordDelivered } from '@/server/delivery/record-delivered';
 import { startRedeliveryWorker } from '@/server/delivery/redelivery-worker';
-import { withTurnsHeld } from '@/server/realtime/run-in-turn';
+import { withTurnsHeld } from '@/server/push/run-in-turn';
 import type { AssignmentUpdatedMessage } from '@/server/contracts/events';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 import { captureLogs } from '../helpers/capture-logs';

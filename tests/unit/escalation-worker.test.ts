@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { startEscalationWorker } from '@/server/escalation/escalation-worker';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 import { captureLogs } from '../helpers/capture-logs';
+import { recordingEmitter } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createEscalationFixture>> | undefined;
 afterEach(() => {
@@ -33,7 +34,7 @@ describe('escalation worker', () => {
         throw new Error('database is locked');
       },
     } as unknown as Db;
-    const worker = startEscalationWorker({ db: broken }, { intervalMs: 10 });
+    const worker = startEscalationWorker({ db: broken, emitter: recordingEmitter(), now: () => new Date() }, { intervalMs: 10 });
     await expect(worker.tick()).resolves.toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 60));
     await worker.stop();

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pauseReadsWhileHeld } from '@/server/realtime/pause-reads';
-import { withTurnsHeld } from '@/server/realtime/run-in-turn';
+import { pauseReadsWhileHeld } from '@/server/push/pause-reads';
+import { withTurnsHeld } from '@/server/push/run-in-turn';
 
 // While a fan-out holds the turns, the server does not read its sockets: a phone's frames wait
 // unread (not parsed, not queued) and arrive in order after the hold, or after the cap.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInTurn, withTurnsHeld } from '../../server/realtime/run-in-turn';
+import { runInTurn, withTurnsHeld } from '../../server/push/run-in-turn';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

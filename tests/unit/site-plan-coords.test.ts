@@ -3,7 +3,7 @@ import { describeChange } from '@/components/enterprise/describe-change';
 import { emptyPointValues, issuesByField, toPointInput } from '@/components/enterprise/editor/form-values';
 import { RISK_POINT_STYLES } from '@/components/maps/risk-point-style';
 import { isInsidePlan, latLngToPixel, pixelToLatLng, planBounds } from '@/components/maps/site-plan-coords';
-import { riskPointInput, RISK_POINT_KIND_LIST } from '@/server/contracts/one-map';
+import { riskPointInput, RISK_POINT_KINDS } from '@/server/contracts/one-map';
 
 const plan = { width: 1600, height: 1100 };
 
@@ -42,7 +42,7 @@ describe('site plan coordinates (CRS.Simple, lat = height − y)', () => {
 
 describe('risk point styles', () => {
   it('gives each of the nine kinds its own colour and glyph', () => {
-    expect(RISK_POINT_STYLES.map((entry) => entry.kind)).toEqual([...RISK_POINT_KIND_LIST]);
+    expect(RISK_POINT_STYLES.map((entry) => entry.kind)).toEqual([...RISK_POINT_KINDS]);
     expect(new Set(RISK_POINT_STYLES.map((entry) => entry.style.color)).size).toBe(9);
     expect(new Set(RISK_POINT_STYLES.map((entry) => entry.style.glyph)).size).toBe(9);
   });

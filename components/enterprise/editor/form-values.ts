@@ -1,10 +1,10 @@
 // PURE: the point form's editable strings ↔ the API's RiskPointInput, and zod issues → message keys.
 import type { z } from 'zod';
-import type { PublishedRiskPoint, RiskPointInput, RiskPointKindName } from '@/server/contracts/one-map';
+import type { PublishedRiskPoint, RiskPointInput, RiskPointKind } from '@/server/contracts/one-map';
 
 export type SubstanceRow = { name: string; maxQuantity: string; unit: string };
 export type PointFormValues = {
-  kind: RiskPointKindName;
+  kind: RiskPointKind;
   code: string;
   name: string;
   substances: SubstanceRow[];
@@ -13,7 +13,7 @@ export type PointFormValues = {
   responsiblePhone: string;
 };
 
-export function emptyPointValues(kind: RiskPointKindName = 'valve'): PointFormValues {
+export function emptyPointValues(kind: RiskPointKind = 'valve'): PointFormValues {
   return { kind, code: '', name: '', substances: [], disposalSteps: [''], responsibleName: '', responsiblePhone: '' };
 }
 

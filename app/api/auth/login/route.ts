@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db';
 import { login, loginInput } from '@/server/auth/login';
+import { serverDeps } from '@/server/context';
 import { beginLoginAttempt, recordLoginSuccess } from '@/server/auth/login-throttle';
 import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { getEnv } from '@/server/config/env';
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     const address = await clientAddress();
     await beginLoginAttempt(input.username, address);
     const env = getEnv();
-    const session = await login({ db: getDb(), input, ttlHours: env.SESSION_TTL_HOURS }).catch(async (error: unknown) => {
+    const session = await login({ db: serverDeps().db, input, ttlHours: env.SESSION_TTL_HOURS }).catch(async (error: unknown) => {
       // Already counted as a failure by beginLoginAttempt; a wrong password keeps it that way.
       if (error instanceof DomainError && error.code === 'unauthenticated') countLoginFailure();
       throw error;

@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db';
+import { serverDeps } from '@/server/context';
 import { deleteSession } from '@/server/auth/session';
 import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
 import { getEnv } from '@/server/config/env';
@@ -11,7 +11,7 @@ export async function POST() {
     const isSecure = getEnv().COOKIE_SECURE;
     const cookieStore = await cookies();
     const token = cookieStore.get(sessionCookieName(isSecure))?.value;
-    if (token) await deleteSession(getDb(), token);
+    if (token) await deleteSession(serverDeps().db, token);
     // Expired with the same attributes it was set with: a __Host- cookie is only replaced by a Secure one.
     cookieStore.set(sessionCookieName(isSecure), '', sessionCookieOptions(isSecure, new Date(0)));
     return NextResponse.json({ ok: true });

@@ -1,6 +1,7 @@
+import { MAX_PAUSE_MS, RESUME_PER_TURN } from './flow-control';
 import { onHoldChange } from './run-in-turn';
 
-// While a fan-out pushes its cards (withTurnsHeld, server/dispatch/announce.ts), the phones' own
+// While a fan-out pushes its cards (withTurnsHeld, fan-out.ts), the phones' own
 // events already wait; but their frames were still read, parsed and queued between two slices of
 // pushing. At 10,000 phones the first phones' receipts and 收到 (two frames each) arrived while the
 // last cards were still to go, and reading them cost about as much as the pushing: the last cards
@@ -12,13 +13,11 @@ import { onHoldChange } from './run-in-turn';
 // A pong that waits unread still counts late: engine.io drops a socket whose pong has not been
 // read within PING_TIMEOUT_MS (7 s). So reading resumes after MAX_PAUSE_MS even if the hold
 // lasts longer; the events themselves keep waiting in run-in-turn as before.
-export const MAX_PAUSE_MS = 3_000;
 
 // Resuming every socket at once read all their waiting frames in one stretch of the loop: during
 // a 1,000-person dispatch the event-loop delay p99 went from ≈ 27 ms (no pausing) to ≈ 43 ms
 // (bench/event-loop-delay.ts, 10 rounds each, alternating). Resumed 50 per loop turn, ≈ 29 ms;
 // 200 per turn, ≈ 34 ms. 10,000 phones take 200 turns, after their cards have all gone out.
-export const RESUME_PER_TURN = 50;
 
 /** The part of ws's WebSocket we use (engine.io's WebSocket transport keeps it as `socket`). */
 type Pausable = { pause(): void; resume(): void };

@@ -1,5 +1,7 @@
-// Phones' events (receipts, 收到, status, sync) each run a short transaction. After a fan-out,
 import { log } from '../log/logger';
+import { MAX_STARTS_PER_TURN, TURN_BUDGET_MS } from './flow-control';
+
+// Phones' events (receipts, 收到, status, sync) each run a short transaction. After a fan-out,
 // thousands arrive within milliseconds, and chained on the transaction queue they all ran in ONE
 // macrotask: the event loop stood still for seconds (bench/event-loop-delay.ts measured 7–8 s at
 // 1,000 people), pings went unanswered and phones were dropped by the ping timeout.
@@ -13,13 +15,10 @@ import { log } from '../log/logger';
 // arrival order and enter the transaction queue (FIFO) in that order, and the phone's outbox
 // sends its next action only after the previous one was answered.
 //
-// A fan-out comes first: while a dispatch pushes its role cards in slices (server/dispatch/announce.ts),
+// A fan-out comes first: while a dispatch pushes its role cards in slices (fan-out.ts),
 // the phones' events wait here. Otherwise the receipts and 收到 of the first phones, read between
 // two slices, ran before the last cards went out and made those cards late (1,000 phones: fan-out
 // p99 1.19× → 1.67–2.13× the bare server's, docs/performance.md).
-const TURN_BUDGET_MS = 8;
-const MAX_STARTS_PER_TURN = 32;
-
 type Job = () => void;
 type HoldListener = (isHeld: boolean) => void;
 type Turns = { queue: Job[]; isDraining: boolean; holds: number; holdListeners?: Set<HoldListener> };

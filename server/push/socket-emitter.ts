@@ -1,45 +1,15 @@
 import type { Server } from 'socket.io';
 import type { RoleCard } from '../contracts/dispatch';
-import type {
-  AssignmentUpdatedMessage,
-  ClientToServerEvents,
-  EscalationMessage,
-  IncidentLiftedMessage,
-  IncidentUpdatedMessage,
-  MapPublishedMessage,
-  PresenceMessage,
-  ServerToClientEvents,
-} from '../contracts/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
+import type { CardRelay, Emitter, PresencePush, RelayedCard } from './emitter';
+import { RECEIPT_TIMEOUT_MS } from './flow-control';
+import { rooms } from './rooms';
 
 // The one place that knows how a domain fact becomes a Socket.IO message, and to which room.
-// Verbs call it only after their transaction has committed. A Redis adapter for several nodes
-// plugs into the io server behind this module without touching the verbs.
+// A Redis adapter for several nodes plugs into the io server behind this module without
+// touching the verbs.
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
-
-export const rooms = {
-  user: (userId: string) => `user:${userId}`,
-  command: (jurisdictionId: string) => `command:${jurisdictionId}`,
-};
-
-// How long a push waits for the phone's receipt before it counts as not delivered (and is retried).
-const RECEIPT_TIMEOUT_MS = 10_000;
-
-export type Emitter = {
-  /** Pushes a role card; resolves true once any of the person's connected phones confirmed receipt. */
-  assignmentNew(userId: string, card: RoleCard): Promise<boolean>;
-  assignmentUpdated(jurisdictionId: string, message: AssignmentUpdatedMessage): void;
-  incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
-  incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
-  mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
-  /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
-  escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
-};
-
-/** A role card bound for a person's phones on the other nodes (server/realtime/cluster-adapter.ts). */
-export type RelayedCard = { room: string; card: RoleCard };
-/** Hands a batch of cards to the other nodes, which push them to their own phones. */
-export type CardRelay = (cards: RelayedCard[]) => void;
 
 // On globalThis, not in module state: route handlers run in Next's bundle, which has its own copy
 // of this module, while the custom server attaches the io server and the relay.
@@ -62,7 +32,7 @@ function io(): RealtimeServer | undefined {
 type Broadcast = ReturnType<RealtimeServer['to']>;
 
 // Cards for other nodes are gathered for the rest of the current synchronous stretch and leave
-// as one message: a fan-out pushes its cards in slices (server/dispatch/announce.ts), so each
+// as one message: a fan-out pushes its cards in slices (fan-out.ts), so each
 // slice becomes one publish instead of one per card. A microtask, not a timer: the batch leaves
 // before anything emitted later in the same turn (an update cannot overtake its card).
 let relayBatch: RelayedCard[] = [];
@@ -89,7 +59,7 @@ function pushAndWaitForReceipt(target: Broadcast, card: RoleCard): Promise<boole
 }
 
 /** Sends through the process's Socket.IO server; silent when none is attached (scripts, seeding). */
-export const socketEmitter: Emitter = {
+export const socketEmitter: Emitter & PresencePush = {
   assignmentNew(userId, card) {
     const server = io();
     if (!server) return Promise.resolve(false);
@@ -128,14 +98,7 @@ export const socketEmitter: Emitter = {
       ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
       .emit('escalation:raised', message);
   },
-};
-
-/**
- * Presence is not a domain fact written by a verb, so it stays out of `Emitter` (verbs and their
- * test doubles never see it); it still leaves through this module like every other push.
- */
-export const presenceEmitter = {
-  presenceChanged(jurisdictionId: string, message: PresenceMessage) {
+  presenceChanged(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('presence:changed', message);
   },
 };
