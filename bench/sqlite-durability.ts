@@ -10,7 +10,7 @@ import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { openDatabase, type SynchronousMode } from '../db';
 import { assignments, plans, users } from '../db/schema';
-import { toActor } from '../server/auth/actor';
+import { toActor } from '../server/kernel/auth/actor';
 import { createContext } from '../server/context';
 import { acknowledgeAssignment, triggerIncident } from '../server/dispatch';
 import { ratio, summarize } from './lib/stats';

@@ -8,9 +8,9 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db';
-import { findSessionActor } from '../server/auth/session';
+import { findSessionActor } from '../server/kernel/auth/session';
 import { setChannelEnv } from '../server/notify/channel-config';
-import { getEnv } from '../server/config/env';
+import { getEnv } from '../server/kernel/config/env';
 import { createContext } from '../server/context';
 import { acknowledgeAssignment, triggerIncident } from '../server/dispatch';
 import { recordingEmitter } from '../tests/helpers/fixtures';

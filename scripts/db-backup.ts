@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { sqlitePath } from '../db/dialect';
-import { parseEnv } from '../server/config/env';
+import { parseEnv } from '../server/kernel/config/env';
 
 const { values: args } = parseArgs({
   options: { db: { type: 'string' }, out: { type: 'string' } },

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Actor } from './auth/actor';
+import type { Actor } from './kernel/auth/actor';
 import type { Emitter } from './push/emitter';
 
 /**

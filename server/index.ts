@@ -1,6 +1,6 @@
-import { EnvError, parseEnv, type Env } from './config/env';
+import { EnvError, parseEnv, type Env } from './kernel/config/env';
 import { startServer } from './start-server';
-import { createLogger, log, rootLogger, setRootLogger } from './log/logger';
+import { createLogger, log, rootLogger, setRootLogger } from './kernel/log/logger';
 
 // The process entry: `npm start` (production, after a build) and `npm run dev` (with --dev).
 const isDev = process.argv.includes('--dev');

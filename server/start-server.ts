@@ -2,17 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Redis } from 'ioredis';
 import type { Duplex } from 'node:stream';
 import { openMigratedDatabase } from '../db';
-import { isEmpty, seedDemo } from '../db/seed';
-import type { Env } from './config/env';
-import { startRedeliveryWorker } from './delivery/redelivery-worker';
-import { trustedProxyList } from './config/trusted-proxies';
-import { checkHealth } from './health/check-health';
+import { isEmpty, seedDemo } from './seed/seed';
+import type { Env } from './kernel/config/env';
+import { startRedeliveryWorker } from './dispatch/delivery/redelivery-worker';
+import { trustedProxyList } from './kernel/config/trusted-proxies';
+import { checkHealth } from './kernel/health/check-health';
 import { createRequestHandler } from './http/handle-request';
-import { log } from './log/logger';
-import { registerScrapeGauges } from './metrics/scrape-gauges';
-import { startMetricsServer } from './metrics/serve-metrics';
+import { log } from './kernel/log/logger';
+import { registerScrapeGauges } from './kernel/metrics/scrape-gauges';
+import { startMetricsServer } from './kernel/metrics/serve-metrics';
 import { createRealtimeServer } from './realtime/create-realtime-server';
-import { startEscalationWorker } from './escalation/escalation-worker';
+import { startEscalationWorker } from './dispatch/escalation/escalation-worker';
 import { linkBaseUrl } from './notify/channel-config';
 import { startOutboxWorker } from './notify/outbox-worker';
 import { createPresenceTracker, setPresence, type PresenceTracker } from './presence/presence-tracker';
@@ -24,7 +24,7 @@ import { warmRoutes } from './http/warm-routes';
 import { pauseReadsWhileHeld } from './push/pause-reads';
 import { attachRedisAdapter, connectRedis, presenceBus } from './realtime/cluster-adapter';
 import { cardRelay } from './push/card-relay';
-import { useRedisLoginThrottle } from './auth/login-throttle';
+import { useRedisLoginThrottle } from './kernel/auth/login-throttle';
 import { createClusterPresence } from './presence/cluster-presence';
 import { announceReachability } from './presence/announce-reachability';
 
@@ -97,7 +97,7 @@ export async function startServer(
   registerScrapeGauges({ db, connectedPeople: () => localPresence.onlineUserIds().length });
   const metricsServer =
     env.METRICS_PORT !== '' ? await startMetricsServer({ host: env.HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN }) : null;
-  // While a fan-out pushes its cards, the phones' sockets are not read (server/realtime/pause-reads.ts).
+  // While a fan-out pushes its cards, the phones' sockets are not read (server/push/pause-reads.ts).
   const stopPausingReads = pauseReadsWhileHeld(io);
   const escalation = startEscalationWorker(deps);
   httpServer.on('upgrade', (req, socket, head) => {
@@ -114,7 +114,7 @@ export async function startServer(
   const redelivery = startRedeliveryWorker(
     { ...deps, now: options.redelivery?.now ?? deps.now },
     // This node's phones only: each node re-pushes to its own connections (a claim keeps two nodes
-    // from pushing the same card, server/delivery/claim-due-pushes.ts).
+    // from pushing the same card, server/dispatch/delivery/claim-due-pushes.ts).
     { onlineUserIds: () => localPresence.onlineUserIds(), intervalMs: options.redelivery?.intervalMs },
   );
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/kernel/auth/actor';
 import { AppHeader } from '../ui/app-header';
 import styles from './admin.module.css';
 

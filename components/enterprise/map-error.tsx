@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/form-field';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import styles from './enterprise.module.css';
 
 export type MapErrorKind = 'forbidden' | 'notFound' | 'notPublished';

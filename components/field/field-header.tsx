@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { LogoutButton } from '@/components/ui/logout-button';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/kernel/auth/actor';
 import styles from './field.module.css';
 
 /** A one-line phone header: whose phone this is, language, logout. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/kernel/auth/actor';
 import { LanguageSwitcher } from './language-switcher';
 import { LogoutButton } from './logout-button';
 import styles from './ui.module.css';

@@ -12,10 +12,10 @@ import {
   type ChecklistData,
 } from '../contracts/checklist';
 import type { Substance } from '../../db/schema';
-import { invalid } from '../errors';
+import { invalid } from '../kernel/errors';
 import { assertCanEditMap } from '../one-map/access';
 import { recordMapEdit } from '../one-map/edit-audit';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { loadChecklistRow } from './checklist-view';
 import { placeNewPoints } from './place-new-points';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { VerbContext } from '../context';
 import type { ChecklistView } from '../contracts/checklist';
 import { assertCanEditMap } from '../one-map/access';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { loadChecklistView } from './checklist-view';
 
 const input = z.object({ enterpriseId: z.string().uuid() });

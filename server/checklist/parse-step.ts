@@ -1,5 +1,5 @@
 import { CHECKLIST_STEP_SCHEMAS, checklistIssues, type ChecklistData, type ChecklistStepName } from '../contracts/checklist';
-import { invalid } from '../errors';
+import { invalid } from '../kernel/errors';
 
 /** One step's data, validated by the schema the wizard also uses; the first bad field is named. */
 export function parseStep<Name extends ChecklistStepName>(name: Name, data: unknown): NonNullable<ChecklistData[Name]> {

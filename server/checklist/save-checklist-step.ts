@@ -10,10 +10,10 @@ import {
   type ChecklistData,
   type ChecklistView,
 } from '../contracts/checklist';
-import { invalid } from '../errors';
+import { invalid } from '../kernel/errors';
 import { assertCanEditMap } from '../one-map/access';
 import { recordMapEdit } from '../one-map/edit-audit';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { loadChecklistRow, loadChecklistView } from './checklist-view';
 import { parseStep } from './parse-step';
 

@@ -1,6 +1,6 @@
 import type { VerbContext } from '../context';
 import { assignmentActionInput } from '../contracts/dispatch';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { advanceAssignment } from './advance-assignment';
 
 /** 收到: the assignee confirms the role card. A repeat is a Conflict, not a second write. */

@@ -1,7 +1,7 @@
 import type { VerbContext } from '../context';
 import { announceIncidentUpdate } from './announce';
 import { loadIncidentSummary } from './views';
-import { log } from '../log/logger';
+import { log } from '../kernel/log/logger';
 import { COUNTS_WINDOW_MS } from '../push/flow-control';
 
 // After a 收到 the board's header counts change (acknowledged n of N). Counting is an index scan

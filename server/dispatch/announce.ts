@@ -1,6 +1,6 @@
 import type { VerbContext } from '../context';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
-import { pushCard } from '../delivery/push-card';
+import { pushCard } from './delivery/push-card';
 import { pushInSlices } from '../push/fan-out';
 import { assignmentUpdatedMessage, incidentUpdatedMessage } from '../push/messages';
 

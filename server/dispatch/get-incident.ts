@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { assignments, auditEvents, shortfalls, users } from '../../db/schema';
-import { isCommand } from '../auth/actor';
+import { isCommand } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import type { IncidentDetail } from '../contracts/dispatch';
-import { forbidden, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { forbidden, notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
 
 const getIncidentInput = z.object({ incidentId: z.string().uuid() });

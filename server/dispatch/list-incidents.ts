@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requireRole } from '../auth/actor';
+import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { loadIncidentSummaries } from './views';
 
 const listIncidentsInput = z.object({ status: z.enum(['active', 'lifted']).optional() });

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { assignments } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentRef } from '../contracts/dispatch';
-import { recordDelivered } from '../delivery/record-delivered';
-import { forbidden, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { recordDelivered } from './delivery/record-delivered';
+import { forbidden, notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 
 /**
  * The phone reports that a card reached it (e.g. one it received in a sync reply). Recorded by

@@ -1,5 +1,5 @@
-import { log } from '../log/logger';
-import { appMetrics } from '../metrics/registry';
+import { log } from '../kernel/log/logger';
+import { appMetrics } from '../kernel/metrics/registry';
 
 export type DispatchTiming = {
   incidentId: string;

@@ -1,8 +1,8 @@
 import type { VerbContext } from '../context';
 import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
 import type { AssignmentsSyncReply } from '../contracts/events';
-import { recordDelivered } from '../delivery/record-delivered';
-import { parseInput } from '../validation';
+import { recordDelivered } from './delivery/record-delivered';
+import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadRoleCards } from './views';
 
 /**

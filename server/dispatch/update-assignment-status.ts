@@ -1,6 +1,6 @@
 import type { VerbContext } from '../context';
 import { assignmentStatusInput } from '../contracts/dispatch';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { advanceAssignment } from './advance-assignment';
 
 /** 出发 → 到达 → 完成: forward only, never before 收到 (the allowed moves: server/contracts/assignment-lifecycle.ts). */

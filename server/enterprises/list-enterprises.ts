@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { assignments, enterprises, incidents, type RiskLevel } from '../../db/schema';
-import { isCommand } from '../auth/actor';
+import { isCommand } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import type { EnterpriseSummary } from '../contracts/views';
 

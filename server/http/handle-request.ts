@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BlockList } from 'node:net';
-import { log, rootLogger, runWithLogContext, type LogContext } from '../log/logger';
-import { requestIdFrom } from '../log/request-id';
+import { log, rootLogger, runWithLogContext, type LogContext } from '../kernel/log/logger';
+import { requestIdFrom } from '../kernel/log/request-id';
 import { serveOpsRoute, type OpsRoutes } from './ops-routes';
 import { clientAddress, REMOTE_ADDRESS_HEADER } from './remote-address';
 import { guardRequest, type RequestGuardOptions } from './request-guard';

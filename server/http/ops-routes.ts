@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HealthReport } from '../health/check-health';
-import { hasMetricsToken, writeMetrics } from '../metrics/serve-metrics';
+import type { HealthReport } from '../kernel/health/check-health';
+import { hasMetricsToken, writeMetrics } from '../kernel/metrics/serve-metrics';
 
 export type OpsRoutes = { health: () => Promise<HealthReport>; metricsToken: string };
 

@@ -1,4 +1,4 @@
-import { DomainError, invalid } from '../errors';
+import { DomainError, invalid } from '../kernel/errors';
 import { MULTIPART_ENVELOPE } from './body-limit';
 import { readCappedBody } from './read-body';
 

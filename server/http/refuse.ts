@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import { LOCALE_COOKIE, resolveLocale } from '../../i18n/config';
-import { DomainError, HTTP_STATUS } from '../errors';
-import { translateError } from '../i18n/translate-error';
+import { DomainError, HTTP_STATUS } from '../kernel/errors';
+import { translateError } from '../kernel/i18n/translate-error';
 
 /**
  * Answers a request the custom server refuses before Next sees it, with the same localized JSON

@@ -1,5 +1,5 @@
 import { isIP, type BlockList } from 'node:net';
-import { plainAddress as plain } from '../config/trusted-proxies';
+import { plainAddress as plain } from '../kernel/config/trusted-proxies';
 
 /** Set by the custom server on every request to the client's address (see start-server.ts); any incoming value is replaced. */
 export const REMOTE_ADDRESS_HEADER = 'x-ecodispatch-remote-address';

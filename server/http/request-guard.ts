@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, forbidden, invalid } from '../errors';
+import { DomainError, forbidden, invalid } from '../kernel/errors';
 import { refuse } from './refuse';
 import { hasMalformedPath } from './bad-path';
 import { bodyLimitFor, declaredLength } from './body-limit';

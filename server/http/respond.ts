@@ -1,16 +1,16 @@
 import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { LOCALE_COOKIE, resolveLocale, type Locale } from '../../i18n/config';
-import type { Actor } from '../auth/actor';
-import { findSessionActor } from '../auth/session';
-import { sessionCookieName } from '../auth/session-cookie';
-import { getEnv } from '../config/env';
+import type { Actor } from '../kernel/auth/actor';
+import { findSessionActor } from '../kernel/auth/session';
+import { sessionCookieName } from '../kernel/auth/session-cookie';
+import { getEnv } from '../kernel/config/env';
 import { createContext, serverDeps, type VerbContext } from '../context';
-import { DomainError, HTTP_STATUS, invalid, unauthenticated } from '../errors';
-import { translateError } from '../i18n/translate-error';
+import { DomainError, HTTP_STATUS, invalid, unauthenticated } from '../kernel/errors';
+import { translateError } from '../kernel/i18n/translate-error';
 import { bodyLimitFor } from './body-limit';
 import { readCappedBody } from './read-body';
-import { log, setLogActor } from '../log/logger';
+import { log, setLogActor } from '../kernel/log/logger';
 
 export async function requestLocale(): Promise<Locale> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);

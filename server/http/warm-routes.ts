@@ -1,4 +1,4 @@
-import { log } from '../log/logger';
+import { log } from '../kernel/log/logger';
 
 // Next instantiates a route's module on the first request to it: the first 一键启动 after a start
 // paid for loading the dispatch code (and JIT) inside the dispatch itself, one ≈ 0.3 s stall of

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { jurisdictions } from '../../db/schema';
 import type { VerbContext } from '../context';
-import { notFound } from '../errors';
+import { notFound } from '../kernel/errors';
 import type { JurisdictionView } from '../contracts/views';
 
 /** The caller's own jurisdiction: where its maps open. Every signed-in role may read its own. */

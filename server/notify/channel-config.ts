@@ -1,5 +1,5 @@
-import type { Env } from '../config/env';
-import { getEnv } from '../config/env';
+import type { Env } from '../kernel/config/env';
+import { getEnv } from '../kernel/config/env';
 
 export type ChannelEnv = Pick<
   Env,

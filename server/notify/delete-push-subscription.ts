@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { pushSubscriptions } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
-import { requireRole } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireRole } from '../kernel/auth/actor';
+import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { pushUnsubscribeInput } from './push-subscription-input';
 
 /** Forgets one of the caller's own browsers. Repeating it is harmless; another person's endpoint is never touched. */

@@ -9,7 +9,7 @@ import { cancelNotification, recordFailure, recordSent } from './record-delivery
 import { loadIncidentSummary } from '../dispatch/views';
 import type { Emitter } from '../push/emitter';
 import { incidentUpdatedMessage } from '../push/messages';
-import { log } from '../log/logger';
+import { log } from '../kernel/log/logger';
 
 export type OutboxDeps = {
   db: Db;

@@ -8,7 +8,7 @@ import {
   type NotificationChannel,
   type NotificationStatus,
 } from '../../db/schema';
-import { requireRole } from '../auth/actor';
+import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import { channelEnv, linkBaseUrl, type ChannelEnv } from './channel-config';
 import { CHANNELS_BY_KIND, channelStates, GROUP_CHANNELS } from './channel-policy';

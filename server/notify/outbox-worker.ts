@@ -4,8 +4,8 @@ import { claimDueNotifications } from './claim-due-notifications';
 import { createNotifiers } from './create-notifiers';
 import { deliverNotification, type DeliveryResult, type OutboxDeps } from './deliver-notification';
 import type { ServerDeps } from '../context';
-import { log } from '../log/logger';
-import { markWorkerTick } from '../health/worker-ticks';
+import { log } from '../kernel/log/logger';
+import { markWorkerTick } from '../kernel/health/worker-ticks';
 
 export const OUTBOX_INTERVAL_MS = 1_000;
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { notifications, type Notification } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../kernel/audit/record-audit';
 import type { DeliveryError } from './notifier';
 
 export const MAX_ATTEMPTS = 5;

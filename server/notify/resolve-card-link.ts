@@ -1,7 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import type { VerbContext } from '../context';
-import { notFound } from '../errors';
+import { notFound } from '../kernel/errors';
 import { CARD_CODE_PATTERN, cardLinkCode } from './card-link';
 
 // Links older than this are not resolved: an SMS from last month is not a way into today's cards.

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { assignments, enterprises, incidents, type Enterprise } from '../../db/schema';
-import { isCommand, type Actor } from '../auth/actor';
-import { forbidden, notFound } from '../errors';
+import { isCommand, type Actor } from '../kernel/auth/actor';
+import { forbidden, notFound } from '../kernel/errors';
 
 // Who may see or change an enterprise's one-map:
 //   enterprise  — its own enterprise only (others look like they do not exist)

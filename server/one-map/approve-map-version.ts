@@ -2,11 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { mapVersions } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
-import { requireRole } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireRole } from '../kernel/auth/actor';
+import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
-import { conflict, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { conflict, notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanReadMap } from './access';
 
 const approveInput = z.object({ enterpriseId: z.string().uuid(), version: z.number().int().min(1) });

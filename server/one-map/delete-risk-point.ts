@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { riskPoints } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import type { VerbContext } from '../context';
-import { notFound } from '../errors';
-import { parseInput } from '../validation';
+import { notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap } from './access';
 import { recordMapEdit } from './edit-audit';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
 
 /** The audit row every one-map edit writes, in the edit's own transaction. */

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { enterprises, incidents } from '../../db/schema';
-import { requireRole } from '../auth/actor';
+import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
-import { notFound } from '../errors';
-import { parseInput } from '../validation';
+import { notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { distanceMetres, matchSubstances, type SubstanceMatch } from './match-substances';
 import { loadPublishedMap } from './published-map';
 

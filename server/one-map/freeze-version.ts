@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { mapVersions, type Enterprise } from '../../db/schema';
 import type { MapContent } from '../contracts/one-map';
-import { conflict, invalid } from '../errors';
+import { conflict, invalid } from '../kernel/errors';
 import { diffContent } from './diff-content';
 import { loadDraftContent } from './load-draft-content';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VerbContext } from '../context';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap } from './access';
 import { loadDraftContent } from './load-draft-content';
 import { loadPublishedMap } from './published-map';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { VerbContext } from '../context';
 import type { PublishedMap } from '../contracts/one-map';
-import { notFound } from '../errors';
-import { parseInput } from '../validation';
+import { notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanReadMap } from './access';
 import { loadPublishedMap } from './published-map';
 

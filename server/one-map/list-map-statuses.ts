@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { enterprises, mapVersions } from '../../db/schema';
-import { requireRole } from '../auth/actor';
+import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import { STALE_AFTER_MS } from './published-map';
 

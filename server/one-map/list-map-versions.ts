@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { mapVersions, users } from '../../db/schema';
 import type { VerbContext } from '../context';
-import { forbidden } from '../errors';
-import { parseInput } from '../validation';
+import { forbidden } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanReadMap } from './access';
 
 const input = z.object({ enterpriseId: z.string().uuid() });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getEnv } from '../config/env';
+import { getEnv } from '../kernel/config/env';
 import { PLAN_FILE_NAME } from './plan-image-url';
 
 // Site plans on disk under UPLOAD_DIR/site-plans, by generated name. Old files are kept:

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LOCALES } from '../../i18n/config';
 import type { VerbContext } from '../context';
-import { notFound } from '../errors';
-import { parseInput } from '../validation';
+import { notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanReadMap } from './access';
 import { readPlanImage } from './plan-image-store';
 import { loadPublishedMap } from './published-map';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { getEnv } from '../config/env';
+import { getEnv } from '../kernel/config/env';
 
 export type PosterFont = { path: string; postscriptName?: string };
 export type PosterFonts = { regular: PosterFont; bold: PosterFont };

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { DomainError } from '../errors';
+import { DomainError } from '../kernel/errors';
 import { PLAN_LIMITS } from './plan-limits';
 
 const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/transaction';
 import type { VerbContext } from '../context';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap, listRespondersAt } from './access';
 import { recordMapEdit } from './edit-audit';
 import { freezeVersion } from './freeze-version';

@@ -5,7 +5,7 @@ import { enterpriseMaterials } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import type { VerbContext } from '../context';
 import { materialInput } from '../contracts/one-map';
-import { parseInput } from '../validation';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap } from './access';
 import { recordMapEdit } from './edit-audit';
 

@@ -5,8 +5,8 @@ import { riskPoints, sitePlans } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import type { VerbContext } from '../context';
 import { riskPointInput } from '../contracts/one-map';
-import { conflict, invalid, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { conflict, invalid, notFound } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap } from './access';
 import { recordMapEdit } from './edit-audit';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { sitePlans } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
-import { invalid } from '../errors';
-import { parseInput } from '../validation';
+import { invalid } from '../kernel/errors';
+import { parseInput } from '../kernel/validation';
 import { assertCanEditMap } from './access';
 import { processPlanImage } from './process-plan-image';
 import { removePlanImage, storePlanImage } from './plan-image-store';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import type { UserRole } from '../../db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/auth/actor';
 import { createContext, type VerbContext } from '../context';
 import { HOME_BY_ROLE } from '../contracts/home';
 import { currentActor } from '../http/respond';

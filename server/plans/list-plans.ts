@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { departments, planRoleMembers, planRoles, plans, type EscalationStep } from '../../db/schema';
 import type { VerbContext } from '../context';
-import { forbidden } from '../errors';
+import { forbidden } from '../kernel/errors';
 import type { PlanRoleView, PlanView } from '../contracts/views';
 
 /** The response plans of the caller's jurisdiction, each with its roles in order. */

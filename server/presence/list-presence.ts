@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { departments, users } from '../../db/schema';
-import { requireRole } from '../auth/actor';
+import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import { getPresence, type PresenceTracker } from './presence-tracker';
 import type { PresenceView } from '../contracts/views';

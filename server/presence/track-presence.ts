@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/auth/actor';
 import type { PresencePush } from '../push/emitter';
 import { presenceChangedMessage } from '../push/messages';
 import type { PresenceTracker } from './presence-tracker';

@@ -1,4 +1,4 @@
-import { log } from '../log/logger';
+import { log } from '../kernel/log/logger';
 import { MAX_STARTS_PER_TURN, TURN_BUDGET_MS } from './flow-control';
 
 // Phones' events (receipts, 收到, status, sync) each run a short transaction. After a fan-out,

@@ -1,8 +1,8 @@
 import { resolveLocale } from '../../i18n/config';
 import type { Ack, AckResult } from '../contracts/events';
-import { DomainError } from '../errors';
-import { translateError } from '../i18n/translate-error';
-import { log } from '../log/logger';
+import { DomainError } from '../kernel/errors';
+import { translateError } from '../kernel/i18n/translate-error';
+import { log } from '../kernel/log/logger';
 
 type Headers = { cookie?: string; 'accept-language'?: string };
 

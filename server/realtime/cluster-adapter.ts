@@ -2,7 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
-import { log } from '../log/logger';
+import { log } from '../kernel/log/logger';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,

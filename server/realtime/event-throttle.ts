@@ -1,5 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DomainError } from '../errors';
+import { DomainError } from '../kernel/errors';
 
 /**
  * Client events are counted per person, not per socket: opening more sockets must not buy more

@@ -207,7 +207,7 @@ describe('two nodes, Redis between them', () => {
         headers: { 'content-type': 'application/json', origin: url },
         body: JSON.stringify({ username: 'duty', password }),
       }).then((response) => response.status);
-    // Five failures are free; the sixth earns a 2 s wait (server/auth/login-delay.ts).
+    // Five failures are free; the sixth earns a 2 s wait (server/kernel/auth/login-delay.ts).
     for (let attempt = 0; attempt < 6; attempt += 1) expect(await login(nodeA().process.url, 'wrong-password')).toBe(401);
     // Refused before the password is even checked (without the shared count node B would answer 401).
     expect(await login(nodeB().process.url, 'another-guess')).toBe(429);

@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db';
 import { assignments, plans, users } from '@/db/schema';
-import { toActor } from '@/server/auth/actor';
+import { toActor } from '@/server/kernel/auth/actor';
 import { createContext } from '@/server/context';
 import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/dispatch';
 import { createLoadFixture, type LoadFixture } from './support/load-fixture';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, rootLogger, setRootLogger } from '@/server/log/logger';
+import { createLogger, rootLogger, setRootLogger } from '@/server/kernel/log/logger';
 
 /** Routes the process logger into an array for one test; `restore()` puts the previous one back. */
 export function captureLogs(level = 'info') {

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { assignments, auditEvents, notifications, planRoles, type EscalationStep } from '@/db/schema';
 import type { EscalationAuditData } from '@/server/contracts/escalation';
 import { triggerIncident } from '@/server/dispatch';
-import { runEscalationTick } from '@/server/escalation/run-escalation-tick';
+import { runEscalationTick } from '@/server/dispatch/escalation/run-escalation-tick';
 import { createSeededDb, RIVER_POINT } from './fixtures';
 
 export const TRIGGERED_AT = new Date('2025-04-18T09:30:00+08:00').getTime();

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { openTestDatabase } from './test-database';
 import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import { toActor } from '@/server/auth/actor';
+import { seedDemo } from '@/server/seed/seed';
+import { toActor } from '@/server/kernel/auth/actor';
 import { createContext } from '@/server/context';
 import type { Emitter } from '@/server/push/emitter';
 

@@ -1,4 +1,4 @@
-import { parseEnv } from '@/server/config/env';
+import { parseEnv } from '@/server/kernel/config/env';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { createOutbox } from '@/server/notify/outbox-worker';
 import type { Db } from '@/db';

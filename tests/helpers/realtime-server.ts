@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { users } from '@/db/schema';
-import { toActor } from '@/server/auth/actor';
-import { createSession, SESSION_COOKIE } from '@/server/auth/session';
-import { parseEnv } from '@/server/config/env';
+import { toActor } from '@/server/kernel/auth/actor';
+import { createSession, SESSION_COOKIE } from '@/server/kernel/auth/session';
+import { parseEnv } from '@/server/kernel/config/env';
 import { createContext } from '@/server/context';
 import { triggerIncident } from '@/server/dispatch';
 import { listPlans } from '@/server/plans/list-plans';

@@ -5,7 +5,7 @@ import type { AckResult, AssignmentsSyncReply } from '@/server/contracts/events'
 import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
 import { liftIncident } from '@/server/dispatch';
 import { collect, settle, startRealtimeServer, waitFor, type TestSocket } from '../helpers/realtime-server';
-import { parseEnv } from '@/server/config/env';
+import { parseEnv } from '@/server/kernel/config/env';
 
 let server: Awaited<ReturnType<typeof startRealtimeServer>>;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, departments, jurisdictions } from '@/db/schema';
-import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '@/server/admin';
+import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '@/server/staff';
 import { createSeededDb } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, jurisdictions, planRoleMembers, planRoles, plans } from '@/db/schema';
-import { createPlan, getAdminPlan, listAdminPlans, setPlanActive, updatePlan } from '@/server/admin';
+import { createPlan, getAdminPlan, listAdminPlans, setPlanActive, updatePlan } from '@/server/plans';
 import type { PlanView } from '@/server/contracts/views';
 import { createSeededDb } from '../helpers/fixtures';
 

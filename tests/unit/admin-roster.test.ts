@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '@/db/schema';
-import { listRoster, setOnDuty } from '@/server/admin';
+import { listRoster, setOnDuty } from '@/server/staff';
 import { createSeededDb } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -1,9 +1,9 @@
 import { eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, planRoleMembers, sessions, users } from '@/db/schema';
-import { createSession } from '@/server/auth/session';
-import { verifyPassword } from '@/server/auth/password';
-import { createUser, listUsers, updateUser } from '@/server/admin';
+import { createSession } from '@/server/kernel/auth/session';
+import { verifyPassword } from '@/server/kernel/auth/password';
+import { createUser, listUsers, updateUser } from '@/server/staff';
 import { createSeededDb } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -11,7 +11,7 @@ import {
   updateAssignmentStatus,
 } from '@/server/dispatch';
 import { COUNTS_WINDOW_MS } from '@/server/push/flow-control';
-import { recordManyDelivered } from '@/server/delivery/record-many-delivered';
+import { recordManyDelivered } from '@/server/dispatch/delivery/record-many-delivered';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -5,7 +5,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, checklistDrafts, enterpriseContacts, enterpriseMaterials, riskPoints } from '@/db/schema';
 import { completeChecklist, getChecklist, saveChecklistStep } from '@/server/checklist';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import { createSeededDb } from '../helpers/fixtures';
 
 // Seeded site plans are written under UPLOAD_DIR: keep them out of the repository.

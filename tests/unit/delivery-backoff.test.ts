@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_REPUSH_AFTER_MS, repushDelayMs } from '@/server/delivery/backoff';
+import { FIRST_REPUSH_AFTER_MS, repushDelayMs } from '@/server/dispatch/delivery/backoff';
 
 describe('repushDelayMs', () => {
   it('doubles from 2 s after the trigger push and never waits more than 30 s', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enterprises, jurisdictions, users } from '@/db/schema';
-import { JURISDICTION } from '@/db/seed-data';
-import { toActor } from '@/server/auth/actor';
+import { JURISDICTION } from '@/server/seed/seed-data';
+import { toActor } from '@/server/kernel/auth/actor';
 import { createContext } from '@/server/context';
 import { liftIncident, triggerIncident } from '@/server/dispatch';
 import { listEnterprises } from '@/server/enterprises';

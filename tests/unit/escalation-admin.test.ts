@@ -1,7 +1,8 @@
 import { eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, departments, planRoles } from '@/db/schema';
-import { getAdminPlan, listDepartments, updateDepartment, updatePlan } from '@/server/admin';
+import { getAdminPlan, updatePlan } from '@/server/plans';
+import { listDepartments, updateDepartment } from '@/server/staff';
 import { triggerIncident } from '@/server/dispatch';
 import type { PlanView } from '@/server/contracts/views';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';

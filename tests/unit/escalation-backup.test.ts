@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRoleMembers, planRoles, users } from '@/db/schema';
-import { pickBackup, type BackupCandidate } from '@/server/escalation/pick-backup';
+import { pickBackup, type BackupCandidate } from '@/server/dispatch/escalation/pick-backup';
 import { staffRoles } from '@/server/contracts/staffing';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 

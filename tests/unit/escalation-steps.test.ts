@@ -129,7 +129,7 @@ describe('escalation steps while nobody acknowledges', () => {
   it('lets two workers on the same tick run each step once', async () => {
     fixture = await createEscalationFixture({ seconds: 60 });
     const { incident } = await fixture.trigger();
-    const { runEscalationTick } = await import('@/server/escalation/run-escalation-tick');
+    const { runEscalationTick } = await import('@/server/dispatch/escalation/run-escalation-tick');
     const now = () => new Date(fixture.now().getTime() + 60_000);
     const [a, b] = await Promise.all([runEscalationTick({ ...fixture.deps, now }), runEscalationTick({ ...fixture.deps, now })]);
     expect(a.length + b.length).toBe(1);

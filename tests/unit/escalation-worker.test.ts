@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
-import { startEscalationWorker } from '@/server/escalation/escalation-worker';
+import { startEscalationWorker } from '@/server/dispatch/escalation/escalation-worker';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 import { captureLogs } from '../helpers/capture-logs';
 import { recordingEmitter } from '../helpers/fixtures';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ADDRESS_POLICY, delayAfter, PAIR_POLICY } from '@/server/auth/login-delay';
-import { beginLoginAttempt, recordLoginSuccess } from '@/server/auth/login-throttle';
-import { parseEnv } from '@/server/config/env';
-import { trustedProxyList } from '@/server/config/trusted-proxies';
+import { ADDRESS_POLICY, delayAfter, PAIR_POLICY } from '@/server/kernel/auth/login-delay';
+import { beginLoginAttempt, recordLoginSuccess } from '@/server/kernel/auth/login-throttle';
+import { parseEnv } from '@/server/kernel/config/env';
+import { trustedProxyList } from '@/server/kernel/config/trusted-proxies';
 import { clientAddress } from '@/server/http/remote-address';
 
 // The limiters keep their counts for the whole process: each test uses its own names and addresses.

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { login } from '@/server/auth/login';
-import { deleteSession, findSessionActor } from '@/server/auth/session';
-import { parseEnv } from '@/server/config/env';
+import { login } from '@/server/kernel/auth/login';
+import { deleteSession, findSessionActor } from '@/server/kernel/auth/session';
+import { parseEnv } from '@/server/kernel/config/env';
 import { createSeededDb } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

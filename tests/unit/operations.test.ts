@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { checkHealth } from '@/server/health/check-health';
-import { forgetWorkerTicks, markWorkerTick } from '@/server/health/worker-ticks';
-import { log, runWithLogContext, setLogActor } from '@/server/log/logger';
-import { requestIdFrom } from '@/server/log/request-id';
+import { checkHealth } from '@/server/kernel/health/check-health';
+import { forgetWorkerTicks, markWorkerTick } from '@/server/kernel/health/worker-ticks';
+import { log, runWithLogContext, setLogActor } from '@/server/kernel/log/logger';
+import { requestIdFrom } from '@/server/kernel/log/request-id';
 import { captureLogs } from '../helpers/capture-logs';
 import { createSeededDb } from '../helpers/fixtures';
 

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportPoster } from '@/server/one-map/poster-export';
 import { findPosterFonts, PosterFontError } from '@/server/one-map/poster-font';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import { createSeededDb } from '../helpers/fixtures';
 
 // Set before the seed writes its site plans, which the poster then reads back.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import { readJson } from '@/server/http/respond';
 
 // What a JSON route handler gets from its body, or the refusal it answers with.

@@ -4,7 +4,7 @@ import { assignments, auditEvents, incidents, shortfalls, users } from '@/db/sch
 import { getIncident, triggerIncident } from '@/server/dispatch';
 import { loadAssignmentViews, loadIncidentSummary, loadRoleCards } from '@/server/dispatch/views';
 import type { RoleCard } from '@/server/contracts/dispatch';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import { createSeededDb, RIVER_POINT } from '../helpers/fixtures';
 
 let fixture: Awaited<ReturnType<typeof createSeededDb>>;

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { FieldApp } from '@/components/field/field-app';
 import { FieldHeader } from '@/components/field/field-header';
 import { RegisterServiceWorker } from '@/components/field/register-service-worker';
-import { getMapConfig } from '@/server/config/map-config';
+import { getMapConfig } from '@/server/kernel/config/map-config';
 import { listMyAssignments } from '@/server/dispatch';
 import { requirePageActor } from '@/server/pages/require-actor';
 

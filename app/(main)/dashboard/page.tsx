@@ -1,6 +1,6 @@
 import { DispatchDashboard } from '@/components/dispatch/dispatch-dashboard';
 import { AppHeader } from '@/components/ui/app-header';
-import { getMapConfig } from '@/server/config/map-config';
+import { getMapConfig } from '@/server/kernel/config/map-config';
 import { listIncidents } from '@/server/dispatch';
 import { listEnterprises } from '@/server/enterprises';
 import { getJurisdiction } from '@/server/jurisdictions';

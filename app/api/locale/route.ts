@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { LOCALE_COOKIE, LOCALES } from '@/i18n/config';
 import { errorResponse, readJson } from '@/server/http/respond';
-import { parseInput } from '@/server/validation';
+import { parseInput } from '@/server/kernel/validation';
 
 export async function POST(request: Request) {
   try {

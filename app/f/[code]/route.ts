@@ -1,6 +1,6 @@
 import { createTranslator } from 'use-intl/core';
 import { getMessages } from '@/i18n/messages';
-import { DomainError } from '@/server/errors';
+import { DomainError } from '@/server/kernel/errors';
 import { currentActor, errorResponse, requestLocale } from '@/server/http/respond';
 import { createContext } from '@/server/context';
 import { resolveCardLink } from '@/server/notify';

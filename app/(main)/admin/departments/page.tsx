@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { DepartmentManager } from '@/components/admin/department-manager';
-import { listDepartments } from '@/server/admin';
+import { listDepartments } from '@/server/staff';
 import { requirePageActor } from '@/server/pages/require-actor';
 
 export const dynamic = 'force-dynamic';

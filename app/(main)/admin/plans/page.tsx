@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { PlanList } from '@/components/admin/plan-list';
-import { listAdminPlans } from '@/server/admin';
+import { listAdminPlans } from '@/server/plans';
 import { requirePageActor } from '@/server/pages/require-actor';
 import styles from '@/components/admin/admin.module.css';
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { RosterBoard } from '@/components/admin/roster-board';
-import { listRoster } from '@/server/admin';
+import { listRoster } from '@/server/staff';
 import { requirePageActor } from '@/server/pages/require-actor';
 
 export const dynamic = 'force-dynamic';

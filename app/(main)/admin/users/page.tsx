@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { UserManager } from '@/components/admin/user-manager';
-import { listUsers } from '@/server/admin';
+import { listUsers } from '@/server/staff';
 import { requirePageActor } from '@/server/pages/require-actor';
 
 export const dynamic = 'force-dynamic';

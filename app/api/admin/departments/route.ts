@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { createDepartment, listDepartments } from '@/server/admin';
+import { createDepartment, listDepartments } from '@/server/staff';
 import { readJson, withActor } from '@/server/http/respond';
 
 export const GET = withActor(async (ctx) => NextResponse.json(await listDepartments({ ctx })));

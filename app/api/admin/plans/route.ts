@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { createPlan, listAdminPlans } from '@/server/admin';
+import { createPlan, listAdminPlans } from '@/server/plans';
 import { readJson, withActor } from '@/server/http/respond';
 
 export const GET = withActor(async (ctx) => NextResponse.json(await listAdminPlans({ ctx })));

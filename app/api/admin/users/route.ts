@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { createUser, listUsers } from '@/server/admin';
+import { createUser, listUsers } from '@/server/staff';
 import { readJson, withActor } from '@/server/http/respond';
 
 export const GET = withActor(async (ctx) => NextResponse.json(await listUsers({ ctx })));

@@ -1,15 +1,15 @@
 import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { login, loginInput } from '@/server/auth/login';
+import { login, loginInput } from '@/server/kernel/auth/login';
 import { serverDeps } from '@/server/context';
-import { beginLoginAttempt, recordLoginSuccess } from '@/server/auth/login-throttle';
-import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
-import { getEnv } from '@/server/config/env';
-import { DomainError } from '@/server/errors';
+import { beginLoginAttempt, recordLoginSuccess } from '@/server/kernel/auth/login-throttle';
+import { sessionCookieName, sessionCookieOptions } from '@/server/kernel/auth/session-cookie';
+import { getEnv } from '@/server/kernel/config/env';
+import { DomainError } from '@/server/kernel/errors';
 import { REMOTE_ADDRESS_HEADER } from '@/server/http/remote-address';
 import { errorResponse, readJson } from '@/server/http/respond';
-import { countLoginFailure } from '@/server/metrics/registry';
-import { parseInput } from '@/server/validation';
+import { countLoginFailure } from '@/server/kernel/metrics/registry';
+import { parseInput } from '@/server/kernel/validation';
 
 async function clientAddress(): Promise<string> {
   const headerStore = await headers();

@@ -1,9 +1,9 @@
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { serverDeps } from '@/server/context';
-import { deleteSession } from '@/server/auth/session';
-import { sessionCookieName, sessionCookieOptions } from '@/server/auth/session-cookie';
-import { getEnv } from '@/server/config/env';
+import { deleteSession } from '@/server/kernel/auth/session';
+import { sessionCookieName, sessionCookieOptions } from '@/server/kernel/auth/session-cookie';
+import { getEnv } from '@/server/kernel/config/env';
 import { errorResponse } from '@/server/http/respond';
 
 export async function POST() {

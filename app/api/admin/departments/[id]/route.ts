@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { deleteDepartment, updateDepartment } from '@/server/admin';
+import { deleteDepartment, updateDepartment } from '@/server/staff';
 import { readJson, withActor } from '@/server/http/respond';
 
 type Params = { params: Promise<{ id: string }> };

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getAdminPlan, updatePlan } from '@/server/admin';
+import { getAdminPlan, updatePlan } from '@/server/plans';
 import { readJson, withActor } from '@/server/http/respond';
 
 type Params = { params: Promise<{ id: string }> };

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { setOnDuty } from '@/server/admin';
+import { setOnDuty } from '@/server/staff';
 import { readJson, withActor } from '@/server/http/respond';
 
 // PUT with the wanted state ({ isOnDuty }), so a repeated request is harmless.

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { updateUser } from '@/server/admin';
+import { updateUser } from '@/server/staff';
 import { readJson, withActor } from '@/server/http/respond';
 
 export const PATCH = withActor(async (ctx, request, { params }: { params: Promise<{ id: string }> }) => {

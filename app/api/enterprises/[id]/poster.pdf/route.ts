@@ -1,4 +1,4 @@
-import { getEnv } from '@/server/config/env';
+import { getEnv } from '@/server/kernel/config/env';
 import { requestLocale, withActor } from '@/server/http/respond';
 import { exportPoster } from '@/server/one-map/poster-export';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { setPlanActive } from '@/server/admin';
+import { setPlanActive } from '@/server/plans';
 import { readJson, withActor } from '@/server/http/respond';
 
 export const PUT = withActor(async (ctx, request, { params }: { params: Promise<{ id: string }> }) => {

@@ -1,0 +1,9 @@
+export { createDepartment } from './create-department';
+export { createUser } from './create-user';
+export { deleteDepartment } from './delete-department';
+export { listDepartments } from './list-departments';
+export { listRoster } from './list-roster';
+export { listUsers } from './list-users';
+export { setOnDuty } from './set-on-duty';
+export { updateDepartment } from './update-department';
+export { updateUser } from './update-user';
