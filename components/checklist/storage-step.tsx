@@ -5,7 +5,8 @@ import { STORAGE_KINDS } from '@/server/contracts/checklist';
 import { Button } from '../ui/button';
 import { emptyStorage, emptySubstance, type StorageDraft, type SubstanceDraft } from './checklist-drafts';
 import styles from './checklist.module.css';
-import { ItemFrame, type ErrorFor } from './item-frame';
+import type { ErrorFor } from './item-frame';
+import { ItemList } from './item-list';
 import { IdentityFields } from './identity-fields';
 import { ResponsibleFields } from './responsible-fields';
 import { TextField } from './text-field';
@@ -15,24 +16,21 @@ type Props = { items: StorageDraft[]; onChange: (items: StorageDraft[]) => void;
 /** Step 1: each storage place (tank, warehouse, hazardous-waste store) and what it holds. */
 export function StorageStep({ items, onChange, errorFor }: Props) {
   const t = useTranslations('checklist');
-  const update = (index: number, item: StorageDraft) => onChange(items.map((current, position) => (position === index ? item : current)));
-
   return (
-    <div className={styles.items}>
-      {items.map((item, index) => {
-        const path = `storages.${index}`;
-        const id = (field: string) => `storage-${index}-${field}`;
-        const set = (field: keyof StorageDraft) => (value: string) => update(index, { ...item, [field]: value });
+    <ItemList
+      items={items}
+      onChange={onChange}
+      listPath="storages"
+      kind="storage"
+      titleOf={(item) => [item.code, item.name].filter(Boolean).join(' ')}
+      create={emptyStorage}
+      addLabel={t('actions.addStorage')}
+    >
+      {({ item, index, path, id, set, update }) => {
         const setSubstance = (position: number, substance: SubstanceDraft) =>
-          update(index, { ...item, substances: item.substances.map((current, at) => (at === position ? substance : current)) });
+          update({ ...item, substances: item.substances.map((current, at) => (at === position ? substance : current)) });
         return (
-          <ItemFrame
-            key={item.key}
-            index={index}
-            title={[item.code, item.name].filter(Boolean).join(' ')}
-            testId="checklist-storage"
-            onRemove={() => onChange(items.filter((_, at) => at !== index))}
-          >
+          <>
             <IdentityFields
               prefix="storage"
               index={index}
@@ -83,7 +81,7 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
                     />
                     <Button
                       className={styles.rowRemove}
-                      onClick={() => update(index, { ...item, substances: item.substances.filter((_, at) => at !== position) })}
+                      onClick={() => update({ ...item, substances: item.substances.filter((_, at) => at !== position) })}
                       aria-label={t('actions.removeSubstance')}
                       data-testid="substance-remove"
                     >
@@ -92,10 +90,7 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
                   </div>
                 );
               })}
-              <Button
-                onClick={() => update(index, { ...item, substances: [...item.substances, emptySubstance()] })}
-                data-testid="substance-add"
-              >
+              <Button onClick={() => update({ ...item, substances: [...item.substances, emptySubstance()] })} data-testid="substance-add">
                 + {t('actions.addSubstance')}
               </Button>
             </fieldset>
@@ -112,15 +107,12 @@ export function StorageStep({ items, onChange, errorFor }: Props) {
             <ResponsibleFields
               idPrefix={id('')}
               item={item}
-              onChange={(field, value) => update(index, { ...item, [field]: value })}
+              onChange={(field, value) => update({ ...item, [field]: value })}
               errorFor={(field) => errorFor(`${path}.${field}`)}
             />
-          </ItemFrame>
+          </>
         );
-      })}
-      <Button onClick={() => onChange([...items, emptyStorage()])} data-testid="checklist-add-storage">
-        + {t('actions.addStorage')}
-      </Button>
-    </div>
+      }}
+    </ItemList>
   );
 }

@@ -1,18 +1,13 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { KindSwatch } from '@/components/enterprise/kind-legend';
 import { RiskPointDetails } from '@/components/enterprise/risk-point-details';
+import { PublishedPlan } from '@/components/maps/published-plan';
 import type { PublishedMap, PublishedRiskPoint } from '@/server/contracts/one-map';
 import { useEnterpriseMap } from './use-enterprise-map';
 import styles from './board-one-map.module.css';
-
-const SitePlanMap = dynamic(() => import('@/components/maps/site-plan-map'), {
-  ssr: false,
-  loading: () => <div className={styles.planPlaceholder} />,
-});
 
 /** The linked enterprise's 一张图 beside the people: where its valves and outfalls are, and whom to call. */
 export function BoardOneMap({ enterprise }: { enterprise: { id: string; name: string } }) {
@@ -55,27 +50,20 @@ export function BoardOneMap({ enterprise }: { enterprise: { id: string; name: st
 
 function ReadyMap({ map }: { map: PublishedMap }) {
   const t = useTranslations('board');
-  const tMap = useTranslations('oneMap');
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const selected = selectedCode ? (map.riskPoints.find((point) => point.code === selectedCode) ?? null) : null;
   const select = useCallback((point: PublishedRiskPoint) => setSelectedCode(point.code), []);
 
   return (
     <div className={styles.grid}>
-      <div className={styles.plan} style={map.plan ? { aspectRatio: `${map.plan.width} / ${map.plan.height}` } : undefined}>
-        {map.plan ? (
-          <SitePlanMap
-            key={map.plan.imageUrl}
-            plan={map.plan}
-            points={map.riskPoints}
-            selectedId={selected?.id ?? null}
-            onSelectPoint={select}
-            label={tMap('map.label')}
-          />
-        ) : (
-          <p className={styles.muted}>{t('oneMap.noPlan')}</p>
-        )}
-      </div>
+      <PublishedPlan
+        plan={map.plan}
+        points={map.riskPoints}
+        selectedId={selected?.id ?? null}
+        onSelectPoint={select}
+        className={styles.plan}
+        empty={<p className={styles.muted}>{t('oneMap.noPlan')}</p>}
+      />
       <div className={styles.side}>
         {selected ? (
           <RiskPointDetails point={selected} onClose={() => setSelectedCode(null)} />

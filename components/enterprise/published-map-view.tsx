@@ -1,19 +1,14 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { PublishedPlan } from '@/components/maps/published-plan';
 import type { MapContent, PublishedRiskPoint } from '@/server/contracts/one-map';
 import { KindLegend } from './kind-legend';
 import { MapDirectory } from './map-directory';
 import { PointsTable } from './points-table';
 import { RiskPointDetails } from './risk-point-details';
 import styles from './enterprise.module.css';
-
-const SitePlanMap = dynamic(() => import('@/components/maps/site-plan-map'), {
-  ssr: false,
-  loading: () => <div className={styles.mapPlaceholder} />,
-});
 
 /** A published one-map to look at: plan, tap a point for its measures, the full table and contacts. */
 export function PublishedMapView({ content }: { content: MapContent }) {
@@ -32,23 +27,14 @@ export function PublishedMapView({ content }: { content: MapContent }) {
   return (
     <div className={styles.viewer}>
       <div className={styles.viewerMain} ref={detailsRef}>
-        <div
+        <PublishedPlan
+          plan={content.plan}
+          points={content.riskPoints}
+          selectedId={selected?.id ?? null}
+          onSelectPoint={selectFromMap}
           className={styles.viewerMap}
-          style={content.plan ? { aspectRatio: `${content.plan.width} / ${content.plan.height}` } : undefined}
-        >
-          {content.plan ? (
-            <SitePlanMap
-              key={content.plan.imageUrl}
-              plan={content.plan}
-              points={content.riskPoints}
-              selectedId={selected?.id ?? null}
-              onSelectPoint={selectFromMap}
-              label={t('map.label')}
-            />
-          ) : (
-            <p className={styles.muted}>{t('map.noPlan')}</p>
-          )}
-        </div>
+          empty={<p className={styles.muted}>{t('map.noPlan')}</p>}
+        />
         <aside className={styles.viewerSide} aria-live="polite">
           {selected ? (
             <RiskPointDetails point={selected} onClose={() => setSelected(null)} />

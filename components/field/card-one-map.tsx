@@ -1,18 +1,13 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import { KindSwatch } from '@/components/enterprise/kind-legend';
+import { PlanLoading, PublishedPlan } from '@/components/maps/published-plan';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { PublishedMap, PublishedRiskPoint } from '@/server/contracts/one-map';
 import { PointSheet } from './point-sheet';
 import styles from './one-map.module.css';
-
-const SitePlanMap = dynamic(() => import('@/components/maps/site-plan-map'), {
-  ssr: false,
-  loading: () => <div className={styles.planPlaceholder} />,
-});
 
 type Props = { assignmentId: string; enterprise: { id: string; name: string }; load: MapLoad | undefined; onRetry: () => void };
 
@@ -31,7 +26,9 @@ export function CardOneMap({ assignmentId, enterprise, load, onRetry }: Props) {
       {!load || load.kind === 'loading' ? (
         <>
           <p className={styles.hint}>{t('oneMap.loading')}</p>
-          <div className={styles.planPlaceholder} />
+          <div className={styles.planFrame}>
+            <PlanLoading />
+          </div>
         </>
       ) : load.kind === 'error' ? (
         <div className={styles.error} role="status" data-testid="card-map-error" data-reason={load.reason}>
@@ -69,7 +66,6 @@ function VersionChip({ map }: { map: PublishedMap }) {
 
 function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: string }) {
   const t = useTranslations('field');
-  const tMap = useTranslations('oneMap');
   // By code, so a selection survives a new version of the same map.
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const selected = selectedCode ? (map.riskPoints.find((point) => point.code === selectedCode) ?? null) : null;
@@ -79,24 +75,15 @@ function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: stri
   return (
     <>
       {map.isStale && <p className={styles.stale}>{t('oneMap.stale')}</p>}
-      <div
+      <PublishedPlan
+        plan={map.plan}
+        points={map.riskPoints}
+        selectedId={selected?.id ?? null}
+        onSelectPoint={select}
         className={styles.planFrame}
-        data-testid="card-map"
-        style={map.plan ? { aspectRatio: `${map.plan.width} / ${map.plan.height}` } : undefined}
-      >
-        {map.plan ? (
-          <SitePlanMap
-            key={map.plan.imageUrl}
-            plan={map.plan}
-            points={map.riskPoints}
-            selectedId={selected?.id ?? null}
-            onSelectPoint={select}
-            label={tMap('map.label')}
-          />
-        ) : (
-          <p className={styles.hint}>{t('oneMap.noPlan')}</p>
-        )}
-      </div>
+        empty={<p className={styles.hint}>{t('oneMap.noPlan')}</p>}
+        testId="card-map"
+      />
       {map.plan && <p className={styles.hint}>{t('oneMap.tapHint')}</p>}
 
       <h4 className={styles.subTitle}>{t('oneMap.points', { count: map.riskPoints.length })}</h4>
