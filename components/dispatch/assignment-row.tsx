@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { ASSIGNMENT_STATUSES, STATUS_TIMESTAMP, type AssignmentStatus } from '@/server/contracts/assignment-lifecycle';
+import { ASSIGNMENT_STATUSES, STATUS_PHASE, STATUS_TIMESTAMP, type StatusPhase } from '@/server/contracts/assignment-lifecycle';
 import type { AssignmentView } from '@/server/contracts/dispatch';
 import { DeliveryState, deliveryPhase } from './delivery-state';
 import { EscalationLevel } from './escalation-level';
@@ -20,13 +20,11 @@ type Props = {
   escalation: Parameters<typeof EscalationLevel>[0];
 };
 
-const STATUS_TONE: Record<AssignmentStatus, 'danger' | 'warning' | 'success' | 'neutral'> = {
-  sent: 'danger',
-  delivered: 'danger',
-  acknowledged: 'warning',
-  en_route: 'warning',
-  on_scene: 'success',
-  done: 'success',
+const PHASE_TONE: Record<StatusPhase, 'danger' | 'warning' | 'success'> = {
+  unanswered: 'danger',
+  answered: 'warning',
+  at_scene: 'success',
+  finished: 'success',
 };
 
 const reachedAt = (assignment: AssignmentView) => assignment[STATUS_TIMESTAMP[assignment.status]] ?? assignment.sentAt;
@@ -71,7 +69,7 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
         )}
       </td>
       <td>
-        <Badge tone={STATUS_TONE[assignment.status]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
+        <Badge tone={PHASE_TONE[STATUS_PHASE[assignment.status]]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
         <EscalationLevel {...escalation} />
       </td>
       <td>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { PERSON_STEPS, STATUS_TIMESTAMP } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import { ACTION_STATUS, type QueuedAction } from './action-outbox';
 import styles from './field.module.css';
@@ -12,12 +13,7 @@ export function CardProgress({ card, queued }: { card: RoleCard; queued: QueuedA
   const queuedStatuses = new Set(queued.map((item) => ACTION_STATUS[item.action]));
   const tCommon = useTranslations('common');
   const format = useFormatter();
-  const steps = [
-    { status: 'acknowledged', at: card.acknowledgedAt },
-    { status: 'en_route', at: card.enRouteAt },
-    { status: 'on_scene', at: card.onSceneAt },
-    { status: 'done', at: card.doneAt },
-  ] as const;
+  const steps = PERSON_STEPS.map((status) => ({ status, at: card[STATUS_TIMESTAMP[status]] }));
 
   return (
     <section className={styles.section}>

@@ -3,6 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { MapConfig } from '@/server/contracts/views';
+import { STATUS_PHASE } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';
@@ -63,7 +64,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
           <p className={styles.department}>{department}</p>
         </div>
         <div className={styles.badges}>
-          <span className={styles.statusBadge} data-status={card.status}>
+          <span className={styles.statusBadge} data-status={card.status} data-phase={STATUS_PHASE[card.status]}>
             {tCommon(`assignmentStatus.${card.status}`)}
           </span>
           {queued.length > 0 && (

@@ -51,3 +51,17 @@ export const NEXT_STEPS = {
   on_scene: ['done'],
   done: [],
 } as const satisfies Record<AssignmentStatus, readonly PersonStep[]>;
+
+/**
+ * How far along a status is, as screens show it (one colour per phase, on the board and the
+ * phone): still unanswered, answered and moving, at the scene, finished.
+ */
+export const STATUS_PHASE = {
+  sent: 'unanswered',
+  delivered: 'unanswered',
+  acknowledged: 'answered',
+  en_route: 'answered',
+  on_scene: 'at_scene',
+  done: 'finished',
+} as const satisfies Record<AssignmentStatus, string>;
+export type StatusPhase = (typeof STATUS_PHASE)[AssignmentStatus];
