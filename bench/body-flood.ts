@@ -39,13 +39,24 @@ async function probeHealth(url: string, seconds: number): Promise<{ samples: num
 function flood(url: URL): Promise<{ answers: { ms: number; status: number; sentBytes: number }[]; cpuShareOfOneCore: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/support/body-flood-client.ts', url.hostname, url.port, String(SECONDS), String(CONNECTIONS), String(DECLARED)],
+    [
+      '--import',
+      'tsx',
+      'bench/support/body-flood-client.ts',
+      url.hostname,
+      url.port,
+      String(SECONDS),
+      String(CONNECTIONS),
+      String(DECLARED),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!)) : reject(new Error(`flood exited ${code}`)))),
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!)) : reject(new Error(`flood exited ${code}`)),
+    ),
   );
 }
 
@@ -63,7 +74,10 @@ try {
   const floodedSummary = summarize(flooded.samples);
   const refusal = summarize(floodResult.answers.map((answer) => answer.ms));
   const statuses = Object.fromEntries(
-    [...new Set(floodResult.answers.map((answer) => answer.status))].map((status) => [status, floodResult.answers.filter((a) => a.status === status).length]),
+    [...new Set(floodResult.answers.map((answer) => answer.status))].map((status) => [
+      status,
+      floodResult.answers.filter((a) => a.status === status).length,
+    ]),
   );
   const sentBeforeAnswer = summarize(floodResult.answers.map((answer) => answer.sentBytes / 1024));
   const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -8,6 +8,8 @@
 //   npx tsx bench/dispatch-fanout.ts
 //   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (5; 3 from 5,000 up)  BENCH_WORKERS (4)
 //   BENCH_PORT (3160)  BENCH_CPU_PROF=<dir> (profiles of the servers)  BENCH_SMOKE=1 (N=50, one round)
+//   BENCH_REF=<commit>: also the app as it was at that commit (its own worktree and build), same
+//   database and phones, run just before the working tree's rounds: "no slowdown" against it.
 import { percentile, summarize, ratio, type Summary } from './lib/stats';
 import { writeReport, type ReportRow } from './lib/report';
 import {
@@ -25,6 +27,7 @@ import {
 } from './support/fanout-harness';
 import { describeRound, pooled, round1, runRound, type RoundOutcome } from './support/fanout-round';
 import { pinning } from './support/pin-cpu';
+import { prepareRefWorktree } from './lib/ref-worktree';
 
 const sizes = isSmoke
   ? [50]
@@ -36,12 +39,18 @@ const workers = envNumber('BENCH_WORKERS', 4);
 const appPort = envNumber('BENCH_PORT', 3160);
 
 /** Rounds on one server: connect the fleet and the board, run, disconnect. */
-async function measure(kind: ServerKind, database: LoadDatabase, size: number, card?: Record<string, unknown>) {
+async function measure(
+  kind: ServerKind,
+  database: LoadDatabase,
+  size: number,
+  options: { card?: Record<string, unknown>; cwd?: string } = {},
+) {
+  const { card, cwd } = options;
   const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', size >= 5000 ? 3 : 5);
   // A first, unmeasured round warms both servers' JIT the same way (skipped for the big sizes: too long).
   const warmups = isSmoke ? 0 : envNumber('BENCH_WARMUP', size >= 5000 ? 0 : 1);
   const timeoutMs = envNumber('BENCH_ROUND_TIMEOUT_MS', Math.max(60_000, size * 40));
-  const server = await startServer(kind, { port: kind === 'app' ? appPort : await freePort(), database });
+  const server = await startServer(kind, { port: kind === 'app' && !cwd ? appPort : await freePort(), database, cwd });
   const outcomes: RoundOutcome[] = [];
   let sample: Record<string, unknown> | undefined;
   try {
@@ -69,17 +78,45 @@ async function measure(kind: ServerKind, database: LoadDatabase, size: number, c
 const fmt = (summary: Summary) => `${round1(summary.p50)} / ${round1(summary.p99)} / ${round1(summary.max)} ms`;
 const ms = (value: number | null) => (value === null ? 'timed out' : `${round1(value)} ms`);
 
+type Pooled = ReturnType<typeof pooled>;
+
+/** The working tree against the same app at BENCH_REF: no slowdown means within 10 % (round-to-round noise here is ≈ 5–10 %). */
+function comparedWithRef(size: number, ours: Pooled, before: Pooled, commit: string): ReportRow[] {
+  const p99 = ratio(ours.roundP99Median, before.roundP99Median);
+  const acked = ours.boardAllAckedMs && before.boardAllAckedMs ? ratio(ours.boardAllAckedMs, before.boardAllAckedMs) : null;
+  return [
+    {
+      what: `fan-out N=${size}: trigger → received p99 (median of rounds), working tree vs ${commit}`,
+      ours: ms(ours.roundP99Median),
+      baseline: ms(before.roundP99Median),
+      ratio: String(p99),
+      target: `no slowdown against ${commit} (≤ 1.1×)`,
+      isMet: p99 <= 1.1,
+    },
+    {
+      what: `fan-out N=${size}: trigger → all acknowledged (board), working tree vs ${commit}`,
+      ours: ms(ours.boardAllAckedMs),
+      baseline: ms(before.boardAllAckedMs),
+      ratio: acked === null ? '—' : String(acked),
+      target: `no slowdown against ${commit} (≤ 1.1×)`,
+      isMet: acked !== null && acked <= 1.1,
+    },
+  ];
+}
+
 if (!isSmoke) ensureNextBuild();
 else if (!(await import('node:fs')).existsSync('.next/BUILD_ID')) ensureNextBuild();
+const reference = process.env.BENCH_REF ? prepareRefWorktree(process.env.BENCH_REF) : null;
 const rows: ReportRow[] = [];
 const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const database = createLoadDatabase(size);
   try {
+    const before = reference ? await measure('app', database, size, { cwd: reference.dir }) : null;
     const app = await measure('app', database, size);
     const card = app.sample;
     if (!card) throw new Error('no card reached any phone in the app rounds: nothing to replay in the baseline');
-    const bare = await measure('bare', database, size, card);
+    const bare = await measure('bare', database, size, { card });
     const ours = pooled(app.outcomes);
     const base = pooled(bare.outcomes);
     const cardBytes = Buffer.byteLength(JSON.stringify(card));
@@ -110,8 +147,10 @@ for (const size of sizes) {
       target: '0 lost',
       isMet: ours.lost === 0 && ours.wrongCard === 0 && ours.disconnected === 0 && ours.boardAllAckedMs !== null,
     });
+    if (before && reference) rows.push(...comparedWithRef(size, ours, pooled(before.outcomes), reference.commit));
     results.push({
       size,
+      ...(before ? { ref: { commit: reference!.commit, ...pooled(before.outcomes), rounds: before.outcomes.map(describeRound) } } : {}),
       cardBytes,
       app: { ...ours, rounds: app.outcomes.map(describeRound) },
       bare: { ...base, rounds: bare.outcomes.map(describeRound) },
@@ -123,12 +162,15 @@ for (const size of sizes) {
   }
 }
 
+reference?.cleanup();
+
 writeReport('dispatch-fanout', {
   parameters: {
     pinning,
     sizes,
     workers,
     smoke: isSmoke,
+    ref: reference?.commit ?? null,
     rounds: process.env.BENCH_ROUNDS ?? 'default (5; 3 from 5,000 up)',
     warmups: process.env.BENCH_WARMUP ?? 'default (1; 0 from 5,000 up)',
   },

@@ -1,9 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { ASSIGNMENT_STATUSES } from '../server/contracts/assignment-lifecycle';
+import { ASSIGNMENT_STATUSES, STATUS_TIMESTAMP, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
 import { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
 import { RISK_LEVELS } from '../server/contracts/one-map-kinds';
 import { USER_ROLES } from '../server/contracts/roles';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+  type SQLiteTimestampBuilderInitial,
+} from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as epoch milliseconds and surface as Date; ids are UUID text.
 // Nothing here relies on SQLite-only behaviour, so the same shape maps onto PostgreSQL.
@@ -22,6 +32,19 @@ export { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../server/contracts/
 // What happens, in order, while an assignment waits for 收到. Each step fires one ack timeout after the last.
 export { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
 export const DEFAULT_ACK_TIMEOUT_SECONDS = 60;
+
+type LaterStatus = Exclude<AssignmentStatus, 'sent'>;
+/**
+ * When an assignment reached each status after `sent`: one nullable column per status, named after it
+ * (`en_route` → `en_route_at`), from the lifecycle, so a new status brings its column with it.
+ */
+const statusTimeColumns = () =>
+  Object.fromEntries(
+    ASSIGNMENT_STATUSES.filter((status) => status !== 'sent').map((status) => [
+      STATUS_TIMESTAMP[status],
+      integer(`${status}_at`, { mode: 'timestamp_ms' }),
+    ]),
+  ) as { [S in LaterStatus as (typeof STATUS_TIMESTAMP)[S]]: SQLiteTimestampBuilderInitial<`${S}_at`> };
 
 export const INCIDENT_STATUSES = ['active', 'lifted'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -231,11 +254,7 @@ export const assignments = sqliteTable(
     targetLng: real('target_lng').notNull(),
     status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('sent'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
-    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
-    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
-    enRouteAt: integer('en_route_at', { mode: 'timestamp_ms' }),
-    onSceneAt: integer('on_scene_at', { mode: 'timestamp_ms' }),
-    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    ...statusTimeColumns(),
     // Set when the alarm is lifted: the card leaves the assignee's phone.
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     // Delivery: how often the card was pushed, and when to push again while still undelivered.

@@ -80,11 +80,12 @@ export type LoopStats = { count: number; p50: number; p99: number; max: number; 
 /**
  * Starts our production server (server/index.ts, unchanged) or the bare baseline as a child process
  * with bench/support/probe.mjs preloaded and --expose-gc, and waits until /api/health answers.
- * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server when it stops.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server when it stops. `cwd`: another checkout
+ * of the app (bench/lib/ref-worktree.ts) to start instead of this one.
  */
 export async function startServer(
   kind: ServerKind,
-  options: { port: number; database: LoadDatabase; extraEnv?: Record<string, string>; isPinned?: boolean },
+  options: { port: number; database: LoadDatabase; extraEnv?: Record<string, string>; isPinned?: boolean; cwd?: string },
 ) {
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(path.resolve(profileDir, kind), { recursive: true });
@@ -93,7 +94,7 @@ export async function startServer(
     // One file per thread (the tsx loader has its own): the main thread's is the biggest.
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, kind)}`] : []),
     '--import',
-    './bench/support/probe.mjs',
+    path.resolve('bench/support/probe.mjs'),
     '--import',
     'tsx',
     kind === 'app' ? 'server/index.ts' : 'bench/support/bare-server.ts',
@@ -102,6 +103,7 @@ export async function startServer(
     Object.entries(process.env).filter(([name]) => !name.startsWith('BENCH_') && name !== 'NODE_OPTIONS'),
   );
   const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
     env: {
       ...inherited,
       NODE_ENV: 'production',

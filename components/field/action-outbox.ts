@@ -2,18 +2,16 @@
 import type { AckResult } from '@/server/contracts/events';
 import { STATUS_TIMESTAMP, statusRank, type AssignmentStatus, type PersonStep } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
-import type { CardAction } from './field-cards';
+import { STEP_ACTION, type CardAction } from './field-cards';
 
 /** One tap waiting for the network. `occurredAt` is the time of the tap, sent along so the step keeps it. */
 export type QueuedAction = { id: string; assignmentId: string; action: CardAction; occurredAt: string };
 
 /** The status each button moves a card to (the inverse of STEP_ACTION). */
-export const ACTION_STATUS = {
-  ack: 'acknowledged',
-  en_route: 'en_route',
-  on_scene: 'on_scene',
-  done: 'done',
-} as const satisfies Record<CardAction, PersonStep>;
+export const ACTION_STATUS = Object.fromEntries(Object.entries(STEP_ACTION).map(([step, action]) => [action, step])) as Record<
+  CardAction,
+  PersonStep
+>;
 
 /** Appends a tap; a second tap on a step already queued for the card (a double tap) adds nothing. */
 export function enqueueAction(outbox: readonly QueuedAction[], item: QueuedAction): QueuedAction[] {

@@ -4,18 +4,20 @@ import {
   isAtOrBeyond,
   NEXT_STEPS,
   PERSON_STEPS,
-  STATUS_TIMESTAMP,
+  timesOf,
   type AssignmentStatus,
   type PersonStep,
+  type ProgressStep,
 } from '@/server/contracts/assignment-lifecycle';
-import type { AssignmentView, FieldProgressStatus, RoleCard } from '@/server/contracts/dispatch';
+import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
 import type { AssignmentsSyncReply } from '@/server/contracts/events';
 
-export type CardAction = 'ack' | FieldProgressStatus;
+/** A button on the card: 收到 is `ack`, the name of its event; every later step is named as its status. */
+export type CardAction = 'ack' | ProgressStep;
 export { isAcknowledged };
 
-/** The button for each step a person takes (收到 is `ack`, the event's name). */
-export const STEP_ACTION = { acknowledged: 'ack', en_route: 'en_route', on_scene: 'on_scene', done: 'done' } as const satisfies Record<
+/** The button for each step a person takes, derived from the lifecycle's steps. */
+export const STEP_ACTION = Object.fromEntries(PERSON_STEPS.map((step) => [step, step === 'acknowledged' ? 'ack' : step])) as Record<
   PersonStep,
   CardAction
 >;
@@ -23,13 +25,8 @@ export const STEP_ACTION = { acknowledged: 'ack', en_route: 'en_route', on_scene
 /** Only forward steps are offered (server/contracts/assignment-lifecycle.ts); the first is the big primary button. */
 export const nextActions = (status: AssignmentStatus): CardAction[] => NEXT_STEPS[status].map((step) => STEP_ACTION[step]);
 
-type CardProgress = Pick<RoleCard, 'status' | (typeof STATUS_TIMESTAMP)[PersonStep]>;
-
 /** A card's status and the time of every step a person takes, taken from a view: every step, whatever the lifecycle holds. */
-function progressOf(view: AssignmentView): CardProgress {
-  const times = Object.fromEntries(PERSON_STEPS.map((step) => [STATUS_TIMESTAMP[step], view[STATUS_TIMESTAMP[step]]]));
-  return { ...(times as Omit<CardProgress, 'status'>), status: view.status };
-}
+const progressOf = (view: AssignmentView) => ({ status: view.status, ...timesOf(PERSON_STEPS, view, (at: string | null) => at) });
 
 /** A redelivered or newer card replaces the old copy, but never moves its status backwards. */
 export function upsertCard(cards: RoleCard[], card: RoleCard): RoleCard[] {

@@ -27,9 +27,32 @@ export const isAtOrBeyond = (incoming: AssignmentStatus, current: AssignmentStat
 export const UNACKNOWLEDGED_STATUSES = ['sent', 'delivered'] as const satisfies readonly AssignmentStatus[];
 export const isAcknowledged = (status: AssignmentStatus): boolean => isAtOrBeyond(status, 'acknowledged');
 
+/** The steps after 收到, which a phone reports with `assignment:status` (收到 has its own event, `assignment:ack`). */
+export const PROGRESS_STEPS = ['en_route', 'on_scene', 'done'] as const satisfies readonly AssignmentStatus[];
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+
 /** The steps a person takes on their phone (delivered is the phone's receipt, not a person's step). */
-export const PERSON_STEPS = ['acknowledged', 'en_route', 'on_scene', 'done'] as const satisfies readonly AssignmentStatus[];
+export const PERSON_STEPS = ['acknowledged', ...PROGRESS_STEPS] as const;
 export type PersonStep = (typeof PERSON_STEPS)[number];
+
+/** Fields named by STATUS_TIMESTAMP for the statuses `S`, each holding a `T`: a view's times, typed from the lifecycle. */
+export type TimesOf<S extends AssignmentStatus, T> = { [K in S as (typeof STATUS_TIMESTAMP)[K]]: T };
+
+/**
+ * The times of `statuses` read off `source` (a row or a view) and converted: how every view copies
+ * its timestamps, so a new status reaches each view without a field written out by hand.
+ */
+export function timesOf<S extends AssignmentStatus, In, Out>(
+  statuses: readonly S[],
+  source: TimesOf<S, In>,
+  convert: (value: In) => Out,
+): TimesOf<S, Out> {
+  const read = source as Record<StatusTimestampField, In>;
+  return Object.fromEntries(statuses.map((status) => [STATUS_TIMESTAMP[status], convert(read[STATUS_TIMESTAMP[status]])])) as TimesOf<
+    S,
+    Out
+  >;
+}
 
 /**
  * From which statuses a person may take each step. Forward only, never before 收到, and a step

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 
 // The lifecycle lives in a zod-free module so the field phone can use it without pulling zod in.
-import type { AssignmentStatus, PersonStep } from './assignment-lifecycle';
+import { PROGRESS_STEPS, type AssignmentStatus, type PersonStep, type TimesOf } from './assignment-lifecycle';
 
 /** The steps a field user takes with `assignment:status` (收到 has its own event). */
-export const FIELD_PROGRESS_STATUSES = ['en_route', 'on_scene', 'done'] as const satisfies readonly PersonStep[];
+export const FIELD_PROGRESS_STATUSES = PROGRESS_STEPS;
 export type FieldProgressStatus = (typeof FIELD_PROGRESS_STATUSES)[number];
 
 const latitude = z.number().finite().min(-90).max(90);
@@ -42,10 +42,6 @@ export type RoleCard = {
   materials: string[];
   target: { label: string; lat: number; lng: number };
   sentAt: string;
-  acknowledgedAt: string | null;
-  enRouteAt: string | null;
-  onSceneAt: string | null;
-  doneAt: string | null;
   incident: {
     id: string;
     incidentType: string;
@@ -57,7 +53,7 @@ export type RoleCard = {
     createdAt: string;
     enterprise: { id: string; name: string; address: string } | null;
   };
-};
+} & TimesOf<PersonStep, string | null>;
 
 /** One row of the live response board. */
 export type AssignmentView = {
@@ -71,16 +67,12 @@ export type AssignmentView = {
   departmentId: string;
   role: string;
   status: AssignmentStatus;
+  /** When it reached each status (ISO); sentAt is there from the start. */
   sentAt: string;
-  deliveredAt: string | null;
-  acknowledgedAt: string | null;
-  enRouteAt: string | null;
-  onSceneAt: string | null;
-  doneAt: string | null;
   closedAt: string | null;
   /** How often the card has been pushed (1 = the push at trigger time); shown while undelivered. */
   pushAttempts: number;
-};
+} & TimesOf<Exclude<AssignmentStatus, 'sent'>, string | null>;
 
 export type IncidentSummary = {
   id: string;

@@ -43,8 +43,7 @@ export const isEscalationStep = (value: unknown): value is EscalationStep =>
   typeof value === 'string' && (ESCALATION_STEPS as readonly string[]).includes(value);
 
 /** Keeps known steps once each, in policy order, whatever order they were given in. */
-export const normalizeSteps = (steps: readonly string[]): EscalationStep[] =>
-  ESCALATION_STEPS.filter((step) => steps.includes(step));
+export const normalizeSteps = (steps: readonly string[]): EscalationStep[] => ESCALATION_STEPS.filter((step) => steps.includes(step));
 
 export type EscalationState = {
   assignmentId: string;

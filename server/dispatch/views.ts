@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
+import { ASSIGNMENT_STATUSES, PERSON_STEPS, timesOf } from '../contracts/assignment-lifecycle';
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { roleCardMessage } from '../push/messages';
 import { iso, isoRequired } from './iso';
@@ -39,12 +40,8 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     departmentId: a.departmentId,
     role: a.roleName,
     status: a.status,
+    ...timesOf(ASSIGNMENT_STATUSES, a, iso),
     sentAt: isoRequired(a.sentAt),
-    deliveredAt: iso(a.deliveredAt),
-    acknowledgedAt: iso(a.acknowledgedAt),
-    enRouteAt: iso(a.enRouteAt),
-    onSceneAt: iso(a.onSceneAt),
-    doneAt: iso(a.doneAt),
     closedAt: iso(a.closedAt),
     pushAttempts: a.pushAttempts,
   };
@@ -131,10 +128,7 @@ export function toRoleCard({ assignment: a, incident, planName, department, ente
       .filter(Boolean),
     target: { label: a.targetLabel, lat: a.targetLat, lng: a.targetLng },
     sentAt: isoRequired(a.sentAt),
-    acknowledgedAt: iso(a.acknowledgedAt),
-    enRouteAt: iso(a.enRouteAt),
-    onSceneAt: iso(a.onSceneAt),
-    doneAt: iso(a.doneAt),
+    ...timesOf(PERSON_STEPS, a, iso),
     incident: {
       id: incident.id,
       incidentType: incident.incidentType,
