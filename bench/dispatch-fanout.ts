@@ -9,7 +9,7 @@
 //   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (5; 3 from 5,000 up)  BENCH_WORKERS (4)
 //   BENCH_PORT (3160)  BENCH_CPU_PROF=<dir> (profiles of the servers)  BENCH_SMOKE=1 (N=50, one round)
 //   BENCH_REF=<commit>: also the app as it was at that commit (its own worktree and build), same
-//   database and phones, run just before the working tree's rounds: "no slowdown" against it.
+//   phones, in blocks ref, ours, ours, ref on fresh databases: "no slowdown" against it.
 import { percentile, summarize, ratio, type Summary } from './lib/stats';
 import { writeReport, type ReportRow } from './lib/report';
 import {
@@ -80,6 +80,28 @@ const ms = (value: number | null) => (value === null ? 'timed out' : `${round1(v
 
 type Pooled = ReturnType<typeof pooled>;
 
+/**
+ * The working tree and the app at BENCH_REF, in blocks ref, ours, ours, ref (so a drift of the
+ * machine over the run weighs on both alike), each block on a fresh load database: a database
+ * grown by the earlier blocks' incidents would favour whichever ran first.
+ */
+async function compareWithReference(size: number, referenceDir: string) {
+  const ours: RoundOutcome[] = [];
+  const before: RoundOutcome[] = [];
+  let sample: Record<string, unknown> | undefined;
+  for (const variant of ['ref', 'ours', 'ours', 'ref'] as const) {
+    const database = createLoadDatabase(size);
+    try {
+      const block = await measure('app', database, size, variant === 'ref' ? { cwd: referenceDir } : {});
+      (variant === 'ref' ? before : ours).push(...block.outcomes);
+      if (variant === 'ours') sample ??= block.sample;
+    } finally {
+      database.cleanup();
+    }
+  }
+  return { outcomes: before, ours: { outcomes: ours, sample } };
+}
+
 /** The working tree against the same app at BENCH_REF: no slowdown means within 10 % (round-to-round noise here is ≈ 5–10 %). */
 function comparedWithRef(size: number, ours: Pooled, before: Pooled, commit: string): ReportRow[] {
   const p99 = ratio(ours.roundP99Median, before.roundP99Median);
@@ -112,8 +134,8 @@ const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const database = createLoadDatabase(size);
   try {
-    const before = reference ? await measure('app', database, size, { cwd: reference.dir }) : null;
-    const app = await measure('app', database, size);
+    const before = reference ? await compareWithReference(size, reference.dir) : null;
+    const app = before?.ours ?? (await measure('app', database, size));
     const card = app.sample;
     if (!card) throw new Error('no card reached any phone in the app rounds: nothing to replay in the baseline');
     const bare = await measure('bare', database, size, { card });
