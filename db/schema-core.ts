@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ASSIGNMENT_STATUSES, STATUS_TIMESTAMP, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
+import { ASSIGNMENT_STATUSES, REACHED_BY, STATUS_TIMESTAMP, type AssignmentStatus } from '../server/contracts/assignment-lifecycle';
 import { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
 import { RISK_LEVELS } from '../server/contracts/one-map-kinds';
 import { USER_ROLES } from '../server/contracts/roles';
@@ -255,6 +255,9 @@ export const assignments = sqliteTable(
     status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('sent'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
     ...statusTimeColumns(),
+    // 收到 recorded by a duty officer for someone reached another way (by phone…): how, and by whom.
+    acknowledgedVia: text('acknowledged_via', { enum: REACHED_BY }),
+    acknowledgedById: text('acknowledged_by_id').references((): AnySQLiteColumn => users.id),
     // Set when the alarm is lifted: the card leaves the assignee's phone.
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     // Delivery: how often the card was pushed, and when to push again while still undelivered.

@@ -8,6 +8,7 @@ import { DeliveryState, deliveryPhase } from './delivery-state';
 import { EscalationLevel } from './escalation-level';
 import { formatClock, millisBetween } from './format-clock';
 import { PresenceDot } from './presence-dot';
+import { RecordReached } from './record-reached';
 import type { Presence } from './use-presence';
 import styles from './board.module.css';
 
@@ -67,9 +68,15 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
         ) : (
           '—'
         )}
+        {!isAcknowledged && !isLifted && !assignment.closedAt && <RecordReached assignment={assignment} />}
       </td>
       <td>
         <Badge tone={PHASE_TONE[STATUS_PHASE[assignment.status]]}>{tc(`assignmentStatus.${assignment.status}`)}</Badge>
+        {assignment.acknowledgedVia && (
+          <span className={styles.reachedVia} data-testid="acknowledged-via" data-via={assignment.acknowledgedVia}>
+            {t('reached.recorded', { by: t(`reached.by.${assignment.acknowledgedVia}`) })}
+          </span>
+        )}
         <EscalationLevel {...escalation} />
       </td>
       <td>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { REACHED_BY, type ReachedBy } from '@/server/contracts/assignment-lifecycle';
 import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
 import styles from './board.module.css';
 import escalationStyles from './escalation.module.css';
 import { isEscalationEntry, useEscalationText } from './use-escalation-text';
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const isReachedBy = (value: unknown): value is ReachedBy => (REACHED_BY as readonly unknown[]).includes(value);
 
 /** What happened, in order, read from the audit rows; an action without a catalog entry shows its code. */
 export function IncidentTimeline({ entries, assignments }: { entries: TimelineEntry[]; assignments: AssignmentView[] }) {
@@ -18,9 +20,11 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
   const describe = (entry: TimelineEntry) => {
     const escalation = describeEscalation(entry);
     if (escalation) return escalation;
-    const key = `timeline.${entry.action}`;
-    if (!t.has(key)) return entry.action;
     const { data } = entry;
+    // 收到 recorded by a duty officer for someone reached another way names both and how.
+    const isOnBehalf = entry.action === 'assignment.acknowledged' && isReachedBy(data.reachedBy);
+    const key = isOnBehalf ? 'timeline.assignment.acknowledgedOnBehalf' : `timeline.${entry.action}`;
+    if (!t.has(key)) return entry.action;
     return t(key, {
       actor: entry.actorName ?? t('timeline.system'),
       person: nameByUserId.get(text(data.userId)) ?? text(data.userId),
@@ -32,6 +36,7 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       channel: text(data.channel),
       recipient: text(data.recipientName),
       reason: text(data.reason),
+      reachedBy: isReachedBy(data.reachedBy) ? t(`reached.by.${data.reachedBy}`) : '',
     });
   };
 

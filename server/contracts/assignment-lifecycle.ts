@@ -23,6 +23,10 @@ export const statusRank = (status: AssignmentStatus): number => ASSIGNMENT_STATU
 /** "Never backwards": a copy at `incoming` may replace one at `current`. */
 export const isAtOrBeyond = (incoming: AssignmentStatus, current: AssignmentStatus): boolean => statusRank(incoming) >= statusRank(current);
 
+/** How a duty officer reached a person whose phone did not answer: 收到 recorded on their behalf counts as theirs. */
+export const REACHED_BY = ['phone_call', 'sms', 'in_person', 'radio'] as const;
+export type ReachedBy = (typeof REACHED_BY)[number];
+
 /** Still waiting for 收到: what escalation chases and the board counts as unacknowledged. */
 export const UNACKNOWLEDGED_STATUSES = ['sent', 'delivered'] as const satisfies readonly AssignmentStatus[];
 export const isAcknowledged = (status: AssignmentStatus): boolean => isAtOrBeyond(status, 'acknowledged');

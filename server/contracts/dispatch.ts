@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 // The lifecycle lives in a zod-free module so the field phone can use it without pulling zod in.
-import { PROGRESS_STEPS, type AssignmentStatus, type PersonStep, type TimesOf } from './assignment-lifecycle';
+import { PROGRESS_STEPS, REACHED_BY, type AssignmentStatus, type PersonStep, type ReachedBy, type TimesOf } from './assignment-lifecycle';
 
 /** The steps a field user takes with `assignment:status` (收到 has its own event). */
 export const FIELD_PROGRESS_STATUSES = PROGRESS_STEPS;
@@ -24,6 +24,12 @@ export const assignmentRef = z.object({ assignmentId: z.string().uuid() });
 /** A field action; `occurredAt` is set when the phone queued it offline and sends it later. */
 export const assignmentActionInput = assignmentRef.extend({ occurredAt: z.iso.datetime({ offset: true }).optional() });
 export const assignmentStatusInput = assignmentActionInput.extend({ status: z.enum(FIELD_PROGRESS_STATUSES) });
+/** 收到 on someone's behalf: by what means, when (not before the card was sent, not in the future), and a note. */
+export const acknowledgeOnBehalfInput = assignmentRef.extend({
+  reachedBy: z.enum(REACHED_BY),
+  reachedAt: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().trim().max(200).optional(),
+});
 /** On (re)connect the phone says which cards it holds; the server answers with what is missing. */
 export const assignmentsSyncInput = z.object({ held: z.array(z.string().uuid()).max(200).default([]) }).default({ held: [] });
 
@@ -69,6 +75,8 @@ export type AssignmentView = {
   status: AssignmentStatus;
   /** When it reached each status (ISO); sentAt is there from the start. */
   sentAt: string;
+  /** Set when a duty officer recorded the 收到 (the person was reached another way); null for the app's own. */
+  acknowledgedVia: ReachedBy | null;
   closedAt: string | null;
   /** How often the card has been pushed (1 = the push at trigger time); shown while undelivered. */
   pushAttempts: number;

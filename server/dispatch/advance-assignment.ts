@@ -7,22 +7,34 @@ import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, forbidden, notFound } from '../kernel/errors';
-import { ALLOWED_FROM, STATUS_TIMESTAMP, type AssignmentStatus, type PersonStep } from '../contracts/assignment-lifecycle';
+import { requireRole } from '../kernel/auth/actor';
+import { ALLOWED_FROM, STATUS_TIMESTAMP, type AssignmentStatus, type PersonStep, type ReachedBy } from '../contracts/assignment-lifecycle';
 import { stopPendingForAssignment } from './delivery/stop-pending';
 import { announceAssignmentUpdate } from './announce';
 import { announceIncidentCounts } from './announce-counts';
 import { loadAssignmentView } from './views';
 
+/** 收到 recorded by a duty officer for the assignee, who was reached another way. */
+export type OnBehalf = { reachedBy: ReachedBy; note?: string };
+
 /**
- * Moves the caller's own assignment forward one step. The update is conditional on the status
- * read, so two racing presses cannot both win: the loser gets a Conflict and nothing is written twice.
+ * Moves an assignment forward one step: the caller's own, or (`onBehalf`, 收到 only) one of their
+ * jurisdiction's, recorded by a duty officer. The update is conditional on the status read, so two
+ * racing presses cannot both win: the loser gets a Conflict and nothing is written twice.
  */
-export async function advanceAssignment(ctx: VerbContext, assignmentId: string, to: PersonStep, options: { occurredAt?: string } = {}) {
+export async function advanceAssignment(
+  ctx: VerbContext,
+  assignmentId: string,
+  to: PersonStep,
+  options: { occurredAt?: string; onBehalf?: OnBehalf } = {},
+) {
   const { db, actor } = ctx;
+  const { onBehalf } = options;
+  if (onBehalf) requireRole(actor, 'duty_officer', 'admin');
   const result = await withTransaction(db, async (tx) => {
     const [row] = await readAssignment(tx).execute({ assignmentId });
     if (!row || row.jurisdictionId !== actor.jurisdictionId) throw notFound('assignmentNotFound');
-    if (row.assignment.userId !== actor.id) throw forbidden('notYourAssignment');
+    if (!onBehalf && row.assignment.userId !== actor.id) throw forbidden('notYourAssignment');
     if (row.incidentStatus !== 'active' || row.assignment.closedAt) throw conflict('incidentClosed');
     if (!(ALLOWED_FROM[to] as readonly AssignmentStatus[]).includes(row.assignment.status)) {
       throw conflict('statusTransition', { from: row.assignment.status, to });
@@ -33,6 +45,12 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
     const updated = await stepUpdate(tx, to).execute({ assignmentId, from: row.assignment.status, at });
     // Changed since read (on PostgreSQL a receipt may have turned `sent` into `delivered`): read again.
     if (updated.length === 0) throw raceLost(conflict('statusTransition', { from: row.assignment.status, to }));
+    if (onBehalf) {
+      await tx
+        .update(assignments)
+        .set({ acknowledgedVia: onBehalf.reachedBy, acknowledgedById: actor.id })
+        .where(eq(assignments.id, assignmentId));
+    }
     await stopPendingForAssignment(tx, assignmentId);
 
     const audit = await recordAudit(tx, {
@@ -45,6 +63,10 @@ export async function advanceAssignment(ctx: VerbContext, assignmentId: string, 
       data: {
         from: row.assignment.status,
         role: row.assignment.roleName,
+        // Recorded for the assignee: the timeline names both, and how they were reached.
+        ...(onBehalf
+          ? { userId: row.assignment.userId, reachedBy: onBehalf.reachedBy, ...(onBehalf.note ? { note: onBehalf.note } : {}) }
+          : {}),
         // An action queued offline keeps the time it was taken; the row's own time is when it arrived.
         ...(at.getTime() !== now.getTime() ? { occurredAt: at.toISOString() } : {}),
       },

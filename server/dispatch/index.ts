@@ -1,4 +1,5 @@
 export { acknowledgeAssignment } from './acknowledge-assignment';
+export { acknowledgeOnBehalf } from './acknowledge-on-behalf';
 export { getIncident } from './get-incident';
 export { liftIncident } from './lift-incident';
 export { listIncidents } from './list-incidents';

@@ -42,6 +42,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     status: a.status,
     ...timesOf(ASSIGNMENT_STATUSES, a, iso),
     sentAt: isoRequired(a.sentAt),
+    acknowledgedVia: a.acknowledgedVia,
     closedAt: iso(a.closedAt),
     pushAttempts: a.pushAttempts,
   };

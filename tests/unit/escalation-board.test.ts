@@ -19,6 +19,7 @@ const view = (id: string, overrides: Partial<AssignmentView> = {}): AssignmentVi
   enRouteAt: null,
   onSceneAt: null,
   doneAt: null,
+  acknowledgedVia: null,
   closedAt: null,
   pushAttempts: 1,
   ...overrides,

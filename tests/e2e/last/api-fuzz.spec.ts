@@ -105,6 +105,12 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/incidents',
     template: { planId: ids.planId, location: { lat: 29.58, lng: 106.32 }, description: '模糊测试', drill: true },
   }),
+  // Field staff may not record 收到 for anyone: the body is validated first, then refused.
+  'POST /api/assignments/[id]/acknowledgement': () => ({
+    role: 'field_unassigned',
+    path: '/api/assignments/00000000-0000-4000-8000-000000000000/acknowledgement',
+    template: { reachedBy: 'phone_call', reachedAt: '2026-01-01T08:00:00+08:00', note: '模糊' },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',

@@ -35,6 +35,8 @@ type Cell = { allow: readonly Role[]; request: (f: Fixtures, admin: Helpers) => 
 type Helpers = {
   newDepartment(): Promise<string>;
   newIncident(): Promise<string>;
+  /** env1's card in a fresh incident. */
+  newAssignment(): Promise<string>;
   newPoint(): Promise<string>;
   newVersion(): Promise<number>;
 };
@@ -252,6 +254,14 @@ const ROUTES: Record<RouteMethod, Cell> = {
     allow: COMMAND,
     request: async (_f, h) => ({ method: 'POST', path: `/api/incidents/${await h.newIncident()}/lift` }),
   },
+  'POST /api/assignments/[id]/acknowledgement': {
+    allow: COMMAND,
+    request: async (_f, h) => ({
+      method: 'POST',
+      path: `/api/assignments/${await h.newAssignment()}/acknowledgement`,
+      data: { reachedBy: 'phone_call', note: '矩阵：电话联系' },
+    }),
+  },
   'GET /api/me/assignments': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/me/assignments' }) },
   'GET /api/presence': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/presence' }) },
   'GET /api/push': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/push' }) },
@@ -371,6 +381,13 @@ function helpers(): Helpers {
       });
       expect(response.status()).toBe(201);
       return ((await response.json()) as { incident: { id: string } }).incident.id;
+    },
+    async newAssignment() {
+      const response = await duty.post('/api/incidents', {
+        data: { planId: fixtures.planId, location: { lat: 29.5873, lng: 106.3291 }, description: '授权矩阵：电话联系', drill: true },
+      });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { assignments: { id: string }[] }).assignments[0]!.id;
     },
     /** The enterprise changes its map and publishes: a version waiting for review. */
     async newVersion() {
