@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { PlanView } from '@/server/contracts/views';
 import { PresenceDot } from './presence-dot';
 import { planReach, type Candidate } from './role-reach';
@@ -18,6 +18,7 @@ const SHOWN_CANDIDATES = 6;
  */
 export function PlanRoles({ plan, presence }: { plan: PlanView; presence: Presence }) {
   const t = useTranslations('delivery');
+  const locale = useLocale();
   const required = plan.roles.reduce((sum, role) => sum + role.requiredCount, 0);
   const rows = planReach(plan.roles, presence.people, presence.stateOf);
 
@@ -46,7 +47,9 @@ export function PlanRoles({ plan, presence }: { plan: PlanView; presence: Presen
               <tr key={role.id} className={reach.roleRow} data-testid="plan-role" data-reach={level} data-reachable={roleReachable}>
                 <td>
                   <div className={reach.roleName}>
-                    <span className={reach.roleDepartment}>{role.department}</span>
+                    <span className={reach.roleDepartment} data-testid="plan-role-department">
+                      {locale === 'en' ? role.departmentEn : role.department}
+                    </span>
                     <strong>{role.name}</strong>
                   </div>
                   <ul className={reach.candidates} aria-label={t('reach.paged')}>

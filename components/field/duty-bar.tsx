@@ -12,11 +12,13 @@ type Props = {
   /** Taps waiting for the network. */
   queuedCount: number;
   hasStarted: boolean;
+  /** Off the roster, 一键启动 never pages this person: "ringing on" must not read as "on call". */
+  isOnRoster: boolean;
   onStart: () => Promise<boolean>;
 };
 
 /** Always on screen: are alerts armed, is the phone online, what is waiting to be sent; plus the one tap that unlocks sound. */
-export function DutyBar({ isArmed, isSupported, isConnected, queuedCount, hasStarted, onStart }: Props) {
+export function DutyBar({ isArmed, isSupported, isConnected, queuedCount, hasStarted, isOnRoster, onStart }: Props) {
   const t = useTranslations('field');
   const tOffline = useTranslations('offline');
   const [isStarting, setIsStarting] = useState(false);
@@ -48,6 +50,11 @@ export function DutyBar({ isArmed, isSupported, isConnected, queuedCount, hasSta
             {isConnected ? tOffline('status.online') : tOffline('status.offline')}
           </span>
         </div>
+        {!isOnRoster && (
+          <p className={styles.offRoster} data-testid="off-roster" role="note">
+            {t('duty.offRoster')}
+          </p>
+        )}
         <PushToggle />
         {queuedCount > 0 && (
           <p className={styles.outboxBar} data-testid="outbox-status" data-count={queuedCount} role="status">

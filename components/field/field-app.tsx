@@ -28,10 +28,17 @@ const REPLAY_RETRY_MS = 15_000;
 // The server reads at most this many held ids; more open cards than this on one phone is not a real case.
 const MAX_HELD = 200;
 
-type Props = { userId: string; initialCards: RoleCard[]; renderedAt: number; mapConfig: MapConfig };
+type Props = {
+  userId: string;
+  initialCards: RoleCard[];
+  renderedAt: number;
+  mapConfig: MapConfig;
+  /** On the duty roster when the page was rendered: only then does 一键启动 assign this person. */
+  isOnRoster: boolean;
+};
 
 /** The field phone: open role cards kept in step with the server, and an alarm nobody can miss. */
-export function FieldApp({ userId, initialCards, renderedAt, mapConfig }: Props) {
+export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRoster }: Props) {
   const { cards, outbox, cardsRef, outboxRef, updateCards, updateOutbox, afterSaved } = useFieldStore({
     userId,
     initialCards,
@@ -164,6 +171,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig }: Props)
         isConnected={isConnected}
         queuedCount={outbox.length}
         hasStarted={hasStartedDuty}
+        isOnRoster={isOnRoster}
         onStart={startDuty}
       />
       <LiftedNotices

@@ -10,7 +10,7 @@ export async function FieldHeader({ actor }: { actor: Actor }) {
   return (
     <header className={styles.header}>
       <div className={styles.headerWho}>
-        <span className={styles.headerTitle}>{t('title')}</span>
+        <h1 className={styles.headerTitle}>{t('title')}</h1>
         <span className={styles.headerName} data-testid="current-user">
           {actor.displayName}
         </span>

@@ -10,6 +10,8 @@ export type PlanRoleView = {
   id: string;
   departmentId: string;
   department: string;
+  /** The department's English name, for the English screens. */
+  departmentEn: string;
   name: string;
   instructions: string;
   materials: string[];

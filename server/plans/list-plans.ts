@@ -16,7 +16,7 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
   const visible = planRows.filter((plan) => includeInactive || plan.isActive);
   if (visible.length === 0) return [];
   const roleRows = await db
-    .select({ role: planRoles, department: departments.name })
+    .select({ role: planRoles, department: departments.name, departmentEn: departments.nameEn })
     .from(planRoles)
     .innerJoin(departments, eq(departments.id, planRoles.departmentId))
     .where(
@@ -46,10 +46,11 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
     isActive: plan.isActive,
     roles: roleRows
       .filter((row) => row.role.planId === plan.id)
-      .map(({ role, department }) => ({
+      .map(({ role, department, departmentEn }) => ({
         id: role.id,
         departmentId: role.departmentId,
         department,
+        departmentEn,
         name: role.name,
         instructions: role.instructions,
         materials: role.materials

@@ -2,6 +2,7 @@ export { createDepartment } from './create-department';
 export { createUser } from './create-user';
 export { deleteDepartment } from './delete-department';
 export { listDepartments } from './list-departments';
+export { isOnRoster } from './is-on-roster';
 export { listRoster } from './list-roster';
 export { listUsers } from './list-users';
 export { setOnDuty } from './set-on-duty';

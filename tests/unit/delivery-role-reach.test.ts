@@ -16,6 +16,7 @@ const role = (id: string, departmentId: string, memberIds: string[], requiredCou
   id,
   departmentId,
   department: departmentId,
+  departmentEn: departmentId,
   ackTimeoutSeconds: 60,
   escalationSteps: ['realert', 'backup', 'supervisor', 'duty_officer'],
   name: id,

@@ -6,6 +6,7 @@ import { RegisterServiceWorker } from '@/components/field/register-service-worke
 import { getMapConfig } from '@/server/kernel/config/map-config';
 import { listMyAssignments } from '@/server/dispatch';
 import { requirePageActor } from '@/server/pages/require-actor';
+import { isOnRoster } from '@/server/staff';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,13 +24,13 @@ export default async function FieldPage() {
   const { actor, ctx } = await requirePageActor('field_staff');
   // Taken before the read: a card sent after this may be missing from the page, and the phone keeps its own copy.
   const renderedAt = Date.now();
-  const cards = await listMyAssignments({ ctx });
+  const [cards, isOnDuty] = await Promise.all([listMyAssignments({ ctx }), isOnRoster({ ctx })]);
   return (
     <>
       <FieldHeader actor={actor} />
       <main>
         {/* The page may also be an older copy from the offline cache: renderedAt says what it can know. */}
-        <FieldApp userId={actor.id} initialCards={cards} renderedAt={renderedAt} mapConfig={getMapConfig()} />
+        <FieldApp userId={actor.id} initialCards={cards} renderedAt={renderedAt} mapConfig={getMapConfig()} isOnRoster={isOnDuty} />
       </main>
       <RegisterServiceWorker />
     </>
