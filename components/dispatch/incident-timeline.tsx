@@ -56,6 +56,13 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
               {format.dateTime(new Date(entry.at), { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
             </time>
             <span>{describe(entry)}</span>
+            {entry.arrivedAt && (
+              <span className={styles.timelineLate} data-testid="timeline-late">
+                {t('timeline.arrivedLate', {
+                  time: format.dateTime(new Date(entry.arrivedAt), { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+                })}
+              </span>
+            )}
           </li>
         ))}
       </ol>

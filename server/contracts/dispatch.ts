@@ -100,7 +100,16 @@ export type IncidentSummary = {
 
 export type ShortfallView = { planRoleId: string; roleName: string; departmentId: string; required: number; assigned: number };
 
-export type TimelineEntry = { id: string; action: string; actorName: string | null; at: string; data: Record<string, unknown> };
+export type TimelineEntry = {
+  id: string;
+  action: string;
+  actorName: string | null;
+  /** When it happened: for a tap queued offline, when it was made. */
+  at: string;
+  /** Only when it reached the server later than it happened (a tap queued offline). */
+  arrivedAt?: string;
+  data: Record<string, unknown>;
+};
 
 export type IncidentDetail = IncidentSummary & {
   assignments: AssignmentView[];

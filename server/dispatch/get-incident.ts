@@ -7,6 +7,7 @@ import type { IncidentDetail } from '../contracts/dispatch';
 import { forbidden, notFound } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
+import { toTimeline } from './timeline';
 
 const getIncidentInput = z.object({ incidentId: z.string().uuid() });
 
@@ -41,12 +42,6 @@ export async function getIncident({ ctx, input }: { ctx: VerbContext; input: unk
       required,
       assigned,
     })),
-    timeline: timeline.map(({ event, actorName }) => ({
-      id: event.id,
-      action: event.action,
-      actorName,
-      at: event.createdAt.toISOString(),
-      data: event.data,
-    })),
+    timeline: toTimeline(timeline),
   };
 }
