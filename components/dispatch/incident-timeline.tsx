@@ -58,7 +58,7 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
             <span>{describe(entry)}</span>
             {entry.arrivedAt && (
               <span className={styles.timelineLate} data-testid="timeline-late">
-                {t('timeline.arrivedLate', {
+                {t(isReachedBy(entry.data.reachedBy) ? 'timeline.recordedLater' : 'timeline.arrivedLate', {
                   time: format.dateTime(new Date(entry.arrivedAt), { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
                 })}
               </span>
