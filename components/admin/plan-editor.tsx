@@ -4,13 +4,14 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { KNOWN_INCIDENT_TYPES, MAX_PLAN_ROLES, planFields, type DepartmentOption } from '@/server/contracts/admin';
+import { MAX_PLAN_ROLES, planFields, type DepartmentOption } from '@/server/contracts/admin';
 import type { PlanView } from '@/server/contracts/views';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, FormField, Notice } from '../ui/form-field';
 import adminStyles from './admin.module.css';
 import { bodyOf, draftOf, emptyDraft, moved, type RoleDraft, type StaffOption } from './plan-drafts';
+import { IncidentTypeField } from './incident-type-field';
 import { PlanRoleEditor } from './plan-role-editor';
 import styles from './plan-editor.module.css';
 import { invalidProps, useFormErrors } from './use-form-errors';
@@ -20,7 +21,6 @@ type Props = { plan: PlanView | null; departments: DepartmentOption[]; staff: St
 /** Edits a whole plan: its header and the ordered role list, saved together in one request. */
 export function PlanEditor({ plan, departments, staff }: Props) {
   const t = useTranslations('admin.planEditor');
-  const tCommon = useTranslations('common');
   const router = useRouter();
   const { errors, formError, reset, check, fail } = useFormErrors();
   const [header, setHeader] = useState({
@@ -90,17 +90,14 @@ export function PlanEditor({ plan, departments, staff }: Props) {
           <FormField id="plan-name" label={t('name')} error={errors.name}>
             <input {...headerField('name')} data-testid="plan-name" />
           </FormField>
-          <FormField id="plan-incidentType" label={t('incidentType')} hint={t('incidentTypeHint')} error={errors.incidentType}>
-            <input {...headerField('incidentType')} list="plan-incident-types" autoCapitalize="none" />
-          </FormField>
+          <div>
+            <IncidentTypeField
+              value={header.incidentType}
+              error={errors.incidentType}
+              onChange={(incidentType) => setHeader({ ...header, incidentType })}
+            />
+          </div>
         </div>
-        <datalist id="plan-incident-types">
-          {KNOWN_INCIDENT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {tCommon(`incidentTypes.${type}`)}
-            </option>
-          ))}
-        </datalist>
         <FormField id="plan-description" label={t('description')} error={errors.description}>
           <textarea {...headerField('description')} rows={2} />
         </FormField>
