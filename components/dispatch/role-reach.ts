@@ -27,7 +27,9 @@ export type RoleReach = {
  */
 export function planReach(roles: PlanRoleView[], people: PresenceView[], stateOf: (userId: string) => PresenceState | undefined) {
   const onDuty = people.flatMap((person) =>
-    person.isOnDuty && person.departmentId ? [{ id: person.userId, departmentId: person.departmentId }] : [],
+    person.isOnDuty && person.departmentId
+      ? [{ id: person.userId, departmentId: person.departmentId, isReserved: person.isSupervisor }]
+      : [],
   );
   const { picks } = staffRoles(
     roles.map((role) => ({
@@ -47,7 +49,11 @@ export function planReach(roles: PlanRoleView[], people: PresenceView[], stateOf
     const others = [
       ...role.memberIds,
       ...people
-        .filter((person) => person.departmentId === role.departmentId && person.isOnDuty && !role.memberIds.includes(person.userId))
+        // A supervisor is never anyone's stand-in (escalation pages them as supervisor, not as a backup).
+        .filter(
+          (person) =>
+            person.departmentId === role.departmentId && person.isOnDuty && !person.isSupervisor && !role.memberIds.includes(person.userId),
+        )
         .map((person) => person.userId),
     ].filter((id) => !pagedAnywhere.has(id));
     const candidates = [...pagedIds, ...others].flatMap((id) => {

@@ -41,6 +41,8 @@ export type PresenceView = {
   departmentId: string | null;
   department: string | null;
   isOnDuty: boolean;
+  /** The department's supervisor: kept free to coordinate, paged only by a plan that names them. */
+  isSupervisor: boolean;
   isOnline: boolean;
   lastSeenAt: string | null;
 };

@@ -19,12 +19,12 @@ export async function listPresence({
   const { actor, db } = ctx;
   requireRole(actor, 'duty_officer', 'admin');
   const rows = await db
-    .select({ user: users, department: departments.name })
+    .select({ user: users, department: departments.name, supervisorId: departments.supervisorId })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(users.jurisdictionId, actor.jurisdictionId), eq(users.role, 'field_staff'), eq(users.isActive, true)))
     .orderBy(asc(users.username));
-  return rows.map(({ user, department }) => {
+  return rows.map(({ user, department, supervisorId }) => {
     const state = tracker.state(user.id);
     return {
       userId: user.id,
@@ -33,6 +33,7 @@ export async function listPresence({
       departmentId: user.departmentId,
       department,
       isOnDuty: user.isOnDuty,
+      isSupervisor: supervisorId === user.id,
       isOnline: state.isOnline,
       lastSeenAt: state.lastSeenAt?.toISOString() ?? null,
     };

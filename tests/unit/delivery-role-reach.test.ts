@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { planReach } from '@/components/dispatch/role-reach';
 import type { PlanRoleView, PresenceView } from '@/server/contracts/views';
 
-const person = (userId: string, departmentId: string, isOnDuty = true): PresenceView => ({
+const person = (userId: string, departmentId: string, isOnDuty = true, isSupervisor = false): PresenceView => ({
   userId,
   username: userId,
   displayName: userId,
   departmentId,
   department: departmentId,
   isOnDuty,
+  isSupervisor,
   isOnline: false,
   lastSeenAt: null,
 });
@@ -54,5 +55,14 @@ describe('planReach (the trigger panel before the press)', () => {
   it('reports a role nobody on duty can fill as paging nobody', () => {
     const rows = planReach([role('cordon', 'pol', [])], [person('pol1', 'pol', false)], () => undefined);
     expect(rows[0]).toMatchObject({ paged: 0, reachable: 0 });
+  });
+
+  it('neither pages nor lists a department supervisor as a stand-in, unless the plan names them', () => {
+    const staff = [person('env1', 'env'), person('envlead', 'env', true, true)];
+    const [open] = planReach([role('trace', 'env', [], 2)], staff, () => undefined);
+    expect(open!.candidates.map((c) => c.person.userId)).toEqual(['env1']);
+    expect(open!.paged).toBe(1);
+    const [named] = planReach([role('trace', 'env', ['envlead'])], staff, () => undefined);
+    expect(named!.candidates.filter((c) => c.isPaged).map((c) => c.person.userId)).toEqual(['envlead']);
   });
 });
