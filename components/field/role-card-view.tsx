@@ -62,6 +62,11 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
             {card.roleName}
           </h2>
           <p className={styles.department}>{department}</p>
+          {card.standsInFor && (
+            <p className={styles.standsInFor} data-testid="stands-in-for">
+              {t('card.standsInFor', { name: card.standsInFor })}
+            </p>
+          )}
         </div>
         <div className={styles.badges}>
           <span className={styles.statusBadge} data-status={card.status} data-phase={STATUS_PHASE[card.status]}>

@@ -47,6 +47,8 @@ export type RoleCard = {
   instructions: string;
   materials: string[];
   target: { label: string; lat: number; lng: number };
+  /** On a backup's card: whom it stands in for (they did not acknowledge); null on every other card. */
+  standsInFor: string | null;
   sentAt: string;
   incident: {
     id: string;

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
 import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
@@ -6,6 +7,9 @@ import { ASSIGNMENT_STATUSES, PERSON_STEPS, timesOf } from '../contracts/assignm
 import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
 import { roleCardMessage } from '../push/messages';
 import { iso, isoRequired } from './iso';
+
+const originalCard = alias(assignments, 'original_card');
+const standInFor = alias(users, 'stands_in_for');
 
 // Read models shared by the verbs: the board row, the role card and the incident summary.
 
@@ -94,10 +98,20 @@ export async function loadRoleCards(
         ? eq(assignments.incidentId, where.incidentId)
         : and(eq(assignments.userId, where.openForUserId), isNull(assignments.closedAt));
   const rows = await db
-    .select({ assignment: assignments, incident: incidents, planName: plans.name, department: departments, enterprise: enterprises })
+    .select({
+      assignment: assignments,
+      incident: incidents,
+      planName: plans.name,
+      department: departments,
+      enterprise: enterprises,
+      standsInFor: standInFor.displayName,
+    })
     .from(assignments)
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
     .innerJoin(plans, eq(plans.id, incidents.planId))
+    // A backup's card names the person it stands in for (the original card's assignee).
+    .leftJoin(originalCard, eq(originalCard.id, assignments.backupForId))
+    .leftJoin(standInFor, eq(standInFor.id, originalCard.userId))
     .innerJoin(departments, eq(departments.id, assignments.departmentId))
     .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
     .where(condition)
@@ -111,10 +125,12 @@ export type RoleCardRow = {
   planName: string;
   department: { id: string; name: string; nameEn: string };
   enterprise: { id: string; name: string; address: string } | null;
+  /** For a backup's card: the name of the person it stands in for. */
+  standsInFor?: string | null;
 };
 
 /** The card a phone shows; built from the rows just written by the trigger, or read back here. */
-export function toRoleCard({ assignment: a, incident, planName, department, enterprise }: RoleCardRow): RoleCard {
+export function toRoleCard({ assignment: a, incident, planName, department, enterprise, standsInFor }: RoleCardRow): RoleCard {
   return roleCardMessage({
     assignmentId: a.id,
     incidentId: a.incidentId,
@@ -128,6 +144,7 @@ export function toRoleCard({ assignment: a, incident, planName, department, ente
       .map((line) => line.trim())
       .filter(Boolean),
     target: { label: a.targetLabel, lat: a.targetLat, lng: a.targetLng },
+    standsInFor: standsInFor ?? null,
     sentAt: isoRequired(a.sentAt),
     ...timesOf(PERSON_STEPS, a, iso),
     incident: {

@@ -3,6 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRoleMembers, planRoles, users } from '@/db/schema';
 import { pickBackup, type BackupCandidate } from '@/server/dispatch/escalation/pick-backup';
+import type { RoleCard } from '@/server/contracts/dispatch';
+import { loadRoleCards } from '@/server/dispatch/views';
 import { staffRoles } from '@/server/contracts/staffing';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 
@@ -77,6 +79,11 @@ describe('page backup step (database)', () => {
     const [step] = await fixture.steps(incident.id);
     expect(step!.data).toMatchObject({ notifiedUserId: env6, notifiedName: 'env6' });
     expect((await fixture.backupsOf(original.id)).map((row) => row.userId)).toEqual([env6]);
+    // The backup's card, as pushed, says whom it stands in for; the original card does not.
+    const pushed = fixture.emitter.sent.filter((sent) => sent.kind === 'assignmentNew').map((sent) => sent.payload as RoleCard);
+    expect(pushed.find((card) => card.assigneeId === env6)?.standsInFor).toBe('王建国');
+    const [originalCard] = await loadRoleCards(fixture.db, { assignmentIds: [original.id] });
+    expect(originalCard!.standsInFor).toBeNull();
   });
 
   it('never pages the off-duty, the disabled, those already on the incident, or the supervisor: nobody is left', async () => {
