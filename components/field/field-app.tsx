@@ -62,20 +62,6 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   const position = usePosition(cards.length > 0);
   const cardMaps = useCardMaps(cards.flatMap((card) => (card.incident.enterprise ? [card.incident.enterprise.id] : [])));
 
-  const sync = useCallback(async () => {
-    const startedAt = Date.now();
-    const held = cardsRef.current.map((card) => card.assignmentId).slice(-MAX_HELD);
-    const result = await emitWithAck<AssignmentsSyncReply>('assignments:sync', { held });
-    // On failure keep what is on screen; the next (re)connect asks again.
-    if (!result.ok) return false;
-    const askedFor = new Set(held);
-    updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
-    return true;
-  }, [cardsRef, updateCards]);
-
-  const applyView = useCallback((view: AssignmentView) => updateCards((current) => applyAssignmentView(current, view)), [updateCards]);
-  const actions = useCardActions({ cardsRef, outboxRef, updateOutbox, onApplied: applyView, resync: sync });
-
   const liftIncident = useCallback(
     (incidentId: string) => {
       const card = cardsRef.current.find((c) => c.incidentId === incidentId);
@@ -89,6 +75,22 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
     },
     [alarm.chimeAllClear, cardsRef, updateCards],
   );
+
+  const sync = useCallback(async () => {
+    const startedAt = Date.now();
+    const held = cardsRef.current.map((card) => card.assignmentId).slice(-MAX_HELD);
+    const result = await emitWithAck<AssignmentsSyncReply>('assignments:sync', { held });
+    // On failure keep what is on screen; the next (re)connect asks again.
+    if (!result.ok) return false;
+    // Lifted while the phone was away: said first, while the cards that name the incident are still here.
+    for (const incidentId of result.data.lifted) liftIncident(incidentId);
+    const askedFor = new Set(held);
+    updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
+    return true;
+  }, [cardsRef, liftIncident, updateCards]);
+
+  const applyView = useCallback((view: AssignmentView) => updateCards((current) => applyAssignmentView(current, view)), [updateCards]);
+  const actions = useCardActions({ cardsRef, outboxRef, updateOutbox, onApplied: applyView, resync: sync });
 
   const { isConnected } = useSocket(
     {

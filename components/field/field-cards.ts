@@ -53,7 +53,7 @@ export function applyAssignmentView(cards: RoleCard[], view: AssignmentView): Ro
  */
 export function applySync(
   cards: RoleCard[],
-  reply: AssignmentsSyncReply,
+  reply: Pick<AssignmentsSyncReply, 'missing' | 'held'>,
   askedFor: ReadonlySet<string>,
   isPushedSinceSync: (assignmentId: string) => boolean,
 ): RoleCard[] {

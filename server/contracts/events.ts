@@ -22,8 +22,12 @@ export type EscalationMessage = {
   notifiedUserId: string | null;
   at: string;
 };
-/** The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds. */
-export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[] };
+/**
+ * The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds,
+ * and the incidents lifted (警报解除) while it was away, of the cards it held: it says so before
+ * the cards go.
+ */
+export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]; lifted: string[] };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
 

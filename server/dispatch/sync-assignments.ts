@@ -1,3 +1,5 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { assignments, incidents } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
 import type { AssignmentsSyncReply } from '../contracts/events';
@@ -10,6 +12,7 @@ import { loadAssignmentViews, loadRoleCards } from './views';
  * caller it lacks, in full, and the current state of the held ones that are still open. Held ids
  * that are closed, unknown or someone else's are simply absent, so the phone drops them.
  * Holding a card that is still `sent` is proof it arrived: that is recorded as delivered.
+ * Held cards of the caller's whose incident was lifted meanwhile are named by incident (`lifted`).
  */
 export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input: unknown }): Promise<AssignmentsSyncReply> {
   const { held } = parseInput(assignmentsSyncInput, input);
@@ -22,5 +25,17 @@ export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input:
     if (card.status === 'sent') await recordDelivered(ctx, card.assignmentId, 'sync');
   }
   const views = stillHeld.length ? await loadAssignmentViews(ctx.db, { assignmentIds: stillHeld.map((card) => card.assignmentId) }) : [];
-  return { missing, held: views.filter((view) => view.closedAt === null) };
+  const gone = held.filter((id) => !open.some((card) => card.assignmentId === id));
+  return { missing, held: views.filter((view) => view.closedAt === null), lifted: await liftedIncidentsOf(ctx, gone) };
+}
+
+/** The lifted incidents of these assignments, only those of the caller's own cards. */
+async function liftedIncidentsOf(ctx: VerbContext, assignmentIds: string[]): Promise<string[]> {
+  if (assignmentIds.length === 0) return [];
+  const rows = await ctx.db
+    .selectDistinct({ incidentId: assignments.incidentId })
+    .from(assignments)
+    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+    .where(and(inArray(assignments.id, assignmentIds), eq(assignments.userId, ctx.actor.id), eq(incidents.status, 'lifted')));
+  return rows.map((row) => row.incidentId);
 }

@@ -131,6 +131,32 @@ test('故障测试 5: 收到 tapped offline is queued, then delivered after reco
   await phone.context.close();
 });
 
+test('警报解除 while the phone was offline: on reconnect it says the incident was lifted, then the card goes', async ({
+  browser,
+  request,
+}) => {
+  await signInOfficer(request);
+  const phone = await phoneWithCuttableNetwork(browser, 'env1');
+  const { page } = phone;
+  await page.goto('/field');
+  await waitForOnline(page);
+  const incidentId = await triggerDrill(request, { description: '梁滩河：离线时解除警报' });
+  await page.getByTestId('alert-ack').click();
+  await expect(page.getByTestId('role-card')).toHaveCount(1);
+
+  await phone.cut();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'false');
+  expect((await request.post(`/api/incidents/${incidentId}/lift`)).status()).toBe(200);
+  await page.waitForTimeout(1_000);
+  await expect(page.getByTestId('lifted-notice')).toHaveCount(0);
+
+  await phone.restore();
+  await waitForOnline(page);
+  await expect(page.locator(`[data-testid="lifted-notice"][data-incident-id="${incidentId}"]`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('role-card')).toHaveCount(0);
+  await phone.context.close();
+});
+
 test('the phone page installs, and a reload without network still shows the card, its one-map and the queued tap', async ({
   browser,
   request,

@@ -126,6 +126,8 @@ describe('assignments:sync', () => {
     ]);
     // Someone else's card is neither revealed nor touched.
     expect(await rowOf(foreignId)).toMatchObject({ status: 'sent' });
+    // The held card whose incident was lifted meanwhile: the phone is told, so it can say so.
+    expect(reply.data.lifted).toEqual([closed.incident.id]);
 
     // The old payload, without `held`, counts as holding nothing.
     const empty = await sync(env1, {});
