@@ -1,18 +1,26 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { KindSwatch } from '@/components/enterprise/kind-legend';
 import { PlanLoading, PublishedPlan } from '@/components/maps/published-plan';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { PublishedMap, PublishedRiskPoint } from '@/server/contracts/one-map';
 import { PointSheet } from './point-sheet';
+import { namedFirst, pointsNamedIn } from './role-points';
 import styles from './one-map.module.css';
 
-type Props = { assignmentId: string; enterprise: { id: string; name: string }; load: MapLoad | undefined; onRetry: () => void };
+type Props = {
+  assignmentId: string;
+  /** The role's instructions: the points they name come first and stand out. */
+  instructions: string;
+  enterprise: { id: string; name: string };
+  load: MapLoad | undefined;
+  onRetry: () => void;
+};
 
 /** The enterprise's 一张图 on the role card: where the valves and outfalls are, what to do there, whom to call. */
-export function CardOneMap({ assignmentId, enterprise, load, onRetry }: Props) {
+export function CardOneMap({ assignmentId, instructions, enterprise, load, onRetry }: Props) {
   const t = useTranslations('field');
   const titleId = `one-map-${assignmentId}`;
   return (
@@ -41,7 +49,7 @@ export function CardOneMap({ assignmentId, enterprise, load, onRetry }: Props) {
           )}
         </div>
       ) : (
-        <ReadyMap map={load.map} enterpriseId={enterprise.id} />
+        <ReadyMap map={load.map} enterpriseId={enterprise.id} instructions={instructions} />
       )}
     </section>
   );
@@ -64,13 +72,15 @@ function VersionChip({ map }: { map: PublishedMap }) {
   );
 }
 
-function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: string }) {
+function ReadyMap({ map, enterpriseId, instructions }: { map: PublishedMap; enterpriseId: string; instructions: string }) {
   const t = useTranslations('field');
   // By code, so a selection survives a new version of the same map.
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const selected = selectedCode ? (map.riskPoints.find((point) => point.code === selectedCode) ?? null) : null;
   const select = useCallback((point: PublishedRiskPoint) => setSelectedCode(point.code), []);
   const close = useCallback(() => setSelectedCode(null), []);
+  const named = useMemo(() => pointsNamedIn(instructions, map.riskPoints), [instructions, map.riskPoints]);
+  const listed = useMemo(() => namedFirst(map.riskPoints, named), [map.riskPoints, named]);
 
   return (
     <>
@@ -91,13 +101,14 @@ function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: stri
         <p className={styles.hint}>{t('oneMap.noPoints')}</p>
       ) : (
         <ol className={styles.points}>
-          {map.riskPoints.map((point) => (
+          {listed.map((point) => (
             <li key={point.id}>
               <button
                 type="button"
-                className={styles.pointRow}
+                className={named.has(point.code) ? styles.pointRowNamed : styles.pointRow}
                 data-testid="card-map-point-row"
                 data-code={point.code}
+                data-named={String(named.has(point.code))}
                 data-x={point.x}
                 data-y={point.y}
                 aria-pressed={point.id === selected?.id}
@@ -107,6 +118,7 @@ function ReadyMap({ map, enterpriseId }: { map: PublishedMap; enterpriseId: stri
                 <span className={styles.pointText}>
                   <span className={styles.pointName}>
                     {point.code} · {point.name}
+                    {named.has(point.code) && <span className={styles.namedTag}>{t('oneMap.namedPoint')}</span>}
                   </span>
                   <span className={styles.pointMeasure}>{point.disposalSteps[0] ?? t('oneMap.noSteps')}</span>
                 </span>

@@ -136,6 +136,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
       {incident.enterprise && (
         <CardOneMap
           assignmentId={card.assignmentId}
+          instructions={card.instructions}
           enterprise={incident.enterprise}
           load={oneMap}
           onRetry={() => incident.enterprise && onRetryMap?.(incident.enterprise.id)}

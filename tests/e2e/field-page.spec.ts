@@ -58,3 +58,40 @@ test('on a role card, the checklist boxes and the map’s zoom buttons are at le
   await officer.context().close();
   await phone.context().close();
 });
+
+test('the card’s one-map puts the point the role names first and marks it; the sheet’s dismiss is not a “close”', async ({ browser }) => {
+  const officer = await signedInPage(browser, 'duty', { viewport: { width: 1366, height: 900 } });
+  const phone = await signedInPage(browser, 'env2', PHONE);
+  await phone.goto('/field');
+  await phone.getByTestId('start-duty').click();
+  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+  const enterprises = (await (await officer.request.get('/api/enterprises')).json()) as {
+    id: string;
+    name: string;
+    location: { lat: number; lng: number };
+  }[];
+  const wwtp = enterprises.find((enterprise) => enterprise.name.includes('西永污水处理厂'))!;
+  const plans = (await (await officer.request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
+  const trigger = await officer.request.post('/api/incidents', {
+    data: {
+      planId: plans.find((plan) => plan.incidentType === 'water_oil')!.id,
+      location: wwtp.location,
+      description: '污水厂总排口发现油污',
+      enterpriseId: wwtp.id,
+      drill: true,
+    },
+  });
+  const { incident } = (await trigger.json()) as { incident: { id: string } };
+  await phone.getByTestId('alert-ack').click();
+
+  // env2's role: 督促关闭排污阀 V-3. V-3 is the 13th point of the plant's map; on this card it is first.
+  const first = phone.getByTestId('card-map-point-row').first();
+  await expect(first).toHaveAttribute('data-code', 'V-3');
+  await expect(first).toHaveAttribute('data-named', 'true');
+  await first.click();
+  await expect(phone.getByRole('button', { name: '收起，返回平面图' })).toBeVisible();
+
+  await officer.request.post(`/api/incidents/${incident.id}/lift`);
+  await officer.context().close();
+  await phone.context().close();
+});
