@@ -21,8 +21,6 @@ import { useNow } from '@/components/ui/use-now';
 import { usePosition } from './use-position';
 import styles from './field.module.css';
 
-// Long enough to read "警报解除" on the card before it goes; the notice itself stays until dismissed.
-const LIFTED_CARD_LINGER_MS = 5_000;
 // While taps stay queued on a live connection (the server did not answer), try them again this often.
 const REPLAY_RETRY_MS = 15_000;
 // The server reads at most this many held ids; more open cards than this on one phone is not a real case.
@@ -71,9 +69,8 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       ]);
       setLiftedIncidentIds((current) => new Set(current).add(incidentId));
       alarm.chimeAllClear();
-      window.setTimeout(() => updateCards((current) => current.filter((c) => c.incidentId !== incidentId)), LIFTED_CARD_LINGER_MS);
     },
-    [alarm.chimeAllClear, cardsRef, updateCards],
+    [alarm.chimeAllClear, cardsRef],
   );
 
   const sync = useCallback(async () => {
@@ -178,7 +175,11 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       />
       <LiftedNotices
         notices={notices}
-        onDismiss={(incidentId) => setNotices((current) => current.filter((n) => n.incidentId !== incidentId))}
+        onDismiss={(incidentId) => {
+          // The lifted incident's cards stay readable (greyed, 已解除) until the person has seen the notice.
+          setNotices((current) => current.filter((n) => n.incidentId !== incidentId));
+          updateCards((current) => current.filter((c) => c.incidentId !== incidentId));
+        }}
       />
       {visibleCards.length === 0 ? (
         <StandBy isArmed={alarm.isArmed} />

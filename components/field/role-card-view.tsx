@@ -49,6 +49,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
       data-assignment-id={card.assignmentId}
       data-status={card.status}
       data-queued={String(queued.length > 0)}
+      data-lifted={String(isLifted)}
       aria-labelledby={`role-${card.assignmentId}`}
     >
       {incident.isDrill && (

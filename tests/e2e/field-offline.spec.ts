@@ -152,7 +152,9 @@ test('警报解除 while the phone was offline: on reconnect it says the inciden
 
   await phone.restore();
   await waitForOnline(page);
-  await expect(page.locator(`[data-testid="lifted-notice"][data-incident-id="${incidentId}"]`)).toBeVisible({ timeout: 30_000 });
+  const notice = page.locator(`[data-testid="lifted-notice"][data-incident-id="${incidentId}"]`);
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await notice.getByRole('button').click();
   await expect(page.getByTestId('role-card')).toHaveCount(0);
   await phone.context.close();
 });
