@@ -7,6 +7,7 @@ import { notFound } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
 import { distanceMetres, matchSubstances, type SubstanceMatch } from './match-substances';
 import { loadPublishedMap } from './published-map';
+import type { PublishedRiskPoint } from '../contracts/one-map';
 
 const input = z.object({ incidentId: z.string().uuid(), limit: z.number().int().min(1).max(20).default(5) });
 
@@ -20,7 +21,9 @@ export type SuspectedSource = {
 
 /**
  * For the board: the nearest enterprises whose published one-map holds substances that fit the
- * incident (oil for an oil slick…). A lead for the officers, not a verdict.
+ * incident (oil for an oil slick…). A lead for the officers, not a verdict. The enterprise the
+ * incident is linked to always comes first, with what it declares, whatever the type's keywords say:
+ * it is the site itself.
  */
 export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbContext; input: unknown }): Promise<SuspectedSource[]> {
   requireRole(ctx.actor, 'duty_officer', 'admin');
@@ -35,8 +38,10 @@ export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbConte
   const sources: SuspectedSource[] = [];
   for (const enterprise of candidates) {
     const map = await loadPublishedMap(ctx.db, enterprise.id, ctx.now());
-    const matches = map ? matchSubstances(incident.incidentType, map.riskPoints) : [];
-    if (matches.length === 0) continue;
+    const isLinked = enterprise.id === incident.enterpriseId;
+    const fitting = map ? matchSubstances(incident.incidentType, map.riskPoints) : [];
+    const matches = isLinked && fitting.length === 0 && map ? declaredSubstances(map.riskPoints) : fitting;
+    if (matches.length === 0 && !isLinked) continue;
     sources.push({
       enterpriseId: enterprise.id,
       name: enterprise.name,
@@ -45,5 +50,14 @@ export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbConte
       matches,
     });
   }
-  return sources.sort((a, b) => a.distanceMetres - b.distanceMetres).slice(0, limit);
+  const isLinked = (source: SuspectedSource) => source.enterpriseId === incident.enterpriseId;
+  return sources.sort((a, b) => Number(isLinked(b)) - Number(isLinked(a)) || a.distanceMetres - b.distanceMetres).slice(0, limit);
 }
+
+/** Every risk point that declares substances, with all of them. */
+const declaredSubstances = (points: PublishedRiskPoint[]): SubstanceMatch[] =>
+  points.flatMap((point) =>
+    point.substances.length > 0
+      ? [{ code: point.code, name: point.name, substances: point.substances.map((substance) => substance.name) }]
+      : [],
+  );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerIncident } from '@/server/dispatch';
+import { listEnterprises } from '@/server/enterprises';
 import { findSuspectedSources } from '@/server/one-map';
 import { matchSubstances } from '@/server/one-map/match-substances';
 import { createSeededDb } from '../helpers/fixtures';
@@ -23,6 +24,25 @@ describe('suspected sources', () => {
     expect(sources[0]!.matches.map((m) => m.code)).toEqual(expect.arrayContaining(['T-1', 'T-2']));
     expect(sources.map((s) => s.distanceMetres)).toEqual([...sources.map((s) => s.distanceMetres)].sort((a, b) => a - b));
     expect(sources.map((s) => s.name)).not.toContain('重庆西永微电子封装测试有限公司');
+  });
+
+  it('always puts the enterprise the incident is linked to first, with what it declares, whatever the type', async () => {
+    const duty = await fixture.ctxFor('duty');
+    const enterprises = await listEnterprises({ ctx: duty });
+    const plant = enterprises.find((enterprise) => enterprise.name.includes('创想车神'))!;
+    // A chemical spill at the auto-parts plant: its map holds cutting fluid, diesel and waste oil, none a "chemical" keyword.
+    const { incident } = await triggerIncident({
+      ctx: duty,
+      input: {
+        planId: fixture.ids.planIds.get('chemical_leak')!,
+        location: plant.location,
+        description: '车间切削液泄漏',
+        enterpriseId: plant.id,
+      },
+    });
+    const sources = await findSuspectedSources({ ctx: duty, input: { incidentId: incident.id } });
+    expect(sources[0]).toMatchObject({ enterpriseId: plant.id, distanceMetres: 0 });
+    expect(sources[0]!.matches.flatMap((match) => match.substances).join('、')).toMatch(/切削液|柴油|乳化液|机油/);
   });
 
   it('is for command only', async () => {
