@@ -15,6 +15,7 @@ import { createContext } from '../server/context';
 import { acknowledgeAssignment, triggerIncident } from '../server/dispatch';
 import { ratio, summarize } from './lib/stats';
 import { writeReport, type ReportRow } from './lib/report';
+import { silentEmitter } from '../server/push/silent-emitter';
 
 const isSmoke = process.env.BENCH_SMOKE === '1';
 const ASSIGNEES = Number(process.env.BENCH_ASSIGNEES ?? 50);
@@ -41,8 +42,8 @@ async function prepare(mode: SynchronousMode) {
   const [duty] = await db.select().from(users).where(eq(users.username, 'duty'));
   const [plan] = await db.select().from(plans).where(eq(plans.name, '负载测试：全员集合'));
   const staff = await db.select().from(users).where(eq(users.role, 'field_staff'));
-  const ctxById = new Map(staff.map((user) => [user.id, createContext(toActor(user), { db })]));
-  return { mode, db, close, sqlite, ctx: createContext(toActor(duty!), { db }), planId: plan!.id, ctxById };
+  const ctxById = new Map(staff.map((user) => [user.id, createContext(toActor(user), { db, emitter: silentEmitter })]));
+  return { mode, db, close, sqlite, ctx: createContext(toActor(duty!), { db, emitter: silentEmitter }), planId: plan!.id, ctxById };
 }
 type Target = Awaited<ReturnType<typeof prepare>>;
 

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '@/db';
 import { assignments, plans, users } from '@/db/schema';
 import { toActor } from '@/server/kernel/auth/actor';
 import { createContext } from '@/server/context';
+import { silentEmitter } from '@/server/push/silent-emitter';
 import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/dispatch';
 import { createLoadFixture, type LoadFixture } from './support/load-fixture';
 
@@ -81,9 +82,9 @@ describe('online backup while the database is being written', () => {
   it('every copy passes integrity_check and holds whole transactions only', async () => {
     const [duty] = await db.select().from(users).where(eq(users.username, 'duty'));
     const [plan] = await db.select().from(plans).where(eq(plans.id, fixture.sessions.planId));
-    const dutyCtx = createContext(toActor(duty!), { db });
+    const dutyCtx = createContext(toActor(duty!), { db, emitter: silentEmitter });
     const staff = await db.select().from(users).where(eq(users.role, 'field_staff'));
-    const ctxByUser = new Map(staff.map((user) => [user.id, createContext(toActor(user), { db })]));
+    const ctxByUser = new Map(staff.map((user) => [user.id, createContext(toActor(user), { db, emitter: silentEmitter })]));
 
     let isWriting = true;
     let committed = 0;
