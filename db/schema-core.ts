@@ -208,6 +208,8 @@ export const incidents = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
     liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
+    // Why the alarm was lifted (警报解除), as the officer wrote it: on the timeline, the phones and the reports.
+    liftReason: text('lift_reason'),
     liftedBy: text('lifted_by').references(() => users.id),
   },
   (table) => [index('incidents_jurisdiction_status').on(table.jurisdictionId, table.status)],

@@ -61,7 +61,7 @@ export async function runRound(options: {
   if (server.kind === 'app') {
     acknowledgedInDb = await database.countAcknowledged(answer.incident.id);
     // Lifted, so the next round starts from a quiet board (every phone is told; the workers ignore it).
-    await postJson(`${server.url}/api/incidents/${answer.incident.id}/lift`, duty.cookie, {});
+    await postJson(`${server.url}/api/incidents/${answer.incident.id}/lift`, duty.cookie, { reason: '演练结束' });
   }
 
   const ackTimes = results.map((result) => result.ackedAt);

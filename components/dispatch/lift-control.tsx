@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/form-field';
+import { Alert, FormField } from '@/components/ui/form-field';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
 import styles from './board.module.css';
 
@@ -16,12 +16,13 @@ export function LiftControl({ incidentId, onLifted, onStale }: Props) {
   const tc = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const [isLifting, setIsLifting] = useState(false);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const lift = async () => {
     setIsLifting(true);
     setError(null);
-    const result = await callApi<{ incident: IncidentSummary }>(`/api/incidents/${incidentId}/lift`, { method: 'POST' });
+    const result = await callApi<{ incident: IncidentSummary }>(`/api/incidents/${incidentId}/lift`, { body: { reason } });
     setIsLifting(false);
     if (result.ok) {
       dialog.current?.close();
@@ -47,12 +48,23 @@ export function LiftControl({ incidentId, onLifted, onStale }: Props) {
           {t('lift.title')}
         </h2>
         <p>{t('lift.body')}</p>
+        <FormField id="lift-reason" label={t('lift.reason')} hint={t('lift.reasonHint')}>
+          <textarea
+            id="lift-reason"
+            data-testid="lift-reason"
+            rows={2}
+            maxLength={200}
+            required
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </FormField>
         {error && <Alert>{error}</Alert>}
         <div className={styles.dialogActions}>
           <Button onClick={() => dialog.current?.close()} disabled={isLifting}>
             {tc('cancel')}
           </Button>
-          <Button variant="danger" data-testid="lift-confirm" onClick={() => void lift()} disabled={isLifting}>
+          <Button variant="danger" data-testid="lift-confirm" onClick={() => void lift()} disabled={isLifting || reason.trim().length < 2}>
             {isLifting ? t('lift.lifting') : t('lift.confirm')}
           </Button>
         </div>

@@ -61,11 +61,11 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   const cardMaps = useCardMaps(cards.flatMap((card) => (card.incident.enterprise ? [card.incident.enterprise.id] : [])));
 
   const liftIncident = useCallback(
-    (incidentId: string) => {
+    (incidentId: string, reason: string | null) => {
       const card = cardsRef.current.find((c) => c.incidentId === incidentId);
       setNotices((current) => [
         ...current.filter((n) => n.incidentId !== incidentId),
-        { incidentId, incidentType: card?.incident.incidentType ?? null, isDrill: card?.incident.isDrill ?? false },
+        { incidentId, incidentType: card?.incident.incidentType ?? null, isDrill: card?.incident.isDrill ?? false, reason },
       ]);
       setLiftedIncidentIds((current) => new Set(current).add(incidentId));
       alarm.chimeAllClear();
@@ -80,7 +80,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
     // On failure keep what is on screen; the next (re)connect asks again.
     if (!result.ok) return false;
     // Lifted while the phone was away: said first, while the cards that name the incident are still here.
-    for (const incidentId of result.data.lifted) liftIncident(incidentId);
+    for (const { incidentId, reason } of result.data.lifted) liftIncident(incidentId, reason);
     const askedFor = new Set(held);
     updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
     return true;
@@ -100,7 +100,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
         if (typeof acknowledgeReceipt === 'function') afterSaved(() => acknowledgeReceipt({ received: true }));
       },
       'assignment:updated': ({ assignment }) => applyView(assignment),
-      'incident:lifted': ({ incidentId }) => liftIncident(incidentId),
+      'incident:lifted': ({ incidentId, reason }) => liftIncident(incidentId, reason),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
       // Escalation step 1 (再次提醒): the card is already here, so ring again even if it was silenced.
       'escalation:raised': ({ step, assignmentId }) => {

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import styles from './field.module.css';
 
-export type LiftedNotice = { incidentId: string; incidentType: string | null; isDrill: boolean };
+export type LiftedNotice = { incidentId: string; incidentType: string | null; isDrill: boolean; reason: string | null };
 
 /** 警报解除 stays on screen until the user has seen it, even after its cards are gone. */
 export function LiftedNotices({ notices, onDismiss }: { notices: LiftedNotice[]; onDismiss: (incidentId: string) => void }) {
@@ -29,6 +29,11 @@ export function LiftedNotices({ notices, onDismiss }: { notices: LiftedNotice[];
           <p className={styles.liftedBody}>
             {notice.incidentType ? t('lifted.body', { type: typeName(notice.incidentType) }) : t('lifted.bodyUnknown')}
           </p>
+          {notice.reason && (
+            <p className={styles.liftedReason} data-testid="lifted-reason">
+              {t('lifted.reason', { reason: notice.reason })}
+            </p>
+          )}
           <button type="button" className={styles.dismissButton} onClick={() => onDismiss(notice.incidentId)}>
             {t('lifted.dismiss')}
           </button>

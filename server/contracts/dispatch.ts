@@ -97,6 +97,8 @@ export type IncidentSummary = {
   createdAt: string;
   createdBy: string;
   liftedAt: string | null;
+  /** Why the alarm was lifted, as the officer wrote it. */
+  liftReason: string | null;
   counts: { total: number; acknowledged: number; unacknowledged: number };
 };
 

@@ -8,7 +8,7 @@ export type Ack<T> = (result: AckResult<T>) => void;
 /** Every push carries a stable `messageId`: a redelivery of the same fact has the same id. */
 export type AssignmentUpdatedMessage = { messageId: string; assignment: AssignmentView };
 export type IncidentUpdatedMessage = { messageId: string; incident: IncidentSummary };
-export type IncidentLiftedMessage = { messageId: string; incidentId: string; liftedAt: string };
+export type IncidentLiftedMessage = { messageId: string; incidentId: string; liftedAt: string; reason: string };
 export type MapPublishedMessage = { messageId: string; enterpriseId: string; version: number };
 /** A field user's phone came online or went offline (heartbeat-based; sent to the command room). */
 export type PresenceMessage = { messageId: string; userId: string; isOnline: boolean; lastSeenAt: string | null };
@@ -27,7 +27,8 @@ export type EscalationMessage = {
  * and the incidents lifted (警报解除) while it was away, of the cards it held: it says so before
  * the cards go.
  */
-export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]; lifted: string[] };
+export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]; lifted: LiftedIncident[] };
+export type LiftedIncident = { incidentId: string; reason: string | null };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
 

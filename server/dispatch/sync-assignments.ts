@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
-import type { AssignmentsSyncReply } from '../contracts/events';
+import type { AssignmentsSyncReply, LiftedIncident } from '../contracts/events';
 import { recordDelivered } from './delivery/record-delivered';
 import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadRoleCards } from './views';
@@ -30,12 +30,12 @@ export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input:
 }
 
 /** The lifted incidents of these assignments, only those of the caller's own cards. */
-async function liftedIncidentsOf(ctx: VerbContext, assignmentIds: string[]): Promise<string[]> {
+async function liftedIncidentsOf(ctx: VerbContext, assignmentIds: string[]): Promise<LiftedIncident[]> {
   if (assignmentIds.length === 0) return [];
   const rows = await ctx.db
-    .selectDistinct({ incidentId: assignments.incidentId })
+    .selectDistinct({ incidentId: assignments.incidentId, reason: incidents.liftReason })
     .from(assignments)
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
     .where(and(inArray(assignments.id, assignmentIds), eq(assignments.userId, ctx.actor.id), eq(incidents.status, 'lifted')));
-  return rows.map((row) => row.incidentId);
+  return rows;
 }

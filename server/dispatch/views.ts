@@ -221,6 +221,7 @@ export function toSummary(
     createdAt: isoRequired(incident.createdAt),
     createdBy,
     liftedAt: iso(incident.liftedAt),
+    liftReason: incident.liftReason,
     counts: { total, acknowledged, unacknowledged: total - acknowledged },
   };
 }

@@ -39,8 +39,8 @@ export function incidentUpdatedMessage(incident: IncidentSummary, cause: { audit
 }
 
 /** `incident:lifted` (警报解除): happens once per incident. */
-export function incidentLiftedMessage(incidentId: string, liftedAt: Date): IncidentLiftedMessage {
-  return { messageId: `incident:${incidentId}:lifted`, incidentId, liftedAt: liftedAt.toISOString() };
+export function incidentLiftedMessage(incidentId: string, liftedAt: Date, reason: string): IncidentLiftedMessage {
+  return { messageId: `incident:${incidentId}:lifted`, incidentId, liftedAt: liftedAt.toISOString(), reason };
 }
 
 /** `map:published`: one per published version of an enterprise's one-map. */

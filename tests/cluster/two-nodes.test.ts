@@ -109,7 +109,7 @@ describe('two nodes, Redis between them', () => {
   }
 
   async function lift(url: string, incidentId: string) {
-    const lifted = await postJson(`${url}/api/incidents/${incidentId}/lift`, fixture.duty.cookie, {});
+    const lifted = await postJson(`${url}/api/incidents/${incidentId}/lift`, fixture.duty.cookie, { reason: '演练结束' });
     expect(lifted.status).toBe(200);
   }
 

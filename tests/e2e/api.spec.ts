@@ -83,9 +83,9 @@ test('POST /api/incidents: 201 with assignments, idempotent on retry, 400 on bad
     timeline: expect.any(Array),
   });
 
-  const lift = await request.post(`/api/incidents/${created.incident.id}/lift`);
+  const lift = await request.post(`/api/incidents/${created.incident.id}/lift`, { data: { reason: '演练结束' } });
   expect(lift.status()).toBe(200);
-  expect((await request.post(`/api/incidents/${created.incident.id}/lift`)).status()).toBe(409);
+  expect((await request.post(`/api/incidents/${created.incident.id}/lift`, { data: { reason: '演练结束' } })).status()).toBe(409);
 });
 
 test('field staff cannot trigger, and errors follow the chosen language', async ({ request }) => {

@@ -48,11 +48,15 @@ test('一键启动: the officer triggers, three phones receive and acknowledge, 
   await expect(officer.locator('[data-testid="assignment-row"][data-username="env1"]')).toHaveAttribute('data-status', 'en_route');
 
   await officer.getByTestId('lift-button').click();
+  // The reason is required: the confirm button waits for it.
+  await expect(officer.getByTestId('lift-confirm')).toBeDisabled();
+  await officer.getByTestId('lift-reason').fill('油污已拦截回收，下游监测达标');
   await officer.getByTestId('lift-confirm').click();
   await expect(officer.getByTestId('incident-status')).toHaveAttribute('data-status', 'lifted');
 
   for (const phone of phones) {
     await expect(phone.getByTestId('lifted-notice')).toBeVisible();
+    await expect(phone.getByTestId('lifted-reason')).toHaveText('解除原因：油污已拦截回收，下游监测达标');
     // The closed card stays readable behind the notice until the person has seen it.
     await expect(phone.getByTestId('role-card')).toHaveAttribute('data-lifted', 'true');
     await phone.getByTestId('lifted-notice').getByRole('button').click();
@@ -79,6 +83,6 @@ test('a phone that reloads still shows its open assignment, read from the databa
   await expect(phone.locator(`[data-testid="role-card"]`)).toHaveCount(1);
   await expect(phone.getByTestId('role-card')).toHaveAttribute('data-status', /sent|delivered/);
 
-  const lifted = await request.post(`/api/incidents/${incident.id}/lift`);
+  const lifted = await request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   expect(lifted.ok()).toBe(true);
 });

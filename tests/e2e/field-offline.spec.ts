@@ -77,7 +77,7 @@ async function signInOfficer(request: APIRequestContext) {
 const triggered: string[] = [];
 test.afterEach(async ({ request }) => {
   await signInOfficer(request);
-  for (const incidentId of triggered.splice(0)) await request.post(`/api/incidents/${incidentId}/lift`);
+  for (const incidentId of triggered.splice(0)) await request.post(`/api/incidents/${incidentId}/lift`, { data: { reason: '演练结束' } });
 });
 
 const waitForOnline = (page: Page) => expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
@@ -146,7 +146,7 @@ test('警报解除 while the phone was offline: on reconnect it says the inciden
 
   await phone.cut();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'false');
-  expect((await request.post(`/api/incidents/${incidentId}/lift`)).status()).toBe(200);
+  expect((await request.post(`/api/incidents/${incidentId}/lift`, { data: { reason: '演练结束' } })).status()).toBe(200);
   await page.waitForTimeout(1_000);
   await expect(page.getByTestId('lifted-notice')).toHaveCount(0);
 

@@ -54,7 +54,7 @@ test('on a role card, the checklist boxes and the map’s zoom buttons are at le
     expect(Math.min(size.width, size.height), 'zoom button').toBeGreaterThanOrEqual(44);
   }
 
-  await officer.request.post(`/api/incidents/${incident.id}/lift`);
+  await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   await officer.context().close();
   await phone.context().close();
 });
@@ -91,7 +91,7 @@ test('the card’s one-map puts the point the role names first and marks it; the
   await first.click();
   await expect(phone.getByRole('button', { name: '收起，返回平面图' })).toBeVisible();
 
-  await officer.request.post(`/api/incidents/${incident.id}/lift`);
+  await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   await officer.context().close();
   await phone.context().close();
 });

@@ -86,7 +86,7 @@ test('one-map access matrix over HTTP', async ({ playwright, baseURL, extraHTTPH
   expect(failures).toEqual([]);
 
   // Once the alarm is lifted, the responder's access ends with it.
-  expect((await duty.post(`/api/incidents/${incident.id}/lift`)).status()).toBe(200);
+  expect((await duty.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } })).status()).toBe(200);
   expect(await ACTIONS.map(await as('env1'), ids.wwtp)).toBe(403);
   for (const context of contexts.values()) await context.dispose();
 });

@@ -54,5 +54,5 @@ test('ent1 moves a risk point and publishes; the responder assigned there sees t
   await expect(phone.getByTestId('card-map-version')).toHaveAttribute('data-version', String(versionBefore + 1));
   await expect.poll(async () => Number(await row.getAttribute('data-x'))).toBeLessThan(xBefore);
 
-  expect((await duty.request.post(`/api/incidents/${incident.id}/lift`)).status()).toBe(200);
+  expect((await duty.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } })).status()).toBe(200);
 });

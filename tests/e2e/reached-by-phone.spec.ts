@@ -46,7 +46,7 @@ test('the duty officer records env1 as reached by phone: the board, the timeline
   const again = await officer.request.post(`/api/assignments/${env1.id}/acknowledgement`, { data: { reachedBy: 'sms' } });
   expect(again.status()).toBe(409);
 
-  await officer.request.post(`/api/incidents/${incident.id}/lift`);
+  await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   await officer.context().close();
   await phone.context().close();
 });

@@ -101,7 +101,7 @@ describe('online backup while the database is being written', () => {
           .limit(5);
         for (const card of open) await acknowledgeAssignment({ ctx: ctxByUser.get(card.userId)!, input: { assignmentId: card.id } });
         // Every other incident stays open, so copies hold both lifted and active ones.
-        if (round % 2 === 0) await liftIncident({ ctx: dutyCtx, input: { incidentId: incident.id } });
+        if (round % 2 === 0) await liftIncident({ ctx: dutyCtx, input: { incidentId: incident.id, reason: '演练结束' } });
         committed += 1;
         await new Promise((resolve) => setImmediate(resolve));
       }

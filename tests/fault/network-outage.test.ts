@@ -53,7 +53,7 @@ describe('a fifth of the phones lose the network during an incident', () => {
     const cutAt = Date.now();
 
     // The incident moves on without them: lifted, a new one triggered, the others respond to it.
-    const lifted = await postJson(`${server!.url}/api/incidents/${first.body.incident.id}/lift`, duty, {});
+    const lifted = await postJson(`${server!.url}/api/incidents/${first.body.incident.id}/lift`, duty, { reason: '演练结束' });
     expect(lifted.status).toBe(200);
     const second = await triggerOverHttp(server!.url, duty, fixture.sessions.planId, randomUUID(), '梁滩河油污 事件二');
     expect(second.status).toBe(201);

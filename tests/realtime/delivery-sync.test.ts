@@ -103,7 +103,7 @@ describe('assignments:sync', () => {
     const env1 = await server.connectAs('env1');
     const closed = await server.triggerPlan('water_oil');
     const closedId = closed.assignments.find((a) => a.username === 'env1')!.id;
-    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: closed.incident.id } });
+    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: closed.incident.id, reason: '演练结束' } });
     const first = await server.triggerPlan('water_oil');
     const second = await server.triggerPlan('chemical_leak');
     const heldId = first.assignments.find((a) => a.username === 'env1')!.id;
@@ -127,7 +127,7 @@ describe('assignments:sync', () => {
     // Someone else's card is neither revealed nor touched.
     expect(await rowOf(foreignId)).toMatchObject({ status: 'sent' });
     // The held card whose incident was lifted meanwhile: the phone is told, so it can say so.
-    expect(reply.data.lifted).toEqual([closed.incident.id]);
+    expect(reply.data.lifted).toEqual([{ incidentId: closed.incident.id, reason: '演练结束' }]);
 
     // The old payload, without `held`, counts as holding nothing.
     const empty = await sync(env1, {});

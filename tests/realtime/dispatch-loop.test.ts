@@ -118,7 +118,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     const sync = await emit<AssignmentsSyncReply>(emerg1, 'assignments:sync', {});
     expect(sync.ok && sync.data.missing.map((card) => card.incidentId)).toEqual([result.incident.id]);
 
-    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id } });
+    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '演练结束' } });
     await waitFor(() => lifted.length === 1);
     expect(lifted[0]).toMatchObject({ incidentId: result.incident.id, messageId: `incident:${result.incident.id}:lifted` });
 

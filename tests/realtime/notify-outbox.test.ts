@@ -49,7 +49,7 @@ describe('the outbox worker in the running server', () => {
       sentAudit.every((row) => board.some((message) => message.messageId === `incident:${result.incident.id}:${row.id}`)),
     );
 
-    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id } });
+    await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '演练结束' } });
     await waitFor(() => gateway!.requests.length === 6, 8_000);
     expect(gateway.requests[5]!.text).toContain('警报解除');
     // Nothing is sent twice by later passes.

@@ -90,9 +90,9 @@ describe('收到 on someone’s behalf', () => {
     expect(await refusal(acknowledgeOnBehalf({ ctx: duty, input }))).toMatchObject({ code: 'conflict' });
     expect(await fixture.assignmentRow(original.id)).toMatchObject({ acknowledgedVia: null });
 
-    await liftIncident({ ctx: duty, input: { incidentId: incident.id } });
+    await liftIncident({ ctx: duty, input: { incidentId: incident.id, reason: '演练结束' } });
     const other = (await fixture.trigger()).original;
-    await liftIncident({ ctx: duty, input: { incidentId: other.incidentId } });
+    await liftIncident({ ctx: duty, input: { incidentId: other.incidentId, reason: '演练结束' } });
     expect(await refusal(acknowledgeOnBehalf({ ctx: duty, input: { ...input, assignmentId: other.id } }))).toMatchObject({
       code: 'conflict',
     });

@@ -132,12 +132,14 @@ describe('assignment progress', () => {
 
   it('lifting the alarm closes every card, tells every assignee, and is not repeatable', async () => {
     const { duty, result, idOf } = await setup();
-    const lifted = await liftIncident({ ctx: duty, input: { incidentId: result.incident.id } });
+    const lifted = await liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason: '演练结束' } });
     expect(lifted.status).toBe('lifted');
     const push = fixture.emitter.sent.find((s) => s.kind === 'incidentLifted')!;
     expect((push.to as string[]).sort()).toEqual(result.assignments.map((a) => a.userId).sort());
     expect(await listMyAssignments({ ctx: await fixture.ctxFor('env1') })).toEqual([]);
-    await expect(liftIncident({ ctx: duty, input: { incidentId: result.incident.id } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason: '演练结束' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await expect(acknowledgeAssignment({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1') } })).rejects.toMatchObject(
       { code: 'conflict' },
     );
@@ -145,9 +147,30 @@ describe('assignment progress', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('needs a reason to lift, which the incident, the timeline and the phones keep', async () => {
+    const { duty, result } = await setup();
+    for (const reason of [undefined, '', '  ', '好', 'x'.repeat(201), 42]) {
+      await expect(liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason } })).rejects.toMatchObject({
+        code: 'invalid_input',
+        details: { field: 'reason' },
+      });
+    }
+    const [untouched] = await fixture.db.select().from(incidents).where(eq(incidents.id, result.incident.id));
+    expect(untouched).toMatchObject({ status: 'active', liftReason: null });
+    expect(fixture.emitter.sent.filter((sent) => sent.kind === 'incidentLifted')).toEqual([]);
+
+    const lifted = await liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason: ' 油污已拦截回收 ' } });
+    expect(lifted).toMatchObject({ status: 'lifted', liftReason: '油污已拦截回收' });
+    expect(fixture.emitter.sent.find((sent) => sent.kind === 'incidentLifted')!.payload).toMatchObject({ reason: '油污已拦截回收' });
+    const [audit] = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'incident.lifted'));
+    expect(audit!.data).toMatchObject({ reason: '油污已拦截回收' });
+  });
+
   it('refuses lifting by field staff and leaves the incident active', async () => {
     const { result } = await setup();
-    await expect(liftIncident({ ctx: await fixture.ctxFor('env1'), input: { incidentId: result.incident.id } })).rejects.toMatchObject({
+    await expect(
+      liftIncident({ ctx: await fixture.ctxFor('env1'), input: { incidentId: result.incident.id, reason: '演练结束' } }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     const [row] = await fixture.db.select().from(incidents).where(eq(incidents.id, result.incident.id));

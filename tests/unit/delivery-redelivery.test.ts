@@ -76,7 +76,7 @@ describe('claimDuePushes', () => {
     const online = ['env1', 'env2', 'police1', 'emerg1'].map(userId);
     await acknowledgeAssignment({ ctx: await fixture.ctxFor('env1'), input: { assignmentId: idOf('env1') } });
     expect(await claimDuePushes(fixture.db, { now: at(2_000), onlineUserIds: online, limit: 2 })).toHaveLength(2);
-    await liftIncident({ ctx: duty, input: { incidentId: result.incident.id } });
+    await liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason: '演练结束' } });
     expect(await claimDuePushes(fixture.db, { now: at(60_000), onlineUserIds: online, limit: 10 })).toEqual([]);
   });
 });

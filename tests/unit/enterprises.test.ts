@@ -87,7 +87,7 @@ describe('listEnterprises', () => {
     // env3 is on duty but not paged by this plan.
     expect(await listEnterprises({ ctx: await fixture.ctxFor('env3') })).toEqual([]);
 
-    await liftIncident({ ctx: duty, input: { incidentId: incident.id } });
+    await liftIncident({ ctx: duty, input: { incidentId: incident.id, reason: '演练结束' } });
     expect(await listEnterprises({ ctx: env1 })).toEqual([]);
   });
 });

@@ -98,7 +98,7 @@ describe('one acknowledgement stops every pending step and channel', () => {
     const { incident } = await fixture.trigger();
     await fixture.at(60);
     await fixture.at(120);
-    await liftIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } });
+    await liftIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id, reason: '演练结束' } });
     const queued = await fixture.db.select().from(notifications).where(eq(notifications.incidentId, incident.id));
     expect(queued.filter((row) => row.status === 'pending' && row.kind !== 'lifted')).toEqual([]);
     fixture.emitter.sent.length = 0;

@@ -50,7 +50,7 @@ describe('group bots', () => {
     for (const assignment of result.assignments) expect(body.text.content).toContain(`· ${assignment.role}：${assignment.userName}`);
     expect([...body.text.mentioned_mobile_list].sort()).toEqual(ASSIGNEE_MOBILES);
 
-    await liftIncident({ ctx: duty, input: { incidentId: result.incident.id } });
+    await liftIncident({ ctx: duty, input: { incidentId: result.incident.id, reason: '演练结束' } });
     outbox.advance(1_000);
     expect(await outbox.tick()).toEqual(['sent']);
     const lifted = gateway.json<{ text: { content: string; mentioned_mobile_list: string[] } }>(1);

@@ -173,7 +173,7 @@ describe('SMS through the HTTP gateway', () => {
 
   it('lifting the alarm cancels what is still queued', async () => {
     const { result, outbox } = await trigger();
-    await liftIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id } });
+    await liftIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '演练结束' } });
     expect(await outbox.tick()).toEqual([]);
     expect(gateway.requests).toHaveLength(0);
   });

@@ -105,7 +105,7 @@ describe('one-map access matrix', () => {
     const { liftIncident, listIncidents } = await import('@/server/dispatch');
     const duty = await fixture.ctxFor('duty');
     const [incident] = await listIncidents({ ctx: duty });
-    await liftIncident({ ctx: duty, input: { incidentId: incident!.id } });
+    await liftIncident({ ctx: duty, input: { incidentId: incident!.id, reason: '演练结束' } });
     await expect(getPublishedMap({ ctx: env1, input: { enterpriseId: wwtp } })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

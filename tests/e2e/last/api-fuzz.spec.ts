@@ -111,6 +111,12 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/assignments/00000000-0000-4000-8000-000000000000/acknowledgement',
     template: { reachedBy: 'phone_call', reachedAt: '2026-01-01T08:00:00+08:00', note: '模糊' },
   }),
+  // Field staff may not lift an alarm: the body is read, then refused.
+  'POST /api/incidents/[id]/lift': () => ({
+    role: 'field_unassigned',
+    path: '/api/incidents/00000000-0000-4000-8000-000000000000/lift',
+    template: { reason: '模糊测试结束' },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',
@@ -153,7 +159,7 @@ test.beforeAll(async ({ baseURL }) => {
   const enterprise = contexts.get('enterprise_other')!;
   const duty = contexts.get('duty')!;
   for (const incident of (await (await duty.get('/api/incidents?status=active')).json()) as { id: string }[]) {
-    await duty.post(`/api/incidents/${incident.id}/lift`);
+    await duty.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   }
   // Throwaway targets: a department, a user in it, a plan for it, and a risk point on ent2's own map.
   const department = await admin.post('/api/admin/departments', {

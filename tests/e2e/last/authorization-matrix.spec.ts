@@ -252,7 +252,11 @@ const ROUTES: Record<RouteMethod, Cell> = {
   },
   'POST /api/incidents/[id]/lift': {
     allow: COMMAND,
-    request: async (_f, h) => ({ method: 'POST', path: `/api/incidents/${await h.newIncident()}/lift` }),
+    request: async (_f, h) => ({
+      method: 'POST',
+      path: `/api/incidents/${await h.newIncident()}/lift`,
+      data: { reason: '矩阵：演练结束' },
+    }),
   },
   'POST /api/assignments/[id]/acknowledgement': {
     allow: COMMAND,
@@ -321,7 +325,7 @@ test.beforeAll(async ({ baseURL }) => {
   const duty = contexts.get('duty')!;
   // Earlier specs leave incidents open; their escalations would write rows while refusals are compared.
   const open = (await (await duty.get('/api/incidents?status=active')).json()) as { id: string }[];
-  for (const incident of open) await duty.post(`/api/incidents/${incident.id}/lift`);
+  for (const incident of open) await duty.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
 
   const { users } = (await (await admin.get('/api/admin/users')).json()) as {
     users: { id: string; username: string; departmentId: string | null }[];
@@ -358,7 +362,7 @@ test.afterAll(async () => {
   // Leave no incident open behind: its escalations would keep writing while the fuzzer compares row counts.
   const duty = contexts.get('duty')!;
   for (const incident of (await (await duty.get('/api/incidents?status=active')).json()) as { id: string }[]) {
-    await duty.post(`/api/incidents/${incident.id}/lift`);
+    await duty.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   }
   for (const context of contexts.values()) await context.dispose();
 });

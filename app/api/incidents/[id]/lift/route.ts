@@ -1,8 +1,12 @@
 import { NextResponse } from 'next/server';
 import { liftIncident } from '@/server/dispatch';
-import { withActor } from '@/server/http/respond';
+import { readJson, withActor } from '@/server/http/respond';
 
-export const POST = withActor(async (ctx, _request, { params }: { params: Promise<{ id: string }> }) => {
+type Params = { params: Promise<{ id: string }> };
+
+/** 警报解除: body {reason}. */
+export const POST = withActor(async (ctx, request, { params }: Params) => {
   const { id } = await params;
-  return NextResponse.json({ incident: await liftIncident({ ctx, input: { incidentId: id } }) });
+  const body = (await readJson(request)) as Record<string, unknown>;
+  return NextResponse.json({ incident: await liftIncident({ ctx, input: { ...body, incidentId: id } }) });
 });
