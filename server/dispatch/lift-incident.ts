@@ -53,11 +53,19 @@ export async function liftIncident({ ctx, input }: { ctx: VerbContext; input: un
       .update(assignments)
       .set({ closedAt: now })
       .where(and(eq(assignments.incidentId, incidentId), isNull(assignments.closedAt)))
-      .returning({ userId: assignments.userId });
+      .returning({ id: assignments.id, userId: assignments.userId });
     await stopPendingForIncident(tx, incidentId);
-    // After the cancel above, which would otherwise take this message with it.
-    const notice = { jurisdictionId: actor.jurisdictionId, incidentId, assignmentId: null, userId: null };
-    await enqueueNotifications(tx, { ...notice, kind: 'lifted' }, now);
+    // After the cancel above, which would otherwise take these messages with it: the group, and
+    // every assignee on their own channels (a phone whose page is closed must hear it too).
+    const notice = { jurisdictionId: actor.jurisdictionId, incidentId, kind: 'lifted' as const };
+    await enqueueNotifications(
+      tx,
+      [
+        { ...notice, assignmentId: null, userId: null },
+        ...closed.map((card) => ({ ...notice, assignmentId: card.id, userId: card.userId })),
+      ],
+      now,
+    );
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,
       actorId: actor.id,

@@ -11,7 +11,7 @@ export const CHANNELS_BY_KIND: Record<NotificationKind, NotificationChannel[]> =
   backup: ['sms', 'web_push'],
   supervisor: ['sms', 'voice', 'webhook'],
   duty_officer: ['webhook', 'sms'],
-  lifted: ['webhook'],
+  lifted: ['sms', 'web_push'],
 };
 
 export const GROUP_CHANNELS: NotificationChannel[] = ['webhook'];

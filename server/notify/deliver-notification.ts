@@ -77,9 +77,13 @@ async function announceOutcome(deps: OutboxDeps, row: Notification, auditId: str
   if (incident) deps.emitter.incidentUpdated(row.jurisdictionId, incidentUpdatedMessage(incident, { auditId }));
 }
 
-/** Nothing left to say: the card was acknowledged, closed or is gone, or the incident was lifted. */
+/**
+ * Nothing left to say: the card was acknowledged, closed or is gone, or the incident was lifted.
+ * The lift's own message is about exactly that: it goes to closed cards, once the incident is lifted.
+ */
 function isMoot(row: Notification, context: MessageContext): boolean {
+  if (row.kind === 'lifted') return row.incidentId !== null && !context.incident;
   if (row.assignmentId && (!context.assignment || !context.assignment.isOpen || context.assignment.isAcknowledged)) return true;
   if (row.incidentId && !context.incident) return true;
-  return Boolean(context.incident && !context.incident.isActive && row.kind !== 'lifted');
+  return Boolean(context.incident && !context.incident.isActive);
 }

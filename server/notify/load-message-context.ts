@@ -11,6 +11,7 @@ export type MessageContext = {
     isDrill: boolean;
     isActive: boolean;
     liftedAt: Date | null;
+    liftReason: string | null;
   } | null;
   assignment: {
     id: string;
@@ -53,6 +54,7 @@ async function loadIncident(tx: DbOrTx, incidentId: string) {
     isDrill: incident.isDrill,
     isActive: incident.status === 'active',
     liftedAt: incident.liftedAt,
+    liftReason: incident.liftReason,
   };
 }
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('the outbox worker in the running server', () => {
-  it('sends SMS and the group message after a trigger, alongside the in-app push, and the lift to the group', async () => {
+  it('sends SMS and the group message after a trigger, alongside the in-app push, and the lift to the group and to everyone', async () => {
     gateway = await startRecordingGateway();
     server = await startRealtimeServer({
       SMS_GATEWAY_URL: `${gateway.url}/sms`,
@@ -50,11 +50,17 @@ describe('the outbox worker in the running server', () => {
     );
 
     await liftIncident({ ctx: await server.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '演练结束' } });
-    await waitFor(() => gateway!.requests.length === 6, 8_000);
-    expect(gateway.requests[5]!.text).toContain('警报解除');
+    // The lift: once to the group, and to every assignee's phone by SMS.
+    const expected = 5 + 1 + result.assignments.length;
+    await waitFor(() => gateway!.requests.length === expected, 8_000);
+    const lift = gateway.requests.slice(5);
+    expect(lift.every((request) => request.text.includes('警报解除'))).toBe(true);
+    expect(lift.filter((request) => request.url === '/bot?key=k')).toHaveLength(1);
+    const liftSms = lift.filter((request) => request.url === '/sms').map((request) => (JSON.parse(request.text) as { to: string }).to);
+    expect(liftSms.sort()).toEqual(result.assignments.map((a) => a.phone).sort());
     // Nothing is sent twice by later passes.
     await settle(1_500);
-    expect(gateway.requests).toHaveLength(6);
+    expect(gateway.requests).toHaveLength(expected);
   });
 
   it('with nothing configured, the in-app channel works alone and nothing is queued', async () => {

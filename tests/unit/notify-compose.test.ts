@@ -35,6 +35,7 @@ const context: MessageContext = {
     isDrill: false,
     isActive: true,
     liftedAt: new Date('2026-04-14T06:05:00Z'),
+    liftReason: '泄漏已封堵，下风向监测达标',
   },
   assignment: {
     id: ASSIGNMENT_ID,
@@ -83,7 +84,7 @@ describe('composing outgoing messages', () => {
   it('marks drills in writing and in speech, and tells the lift time in China time', () => {
     const drill = { ...context, incident: { ...context.incident!, isDrill: true } };
     expect(composeMessage(row({ kind: 'lifted', channel: 'webhook', userId: null, assignmentId: null }), drill, BASE).text).toBe(
-      '【演练】【警报解除】危险化学品泄漏（危险化学品泄漏应急预案）已于 14:05 解除，各组收队。',
+      '【演练】【警报解除】危险化学品泄漏（危险化学品泄漏应急预案）已于 14:05 解除：泄漏已封堵，下风向监测达标。各组收队。',
     );
     expect(composeMessage(row({ kind: 'realert', channel: 'voice' }), drill, BASE).text.startsWith('这是一次演练。')).toBe(true);
   });

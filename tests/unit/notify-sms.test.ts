@@ -171,11 +171,17 @@ describe('SMS through the HTTP gateway', () => {
     ).toEqual([byUser('env1').id, byUser('env2').id].sort());
   });
 
-  it('lifting the alarm cancels what is still queued', async () => {
-    const { result, outbox } = await trigger();
-    await liftIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '演练结束' } });
-    expect(await outbox.tick()).toEqual([]);
-    expect(gateway.requests).toHaveLength(0);
+  it('lifting the alarm cancels what is still queued, and tells every assignee by SMS, with the reason', async () => {
+    const { result, outbox, byUser } = await trigger();
+    await liftIncident({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id, reason: '油污已拦截回收' } });
+    const results = await outbox.tick();
+    expect(results.every((outcome) => outcome === 'sent')).toBe(true);
+    // Exactly the lift, once per assignee: none of the cancelled card messages went out.
+    expect(gateway.requests).toHaveLength(result.assignments.length);
+    for (const assignment of result.assignments) {
+      const sent = smsTo(byUser(assignment.username).phone).map((request) => (JSON.parse(request.text) as SmsBody).text);
+      expect(sent).toEqual([expect.stringMatching(/^【警报解除】.*解除：油污已拦截回收。各组收队。$/)]);
+    }
   });
 
   it('fails an SMS at once, with the reason, when the person has no phone number', async () => {
