@@ -4,10 +4,6 @@ import { z } from 'zod';
 // The lifecycle lives in a zod-free module so the field phone can use it without pulling zod in.
 import { PROGRESS_STEPS, REACHED_BY, type AssignmentStatus, type PersonStep, type ReachedBy, type TimesOf } from './assignment-lifecycle';
 
-/** The steps a field user takes with `assignment:status` (收到 has its own event). */
-export const FIELD_PROGRESS_STATUSES = PROGRESS_STEPS;
-export type FieldProgressStatus = (typeof FIELD_PROGRESS_STATUSES)[number];
-
 const latitude = z.number().finite().min(-90).max(90);
 const longitude = z.number().finite().min(-180).max(180);
 
@@ -23,7 +19,7 @@ export type TriggerIncidentInput = z.input<typeof triggerIncidentInput>;
 export const assignmentRef = z.object({ assignmentId: z.string().uuid() });
 /** A field action; `occurredAt` is set when the phone queued it offline and sends it later. */
 export const assignmentActionInput = assignmentRef.extend({ occurredAt: z.iso.datetime({ offset: true }).optional() });
-export const assignmentStatusInput = assignmentActionInput.extend({ status: z.enum(FIELD_PROGRESS_STATUSES) });
+export const assignmentStatusInput = assignmentActionInput.extend({ status: z.enum(PROGRESS_STEPS) });
 /** 收到 on someone's behalf: by what means, when (not before the card was sent, not in the future), and a note. */
 export const acknowledgeOnBehalfInput = assignmentRef.extend({
   reachedBy: z.enum(REACHED_BY),

@@ -5,10 +5,10 @@ import { withTurnsHeld } from './run-in-turn';
 
 const CARDS_EVENT = 'ecodispatch:cards';
 
-/** The part of Socket.IO's server-to-server messages (over the Redis adapter) the relay uses. */
-type ServerBus = {
-  serverSideEmit(event: string, message: unknown): void;
-  on(event: string, listener: (message: unknown) => void): void;
+/** Socket.IO's server-to-server messages over the Redis adapter, as the relay and cluster presence use them. */
+export type ServerBus<Message = unknown> = {
+  serverSideEmit(event: string, message: Message): void;
+  on(event: string, listener: (message: Message) => void): void;
 };
 
 /**

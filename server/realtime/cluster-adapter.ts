@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PresenceBus, PresenceBusMessage } from '../presence/cluster-presence';
 import { log } from '../kernel/log/logger';
+import type { ServerBus } from '../push/card-relay';
 
 // Several app nodes behind one load balancer: Socket.IO's Redis adapter forwards every room
 // broadcast (a role card, a board update, a receipt's ack) to the other nodes over Redis pub/sub,
@@ -64,11 +65,6 @@ export function attachRedisAdapter(io: Server, redisUrl: string): ClusterAdapter
 }
 
 const PRESENCE_EVENT = 'ecodispatch:presence';
-
-type ServerBus<Message> = {
-  serverSideEmit(event: string, message: Message): void;
-  on(event: string, listener: (message: Message) => void): void;
-};
 
 /** The presence bus between nodes over the adapter's server-to-server messages. */
 export function presenceBus(io: Server): PresenceBus {
