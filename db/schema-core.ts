@@ -211,6 +211,8 @@ export const incidents = sqliteTable(
     // Why the alarm was lifted (警报解除), as the officer wrote it: on the timeline, the phones and the reports.
     liftReason: text('lift_reason'),
     liftedBy: text('lifted_by').references(() => users.id),
+    // The seq of the latest 情况通报 (incident_updates); 0 before the first.
+    updateSeq: integer('update_seq').notNull().default(0),
   },
   (table) => [index('incidents_jurisdiction_status').on(table.jurisdictionId, table.status)],
 );
@@ -265,6 +267,11 @@ export const assignments = sqliteTable(
     // Delivery: how often the card was pushed, and when to push again while still undelivered.
     pushAttempts: integer('push_attempts').notNull().default(0),
     nextPushAt: integer('next_push_at', { mode: 'timestamp_ms' }),
+    // 情况通报 delivery, like the card's: the highest update seq a phone confirmed for this card, and
+    // when to push the rest again while it lags behind incidents.update_seq.
+    updatesSeenSeq: integer('updates_seen_seq').notNull().default(0),
+    updatePushAttempts: integer('update_push_attempts').notNull().default(0),
+    nextUpdatePushAt: integer('next_update_push_at', { mode: 'timestamp_ms' }),
     // Escalation, snapshotted from the plan role at trigger time. Null nextEscalationAt = nothing pending.
     ackTimeoutSeconds: integer('ack_timeout_seconds').notNull().default(DEFAULT_ACK_TIMEOUT_SECONDS),
     escalationSteps: text('escalation_steps', { mode: 'json' })
@@ -280,6 +287,7 @@ export const assignments = sqliteTable(
     uniqueIndex('assignments_incident_user').on(table.incidentId, table.userId),
     index('assignments_user_open').on(table.userId, table.closedAt),
     index('assignments_next_push').on(table.nextPushAt),
+    index('assignments_next_update_push').on(table.nextUpdatePushAt),
     index('assignments_next_escalation').on(table.nextEscalationAt),
     // Every 收到 looks up the backups paged for its card; without this it scanned all assignments ever made.
     index('assignments_backup_for').on(table.backupForId),

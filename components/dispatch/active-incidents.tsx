@@ -39,7 +39,7 @@ export function ActiveIncidents({ incidents, isConnected }: { incidents: Inciden
                 </span>
                 <span className={styles.muted}>
                   {incident.planName}
-                  {incident.enterprise ? ` · ${incident.enterprise.name}` : ''}
+                  {incident.enterprises.map((enterprise) => ` · ${enterprise.name}`).join('')}
                 </span>
                 <span className={styles.activeMeta}>
                   <span>

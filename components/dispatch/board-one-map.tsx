@@ -18,12 +18,12 @@ export function BoardOneMap({ enterprise }: { enterprise: { id: string; name: st
   return (
     <section
       className={styles.box}
-      aria-labelledby="board-one-map-title"
+      aria-labelledby={`board-one-map-title-${enterprise.id}`}
       data-testid="board-enterprise-map"
       data-enterprise-id={enterprise.id}
     >
       <div className={styles.head}>
-        <h2 id="board-one-map-title" className={styles.title}>
+        <h2 id={`board-one-map-title-${enterprise.id}`} className={styles.title}>
           {t('oneMap.title', { name: enterprise.name })}
         </h2>
         {load?.kind === 'ready' && (

@@ -77,7 +77,9 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
         </div>
         <div>
           <dt>{t('overview.enterprise')}</dt>
-          <dd>{incident.enterprise?.name ?? t('overview.noEnterprise')}</dd>
+          <dd data-testid="overview-enterprises">
+            {incident.enterprises.map((enterprise) => enterprise.name).join('、') || t('overview.noEnterprise')}
+          </dd>
         </div>
         <div>
           <dt>{t('overview.connection')}</dt>

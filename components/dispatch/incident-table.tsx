@@ -58,7 +58,7 @@ export async function IncidentTable({ incidents }: { incidents: IncidentSummary[
                 <td className={styles.numeric}>
                   {t('list.acknowledgedCount', { acknowledged: incident.counts.acknowledged, total: incident.counts.total })}
                 </td>
-                <td>{incident.enterprise?.name ?? '—'}</td>
+                <td>{incident.enterprises.map((enterprise) => enterprise.name).join('、') || '—'}</td>
                 <td>
                   <Link href={`/incidents/${incident.id}`}>{t('list.open')}</Link>
                 </td>

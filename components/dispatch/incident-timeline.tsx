@@ -36,6 +36,8 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       channel: text(data.channel),
       recipient: text(data.recipientName),
       reason: text(data.reason),
+      seq: text(data.seq),
+      text: text(data.text),
       reachedBy: isReachedBy(data.reachedBy) ? t(`reached.by.${data.reachedBy}`) : '',
     });
   };

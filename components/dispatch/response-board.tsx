@@ -10,6 +10,7 @@ import { BoardMap, type BoardTarget } from './board-map';
 import { EscalationBanner } from './escalation-banner';
 import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
+import { IncidentUpdates } from './incident-updates';
 import { ShortfallList } from './shortfall-list';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
@@ -25,11 +26,14 @@ type Props = {
   targets: BoardTarget[];
   /** Who had a phone online when the page was rendered; kept live from the socket. */
   initialPresence: PresenceView[];
+  /** For 情况通报: the types the jurisdiction's plans answer, and the enterprises that may be linked. */
+  incidentTypes: string[];
+  enterprises: { id: string; name: string }[];
 };
 
 /** 指挥板: who was paged, who has acknowledged, what is missing, and what happened when — live. */
-export function ResponseBoard({ initial, mapConfig, departmentNames, targets, initialPresence }: Props) {
-  const { detail, isConnected, applyLifted, refresh } = useIncidentBoard(initial);
+export function ResponseBoard({ initial, mapConfig, departmentNames, targets, initialPresence, incidentTypes, enterprises }: Props) {
+  const { detail, isConnected, applyLifted, applyUpdate, refresh } = useIncidentBoard(initial);
   const presence = usePresence(initialPresence);
   const now = useNow();
   // After the alarm is lifted the clocks stop where they were.
@@ -46,6 +50,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
       <div className={styles.columns}>
         <div className={styles.main}>
+          <IncidentUpdates incident={detail} incidentTypes={incidentTypes} enterprises={enterprises} onPosted={applyUpdate} />
           <AssignmentBoard
             assignments={detail.assignments}
             incidentCreatedAt={detail.createdAt}
@@ -54,7 +59,9 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
             presence={presence}
             escalation={escalation}
           />
-          {detail.enterprise && <BoardOneMap key={detail.enterprise.id} enterprise={detail.enterprise} />}
+          {detail.enterprises.map((enterprise) => (
+            <BoardOneMap key={enterprise.id} enterprise={enterprise} />
+          ))}
         </div>
         <aside className={styles.side}>
           <SuspectedSources incidentId={detail.id} />

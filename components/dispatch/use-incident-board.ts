@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { useSocket } from '@/components/realtime/use-socket';
 import { statusRank } from '@/server/contracts/assignment-lifecycle';
-import type { AssignmentView, IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
+import type { AssignmentView, IncidentDetail, IncidentSummary, IncidentUpdateView } from '@/server/contracts/dispatch';
 
 // A re-read that left before a push may land after it: never let it move anything backwards.
 // Within one status, a later push attempt is newer news (the board counts them).
@@ -45,6 +45,7 @@ export function useIncidentBoard(initial: IncidentDetail) {
       assignments: mergeAssignments(current.assignments, result.data.assignments),
       shortfalls: result.data.shortfalls,
       timeline: result.data.timeline,
+      updates: result.data.updates,
     }));
   }, [incidentId]);
 
@@ -87,5 +88,16 @@ export function useIncidentBoard(initial: IncidentDetail) {
     [refresh],
   );
 
-  return { detail, isConnected, applyLifted, refresh };
+  // The officer's own 情况通报 shows at once; the re-read brings the incident's new state and the timeline.
+  const applyUpdate = useCallback(
+    (update: IncidentUpdateView) => {
+      setDetail((current) =>
+        current.updates.some((known) => known.id === update.id) ? current : { ...current, updates: [...current.updates, update] },
+      );
+      void refresh();
+    },
+    [refresh],
+  );
+
+  return { detail, isConnected, applyLifted, applyUpdate, refresh };
 }

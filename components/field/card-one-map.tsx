@@ -22,12 +22,12 @@ type Props = {
 /** The enterprise's 一张图 on the role card: where the valves and outfalls are, what to do there, whom to call. */
 export function CardOneMap({ assignmentId, instructions, enterprise, load, onRetry }: Props) {
   const t = useTranslations('field');
-  const titleId = `one-map-${assignmentId}`;
+  const titleId = `one-map-${assignmentId}-${enterprise.id}`;
   return (
     <section className={styles.section} aria-labelledby={titleId}>
       <div className={styles.head}>
         <h3 id={titleId} className={styles.title}>
-          {t('oneMap.title')}
+          {t('oneMap.title', { name: enterprise.name })}
         </h3>
         {load?.kind === 'ready' && <VersionChip map={load.map} />}
       </div>

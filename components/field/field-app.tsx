@@ -9,7 +9,15 @@ import type { AssignmentsSyncReply } from '@/server/contracts/events';
 import { queuedFor, withQueuedActions } from './action-outbox';
 import { AlertOverlay } from './alert-overlay';
 import { DutyBar } from './duty-bar';
-import { applyAssignmentView, applySync, pendingAcknowledgement, upsertCard, type CardAction } from './field-cards';
+import {
+  applyAssignmentView,
+  applyIncidentUpdate,
+  applySync,
+  latestUpdateSeqs,
+  pendingAcknowledgement,
+  upsertCard,
+  type CardAction,
+} from './field-cards';
 import { LiftedNotices, type LiftedNotice } from './lifted-notices';
 import { RoleCardView } from './role-card-view';
 import { StandBy } from './stand-by';
@@ -19,6 +27,7 @@ import { useCardMaps } from './use-card-maps';
 import { useFieldStore } from './use-field-store';
 import { useNow } from '@/components/ui/use-now';
 import { usePosition } from './use-position';
+import { useSeenUpdates } from './use-seen-updates';
 import styles from './field.module.css';
 
 // While taps stay queued on a live connection (the server did not answer), try them again this often.
@@ -50,6 +59,8 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   liftedRef.current = liftedIncidentIds;
   const pushedAt = useRef(new Map<string, number>());
   const reportedDelivered = useRef(new Set<string>());
+  const reportedUpdateSeqs = useRef(new Map<string, number>());
+  const seenUpdates = useSeenUpdates(userId);
 
   // What the person sees: the server's cards moved on by the taps still waiting to be sent.
   const shownCards = useMemo(() => withQueuedActions(cards, outbox), [cards, outbox]);
@@ -58,7 +69,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   const alarm = useAlarm(shouldRing);
   const now = useNow();
   const position = usePosition(cards.length > 0);
-  const cardMaps = useCardMaps(cards.flatMap((card) => (card.incident.enterprise ? [card.incident.enterprise.id] : [])));
+  const cardMaps = useCardMaps(cards.flatMap((card) => card.incident.enterprises.map((enterprise) => enterprise.id)));
 
   const liftIncident = useCallback(
     (incidentId: string, reason: string | null) => {
@@ -81,6 +92,8 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
     if (!result.ok) return false;
     // Lifted while the phone was away: said first, while the cards that name the incident are still here.
     for (const { incidentId, reason } of result.data.lifted) liftIncident(incidentId, reason);
+    // Sent again because the server has no receipt for them: confirm them again once saved.
+    for (const card of result.data.revised) reportedUpdateSeqs.current.delete(card.incidentId);
     const askedFor = new Set(held);
     updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
     return true;
@@ -101,6 +114,8 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       },
       'assignment:updated': ({ assignment }) => applyView(assignment),
       'incident:lifted': ({ incidentId, reason }) => liftIncident(incidentId, reason),
+      // 情况通报: on every card of the incident; the receipt goes once it is saved (below).
+      'incident:update-posted': (message) => updateCards((current) => applyIncidentUpdate(current, message)),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
       // Escalation step 1 (再次提醒): the card is already here, so ring again even if it was silenced.
       'escalation:raised': ({ step, assignmentId }) => {
@@ -144,6 +159,21 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       void emitWithAck('assignment:delivered', { assignmentId: card.assignmentId });
     }
   }, [cards, isConnected]);
+
+  // Tell the server which 情况通报 reached the phone (and were saved with its cards): it stops re-sending them.
+  useEffect(() => {
+    if (!isConnected) return;
+    for (const [incidentId, seq] of latestUpdateSeqs(cards)) {
+      if ((reportedUpdateSeqs.current.get(incidentId) ?? 0) >= seq) continue;
+      reportedUpdateSeqs.current.set(incidentId, seq);
+      afterSaved(() => {
+        void emitWithAck('incident:updates-received', { incidentId, seq }).then((result) => {
+          // Not recorded: say it again on the next change or reconnect.
+          if (!result.ok && reportedUpdateSeqs.current.get(incidentId) === seq) reportedUpdateSeqs.current.delete(incidentId);
+        });
+      });
+    }
+  }, [afterSaved, cards, isConnected]);
 
   const startDuty = useCallback(async () => {
     setHasStartedDuty(true);
@@ -195,7 +225,9 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
               state={actions.states[card.assignmentId]}
               mapConfig={mapConfig}
               position={position}
-              oneMap={card.incident.enterprise ? cardMaps.maps[card.incident.enterprise.id] : undefined}
+              oneMaps={cardMaps.maps}
+              newUpdates={card.updates.filter((update) => !seenUpdates.seen.has(update.id))}
+              onDismissUpdates={() => seenUpdates.markSeen(card.updates.map((update) => update.id))}
               onAction={(action) => runAction(card.assignmentId, action)}
               onRetryMap={cardMaps.retry}
             />

@@ -4,6 +4,7 @@
 import { statusRank } from '@/server/contracts/assignment-lifecycle';
 import type { RoleCard } from '@/server/contracts/dispatch';
 import { ACTION_STATUS, type QueuedAction } from './action-outbox';
+import { mergeUpdates } from './field-cards';
 
 export type OfflineState = {
   cards: RoleCard[];
@@ -34,6 +35,20 @@ const isCard = (value: unknown): value is RoleCard => {
   return typeof card?.assignmentId === 'string' && typeof card.status === 'string' && typeof card.incident === 'object';
 };
 
+type LegacyCard = RoleCard & { incident: RoleCard['incident'] & { enterprise?: RoleCard['incident']['enterprises'][number] | null } };
+
+/** A card stored by an older version of this page: one linked enterprise, and no 情况通报 yet. */
+const upgradeCard = (card: RoleCard): RoleCard => {
+  const legacy = card as Partial<LegacyCard>;
+  const incident = legacy.incident as LegacyCard['incident'];
+  const { enterprise, ...rest } = incident;
+  return {
+    ...card,
+    updates: Array.isArray(legacy.updates) ? legacy.updates : [],
+    incident: { ...rest, enterprises: Array.isArray(incident.enterprises) ? incident.enterprises : enterprise ? [enterprise] : [] },
+  };
+};
+
 /** The stored state, or null when there is none or it cannot be read (then the page starts from the server's). */
 export function readOfflineState(storage: KeyValueStorage, userId: string): OfflineState | null {
   try {
@@ -42,7 +57,7 @@ export function readOfflineState(storage: KeyValueStorage, userId: string): Offl
     const parsed = JSON.parse(raw) as Partial<OfflineState>;
     if (!Array.isArray(parsed.cards) || !Array.isArray(parsed.outbox)) return null;
     const closedIds = Array.isArray(parsed.closedIds) ? parsed.closedIds.filter((id): id is string => typeof id === 'string') : [];
-    return { cards: parsed.cards.filter(isCard), outbox: parsed.outbox.filter(isQueuedAction), closedIds };
+    return { cards: parsed.cards.filter(isCard).map(upgradeCard), outbox: parsed.outbox.filter(isQueuedAction), closedIds };
   } catch {
     return null;
   }
@@ -83,7 +98,10 @@ export function restoreOfflineState(stored: OfflineState | null, page: { rendere
     .filter((card) => !closed.has(card.assignmentId))
     .map((card) => {
       const known = storedById.get(card.assignmentId);
-      return known && statusRank(known.status) > statusRank(card.status) ? known : card;
+      // The stored copy may know a later step (a queued tap); the page knows the incident as it is now.
+      return known && statusRank(known.status) > statusRank(card.status)
+        ? { ...known, incident: card.incident, updates: mergeUpdates(known.updates, card.updates) }
+        : card;
     });
   const onPage = new Set(page.cards.map((card) => card.assignmentId));
   const newer = stored.cards.filter((card) => !onPage.has(card.assignmentId) && Date.parse(card.sentAt) > page.renderedAt);

@@ -4,12 +4,14 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { MapLoad } from '@/components/maps/zone-map-fetch';
 import type { MapConfig } from '@/server/contracts/views';
 import { STATUS_PHASE } from '@/server/contracts/assignment-lifecycle';
-import type { RoleCard } from '@/server/contracts/dispatch';
+import type { IncidentUpdateView, RoleCard } from '@/server/contracts/dispatch';
 import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
 import { CardOneMap } from './card-one-map';
 import { CardProgress } from './card-progress';
+import { CardUpdates } from './card-updates';
+import { UpdateBanner } from './update-banner';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
 import { splitSteps, type CardAction } from './field-cards';
@@ -27,13 +29,29 @@ type Props = {
   state: ActionState | undefined;
   mapConfig: MapConfig;
   position: PositionState;
-  /** The linked enterprise's one-map, when the incident names one. */
-  oneMap?: MapLoad;
+  /** The linked enterprises' one-maps, by enterprise id (loading, ready or failed). */
+  oneMaps: Readonly<Record<string, MapLoad | undefined>>;
+  /** 情况通报 this person has not dismissed yet: shown as a banner on top of the card. */
+  newUpdates: IncidentUpdateView[];
+  onDismissUpdates: () => void;
   onAction: (action: CardAction) => void;
   onRetryMap?: (enterpriseId: string) => void;
 };
 
-export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, position, oneMap, onAction, onRetryMap }: Props) {
+export function RoleCardView({
+  card,
+  queued,
+  now,
+  isLifted,
+  state,
+  mapConfig,
+  position,
+  oneMaps,
+  newUpdates,
+  onDismissUpdates,
+  onAction,
+  onRetryMap,
+}: Props) {
   const t = useTranslations('field');
   const tOffline = useTranslations('offline');
   const tCommon = useTranslations('common');
@@ -57,6 +75,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
           {tCommon('drill')}
         </div>
       )}
+      {!isLifted && <UpdateBanner updates={newUpdates} onDismiss={onDismissUpdates} />}
       <header className={styles.cardHeader}>
         <div>
           <h2 id={`role-${card.assignmentId}`} className={styles.roleName}>
@@ -107,18 +126,22 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
             <dt>{t('card.plan')}</dt>
             <dd>{incident.planName}</dd>
           </div>
-          {incident.enterprise && (
+          {incident.enterprises.length > 0 && (
             <div className={styles.factWide}>
               <dt>{t('card.enterprise')}</dt>
-              <dd>
-                {incident.enterprise.name}
-                <br />
-                <span className={styles.address}>{incident.enterprise.address}</span>
-              </dd>
+              {incident.enterprises.map((enterprise) => (
+                <dd key={enterprise.id} data-testid="card-enterprise">
+                  {enterprise.name}
+                  <br />
+                  <span className={styles.address}>{enterprise.address}</span>
+                </dd>
+              ))}
             </div>
           )}
         </dl>
       </section>
+
+      <CardUpdates assignmentId={card.assignmentId} updates={card.updates} />
 
       <CardLocation card={card} mapConfig={mapConfig} position={position} />
 
@@ -134,15 +157,16 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
         </section>
       )}
 
-      {incident.enterprise && (
+      {incident.enterprises.map((enterprise) => (
         <CardOneMap
+          key={enterprise.id}
           assignmentId={card.assignmentId}
           instructions={card.instructions}
-          enterprise={incident.enterprise}
-          load={oneMap}
-          onRetry={() => incident.enterprise && onRetryMap?.(incident.enterprise.id)}
+          enterprise={enterprise}
+          load={oneMaps[enterprise.id]}
+          onRetry={() => onRetryMap?.(enterprise.id)}
         />
-      )}
+      ))}
 
       <CardProgress card={card} queued={queued} />
 

@@ -31,6 +31,45 @@ export const assignmentsSyncInput = z.object({ held: z.array(z.string().uuid()).
 
 export const idempotencyKey = z.string().trim().min(8).max(128);
 
+/**
+ * 情况通报: what the duty officer learned, and what it changes: a new location, the incident type,
+ * enterprises linked or unlinked. The text is required, so every change is explained on the phones.
+ */
+export const postIncidentUpdateInput = z
+  .object({
+    text: z.string().trim().min(2).max(500),
+    location: z.object({ lat: latitude, lng: longitude }).optional(),
+    incidentType: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/)
+      .optional(),
+    link: z.array(z.string().uuid()).max(10).default([]),
+    unlink: z.array(z.string().uuid()).max(10).default([]),
+  })
+  .refine((input) => !input.link.some((id) => input.unlink.includes(id)), { message: 'linkAndUnlink', path: ['link'] });
+export type PostIncidentUpdateInput = z.input<typeof postIncidentUpdateInput>;
+/** The phone's receipt for 情况通报: it holds every update of the incident up to `seq`. */
+export const updatesReceivedInput = z.object({ incidentId: z.string().uuid(), seq: z.number().int().min(1).max(1_000_000) });
+
+/** An enterprise the incident concerns; its published one-map goes on the cards and the board. */
+export type LinkedEnterprise = { id: string; name: string; address: string };
+
+/** One 情况通报 as the board, the timeline and the phones show it. */
+export type IncidentUpdateView = {
+  id: string;
+  incidentId: string;
+  seq: number;
+  text: string;
+  at: string;
+  authorName: string;
+  /** Only what this update changed. */
+  location: { lat: number; lng: number } | null;
+  incidentType: string | null;
+  linked: LinkedEnterprise[];
+  unlinked: LinkedEnterprise[];
+};
+
 /** What a field user's phone shows: a self-contained snapshot, so it renders without more requests. */
 export type RoleCard = {
   messageId: string;
@@ -55,8 +94,11 @@ export type RoleCard = {
     lat: number;
     lng: number;
     createdAt: string;
-    enterprise: { id: string; name: string; address: string } | null;
+    /** The enterprises linked so far, first linked first; empty when none is. */
+    enterprises: LinkedEnterprise[];
   };
+  /** Every 情况通报 of the incident so far, oldest first. */
+  updates: IncidentUpdateView[];
 } & TimesOf<PersonStep, string | null>;
 
 /** One row of the live response board. */
@@ -87,7 +129,7 @@ export type IncidentSummary = {
   incidentType: string;
   description: string;
   location: { lat: number; lng: number };
-  enterprise: { id: string; name: string } | null;
+  enterprises: LinkedEnterprise[];
   isDrill: boolean;
   status: 'active' | 'lifted';
   createdAt: string;
@@ -113,6 +155,7 @@ export type TimelineEntry = {
 
 export type IncidentDetail = IncidentSummary & {
   assignments: AssignmentView[];
+  updates: IncidentUpdateView[];
   shortfalls: ShortfallView[];
   timeline: TimelineEntry[];
 };

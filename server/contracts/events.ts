@@ -1,5 +1,5 @@
 // PURE module: the typed Socket.IO contract used by both ends.
-import type { AssignmentView, IncidentSummary, RoleCard } from './dispatch';
+import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } from './dispatch';
 
 export type AckError = { code: string; message: string };
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -9,6 +9,12 @@ export type Ack<T> = (result: AckResult<T>) => void;
 export type AssignmentUpdatedMessage = { messageId: string; assignment: AssignmentView };
 export type IncidentUpdatedMessage = { messageId: string; incident: IncidentSummary };
 export type IncidentLiftedMessage = { messageId: string; incidentId: string; liftedAt: string; reason: string };
+/**
+ * 情况通报 to the incident's assignees: the update, and the incident as the cards now show it (its
+ * location, type and linked enterprises after the update). The phone answers with
+ * `incident:updates-received`; until it does, the update is pushed again (and synced on reconnect).
+ */
+export type IncidentUpdatePostedMessage = { messageId: string; update: IncidentUpdateView; incident: RoleCard['incident'] };
 export type MapPublishedMessage = { messageId: string; enterpriseId: string; version: number };
 /** A field user's phone came online or went offline (heartbeat-based; sent to the command room). */
 export type PresenceMessage = { messageId: string; userId: string; isOnline: boolean; lastSeenAt: string | null };
@@ -24,10 +30,16 @@ export type EscalationMessage = {
 };
 /**
  * The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds,
- * and the incidents lifted (警报解除) while it was away, of the cards it held: it says so before
- * the cards go.
+ * the incidents lifted (警报解除) while it was away, of the cards it held (it says so before the
+ * cards go), and the held cards whose incident was updated meanwhile.
  */
-export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]; lifted: LiftedIncident[] };
+export type AssignmentsSyncReply = {
+  missing: RoleCard[];
+  held: AssignmentView[];
+  lifted: LiftedIncident[];
+  /** Held cards whose incident has 情况通报 the phone has not confirmed: in full, to replace the held copy. */
+  revised: RoleCard[];
+};
 export type LiftedIncident = { incidentId: string; reason: string | null };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
@@ -40,6 +52,7 @@ export type ServerToClientEvents = {
   'assignment:updated': (message: AssignmentUpdatedMessage) => void;
   'incident:updated': (message: IncidentUpdatedMessage) => void;
   'incident:lifted': (message: IncidentLiftedMessage) => void;
+  'incident:update-posted': (message: IncidentUpdatePostedMessage) => void;
   'map:published': (message: MapPublishedMessage) => void;
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
@@ -52,4 +65,5 @@ export type ClientToServerEvents = {
   'assignment:ack': (payload: unknown, ack?: Ack<AssignmentView>) => void;
   'assignment:status': (payload: unknown, ack?: Ack<AssignmentView>) => void;
   'assignments:sync': (payload: unknown, ack?: Ack<AssignmentsSyncReply>) => void;
+  'incident:updates-received': (payload: unknown, ack?: Ack<{ seq: number }>) => void;
 };

@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
 import { toTimeline } from './timeline';
+import { loadIncidentUpdates } from './incident-links';
 
 const getIncidentInput = z.object({ incidentId: z.string().uuid() });
 
@@ -35,6 +36,7 @@ export async function getIncident({ ctx, input }: { ctx: VerbContext; input: unk
   return {
     ...summary,
     assignments: await loadAssignmentViews(db, { incidentId }),
+    updates: (await loadIncidentUpdates(db, [incidentId])).get(incidentId) ?? [],
     shortfalls: gaps.map(({ planRoleId, roleName, departmentId, required, assigned }) => ({
       planRoleId,
       roleName,

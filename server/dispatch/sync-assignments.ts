@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
@@ -12,7 +12,8 @@ import { loadAssignmentViews, loadRoleCards } from './views';
  * caller it lacks, in full, and the current state of the held ones that are still open. Held ids
  * that are closed, unknown or someone else's are simply absent, so the phone drops them.
  * Holding a card that is still `sent` is proof it arrived: that is recorded as delivered.
- * Held cards of the caller's whose incident was lifted meanwhile are named by incident (`lifted`).
+ * Held cards of the caller's whose incident was lifted meanwhile are named by incident (`lifted`);
+ * held cards whose incident has 情况通报 the phone has not confirmed come again in full (`revised`).
  */
 export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input: unknown }): Promise<AssignmentsSyncReply> {
   const { held } = parseInput(assignmentsSyncInput, input);
@@ -26,7 +27,34 @@ export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input:
   }
   const views = stillHeld.length ? await loadAssignmentViews(ctx.db, { assignmentIds: stillHeld.map((card) => card.assignmentId) }) : [];
   const gone = held.filter((id) => !open.some((card) => card.assignmentId === id));
-  return { missing, held: views.filter((view) => view.closedAt === null), lifted: await liftedIncidentsOf(ctx, gone) };
+  const lagging = await laggingBehindUpdates(
+    ctx,
+    stillHeld.map((card) => card.assignmentId),
+  );
+  return {
+    missing,
+    held: views.filter((view) => view.closedAt === null),
+    lifted: await liftedIncidentsOf(ctx, gone),
+    revised: stillHeld.filter((card) => lagging.has(card.assignmentId)),
+  };
+}
+
+/** Of these open cards of the caller's, those whose phone has not confirmed the incident's latest 情况通报. */
+async function laggingBehindUpdates(ctx: VerbContext, assignmentIds: string[]): Promise<Set<string>> {
+  if (assignmentIds.length === 0) return new Set();
+  const rows = await ctx.db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+    .where(
+      and(
+        inArray(assignments.id, assignmentIds),
+        eq(assignments.userId, ctx.actor.id),
+        isNull(assignments.closedAt),
+        lt(assignments.updatesSeenSeq, incidents.updateSeq),
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** The lifted incidents of these assignments, only those of the caller's own cards. */

@@ -1,5 +1,5 @@
 import type { assignments, incidents } from '../../db/schema';
-import type { AssignmentView, IncidentSummary, RoleCard, ShortfallView } from '../contracts/dispatch';
+import type { AssignmentView, IncidentSummary, LinkedEnterprise, RoleCard, ShortfallView } from '../contracts/dispatch';
 import { compareBoardOrder, toAssignmentView, toRoleCard, toSummary } from './views';
 
 type Person = { id: string; username: string; displayName: string; phone: string };
@@ -22,7 +22,7 @@ export type TriggerAnswer = {
 export function buildTriggerAnswer(written: {
   incident: typeof incidents.$inferSelect;
   planName: string;
-  enterprise: { id: string; name: string; address: string } | null;
+  enterprise: LinkedEnterprise | null;
   createdBy: string;
   assignments: (typeof assignments.$inferSelect)[];
   people: Map<string, Person>;
@@ -30,12 +30,14 @@ export function buildTriggerAnswer(written: {
   shortfalls: ShortfallView[];
 }): TriggerAnswer {
   const { incident, planName, enterprise, people, departments } = written;
+  // A new incident's only link is the enterprise it was reported with; it has no 情况通报 yet.
+  const linked = enterprise ? [{ id: enterprise.id, name: enterprise.name, address: enterprise.address }] : [];
   const cards: RoleCard[] = [];
   const board: { departmentCode: string; view: AssignmentView }[] = [];
   for (const assignment of written.assignments) {
     const person = people.get(assignment.userId)!;
     const department = departments.get(assignment.departmentId)!;
-    cards.push(toRoleCard({ assignment, incident, planName, department, enterprise }));
+    cards.push(toRoleCard({ assignment, incident, planName, department, enterprises: linked, updates: [] }));
     board.push({
       departmentCode: department.code,
       view: toAssignmentView({
@@ -50,7 +52,7 @@ export function buildTriggerAnswer(written: {
   board.sort(compareBoardOrder);
   const total = written.assignments.length;
   return {
-    incident: toSummary({ incident, planName, enterprise, createdBy: written.createdBy }, { total, acknowledged: 0 }),
+    incident: toSummary({ incident, planName, enterprises: linked, createdBy: written.createdBy }, { total, acknowledged: 0 }),
     assignments: board.map((row) => row.view),
     cards,
     shortfalls: written.shortfalls,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { assignments, idempotencyKeys, incidents, shortfalls } from '../../db/schema';
+import { assignments, idempotencyKeys, incidentEnterprises, incidents, shortfalls } from '../../db/schema';
 import { insertInChunks } from '../../db/insert-in-chunks';
 import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../kernel/auth/actor';
@@ -89,6 +89,7 @@ export async function triggerIncident({
         createdAt: now,
       },
     ]);
+    if (enterprise) await tx.insert(incidentEnterprises).values({ incidentId, enterpriseId: enterprise.id, linkedAt: now });
     const audit = { jurisdictionId: actor.jurisdictionId, actorId: actor.id, incidentId, at: now };
     await recordAudit(tx, {
       ...audit,

@@ -2,18 +2,19 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
-import { assignments, departments, enterprises, incidents, plans, users } from '../../db/schema';
+import { assignments, departments, incidents, plans, users } from '../../db/schema';
 import { ASSIGNMENT_STATUSES, PERSON_STEPS, timesOf } from '../contracts/assignment-lifecycle';
-import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import type { AssignmentView, IncidentSummary, IncidentUpdateView, LinkedEnterprise, RoleCard } from '../contracts/dispatch';
 import { roleCardMessage } from '../push/messages';
 import { iso, isoRequired } from './iso';
+import { loadIncidentUpdates, loadLinkedEnterprises } from './incident-links';
 
 const originalCard = alias(assignments, 'original_card');
 const standInFor = alias(users, 'stands_in_for');
 
 // Read models shared by the verbs: the board row, the role card and the incident summary.
 
-const summaryColumns = { incident: incidents, planName: plans.name, enterprise: enterprises, createdBy: users.displayName };
+const summaryColumns = { incident: incidents, planName: plans.name, createdBy: users.displayName };
 
 const assignmentColumns = {
   assignment: assignments,
@@ -103,7 +104,6 @@ export async function loadRoleCards(
       incident: incidents,
       planName: plans.name,
       department: departments,
-      enterprise: enterprises,
       standsInFor: standInFor.displayName,
     })
     .from(assignments)
@@ -113,10 +113,13 @@ export async function loadRoleCards(
     .leftJoin(originalCard, eq(originalCard.id, assignments.backupForId))
     .leftJoin(standInFor, eq(standInFor.id, originalCard.userId))
     .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
     .where(condition)
     .orderBy(asc(assignments.sentAt));
-  return rows.map(toRoleCard);
+  const incidentIds = [...new Set(rows.map((row) => row.incident.id))];
+  const [linked, updates] = await Promise.all([loadLinkedEnterprises(db, incidentIds), loadIncidentUpdates(db, incidentIds)]);
+  return rows.map((row) =>
+    toRoleCard({ ...row, enterprises: linked.get(row.incident.id) ?? [], updates: updates.get(row.incident.id) ?? [] }),
+  );
 }
 
 export type RoleCardRow = {
@@ -124,13 +127,22 @@ export type RoleCardRow = {
   incident: typeof incidents.$inferSelect;
   planName: string;
   department: { id: string; name: string; nameEn: string };
-  enterprise: { id: string; name: string; address: string } | null;
+  enterprises: LinkedEnterprise[];
+  updates: IncidentUpdateView[];
   /** For a backup's card: the name of the person it stands in for. */
   standsInFor?: string | null;
 };
 
 /** The card a phone shows; built from the rows just written by the trigger, or read back here. */
-export function toRoleCard({ assignment: a, incident, planName, department, enterprise, standsInFor }: RoleCardRow): RoleCard {
+export function toRoleCard({
+  assignment: a,
+  incident,
+  planName,
+  department,
+  enterprises: linked,
+  updates,
+  standsInFor,
+}: RoleCardRow): RoleCard {
   return roleCardMessage({
     assignmentId: a.id,
     incidentId: a.incidentId,
@@ -147,18 +159,40 @@ export function toRoleCard({ assignment: a, incident, planName, department, ente
     standsInFor: standsInFor ?? null,
     sentAt: isoRequired(a.sentAt),
     ...timesOf(PERSON_STEPS, a, iso),
-    incident: {
-      id: incident.id,
-      incidentType: incident.incidentType,
-      planName,
-      description: incident.description,
-      isDrill: incident.isDrill,
-      lat: incident.lat,
-      lng: incident.lng,
-      createdAt: isoRequired(incident.createdAt),
-      enterprise: enterprise ? { id: enterprise.id, name: enterprise.name, address: enterprise.address } : null,
-    },
+    incident: toCardIncident(incident, planName, linked),
+    updates,
   });
+}
+
+/** The incident as a card shows it; a 情况通报 pushes this again with what it changed. */
+export function toCardIncident(
+  incident: typeof incidents.$inferSelect,
+  planName: string,
+  linked: LinkedEnterprise[],
+): RoleCard['incident'] {
+  return {
+    id: incident.id,
+    incidentType: incident.incidentType,
+    planName,
+    description: incident.description,
+    isDrill: incident.isDrill,
+    lat: incident.lat,
+    lng: incident.lng,
+    createdAt: isoRequired(incident.createdAt),
+    enterprises: linked,
+  };
+}
+
+/** One incident as its cards show it now (after a 情况通报), for the phones' push. */
+export async function loadCardIncident(db: DbOrTx, incidentId: string): Promise<RoleCard['incident'] | undefined> {
+  const [row] = await db
+    .select({ incident: incidents, planName: plans.name })
+    .from(incidents)
+    .innerJoin(plans, eq(plans.id, incidents.planId))
+    .where(eq(incidents.id, incidentId));
+  if (!row) return undefined;
+  const linked = await loadLinkedEnterprises(db, [incidentId]);
+  return toCardIncident(row.incident, row.planName, linked.get(incidentId) ?? []);
 }
 
 export async function loadIncidentSummaries(
@@ -173,10 +207,13 @@ export async function loadIncidentSummaries(
     .from(incidents)
     .innerJoin(plans, eq(plans.id, incidents.planId))
     .innerJoin(users, eq(users.id, incidents.createdBy))
-    .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
     .where(and(...conditions))
     .orderBy(asc(incidents.createdAt));
   if (rows.length === 0) return [];
+  const linked = await loadLinkedEnterprises(
+    db,
+    rows.map((row) => row.incident.id),
+  );
 
   // Counted by the database: reading every assignment's state here made each 收到 in a
   // 10,000-person incident load 10,000 rows (bench/trigger-verb.ts).
@@ -192,18 +229,20 @@ export async function loadIncidentSummaries(
     .groupBy(assignments.incidentId);
   const countsById = new Map(counted.map((row) => [row.incidentId, row]));
 
-  return rows.map((row) => toSummary(row, countsById.get(row.incident.id))).reverse();
+  return rows
+    .map((row) => toSummary({ ...row, enterprises: linked.get(row.incident.id) ?? [] }, countsById.get(row.incident.id)))
+    .reverse();
 }
 
 export type SummaryRow = {
   incident: typeof incidents.$inferSelect;
   planName: string;
-  enterprise: { id: string; name: string } | null;
+  enterprises: LinkedEnterprise[];
   createdBy: string;
 };
 
 export function toSummary(
-  { incident, planName, enterprise, createdBy }: SummaryRow,
+  { incident, planName, enterprises: linked, createdBy }: SummaryRow,
   counts: { total: number; acknowledged: number } | undefined,
 ): IncidentSummary {
   const total = counts?.total ?? 0;
@@ -215,7 +254,7 @@ export function toSummary(
     incidentType: incident.incidentType,
     description: incident.description,
     location: { lat: incident.lat, lng: incident.lng },
-    enterprise: enterprise ? { id: enterprise.id, name: enterprise.name } : null,
+    enterprises: linked,
     isDrill: incident.isDrill,
     status: incident.status,
     createdAt: isoRequired(incident.createdAt),
@@ -231,8 +270,8 @@ export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, in
   const statements = statementsFor(db);
   const [row] = await statements.summaryById.execute({ incidentId, jurisdictionId });
   if (!row) return undefined;
-  const [counts] = await statements.countsById.execute({ incidentId });
-  return toSummary(row, counts);
+  const [[counts], linked] = await Promise.all([statements.countsById.execute({ incidentId }), loadLinkedEnterprises(db, [incidentId])]);
+  return toSummary({ ...row, enterprises: linked.get(incidentId) ?? [] }, counts);
 }
 
 // Run after every 收到 (one board row and one summary each): prepared once (db/prepared.ts).
@@ -254,7 +293,6 @@ function prepareStatements(db: DbOrTx) {
       .from(incidents)
       .innerJoin(plans, eq(plans.id, incidents.planId))
       .innerJoin(users, eq(users.id, incidents.createdBy))
-      .leftJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
       .where(and(eq(incidents.id, sql.placeholder('incidentId')), eq(incidents.jurisdictionId, sql.placeholder('jurisdictionId'))))
       .prepare(),
     countsById: db

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { assignments, enterprises, incidents, type RiskLevel } from '../../db/schema';
+import { assignments, enterprises, incidentEnterprises, incidents, type RiskLevel } from '../../db/schema';
 import { isCommand } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import type { EnterpriseSummary } from '../contracts/views';
@@ -37,9 +37,10 @@ async function visibleScope({ actor, db }: VerbContext): Promise<'all' | 'none' 
   if (actor.role === 'enterprise') return actor.enterpriseId ? [actor.enterpriseId] : 'none';
   if (actor.role !== 'field_staff') return 'none';
   const linked = await db
-    .selectDistinct({ enterpriseId: incidents.enterpriseId })
+    .selectDistinct({ enterpriseId: incidentEnterprises.enterpriseId })
     .from(assignments)
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
+    .innerJoin(incidentEnterprises, eq(incidentEnterprises.incidentId, assignments.incidentId))
     .where(and(eq(assignments.userId, actor.id), isNull(assignments.closedAt), eq(incidents.jurisdictionId, actor.jurisdictionId)));
   const ids = linked.flatMap((row) => (row.enterpriseId ? [row.enterpriseId] : []));
   return ids.length > 0 ? ids : 'none';

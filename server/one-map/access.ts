@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
-import { assignments, enterprises, incidents, type Enterprise } from '../../db/schema';
+import { assignments, enterprises, incidentEnterprises, type Enterprise } from '../../db/schema';
 import { isCommand, type Actor } from '../kernel/auth/actor';
 import { forbidden, notFound } from '../kernel/errors';
 
 // Who may see or change an enterprise's one-map:
 //   enterprise  — its own enterprise only (others look like they do not exist)
-//   field staff — enterprises named by incidents they hold an open assignment in
+//   field staff — enterprises linked to incidents they hold an open assignment in (at the trigger
+//                 or by a later 情况通报; an unlinked one is closed to them again)
 //   command     — everything in their jurisdiction
 
 async function loadEnterprise(db: DbOrTx, actor: Actor, enterpriseId: string): Promise<Enterprise> {
@@ -22,8 +23,8 @@ export async function hasActiveAssignmentAt(db: DbOrTx, userId: string, enterpri
   const rows = await db
     .select({ id: assignments.id })
     .from(assignments)
-    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
-    .where(and(eq(assignments.userId, userId), isNull(assignments.closedAt), eq(incidents.enterpriseId, enterpriseId)))
+    .innerJoin(incidentEnterprises, eq(incidentEnterprises.incidentId, assignments.incidentId))
+    .where(and(eq(assignments.userId, userId), isNull(assignments.closedAt), eq(incidentEnterprises.enterpriseId, enterpriseId)))
     .limit(1);
   return rows.length > 0;
 }
@@ -54,7 +55,7 @@ export async function listRespondersAt(db: DbOrTx, enterpriseId: string): Promis
   const rows = await db
     .selectDistinct({ userId: assignments.userId })
     .from(assignments)
-    .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
-    .where(and(isNull(assignments.closedAt), eq(incidents.enterpriseId, enterpriseId)));
+    .innerJoin(incidentEnterprises, eq(incidentEnterprises.incidentId, assignments.incidentId))
+    .where(and(isNull(assignments.closedAt), eq(incidentEnterprises.enterpriseId, enterpriseId)));
   return rows.map((row) => row.userId);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { enterprises, incidents } from '../../db/schema';
+import { enterprises, incidentEnterprises, incidents } from '../../db/schema';
 import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import { notFound } from '../kernel/errors';
@@ -21,8 +21,8 @@ export type SuspectedSource = {
 
 /**
  * For the board: the nearest enterprises whose published one-map holds substances that fit the
- * incident (oil for an oil slick…). A lead for the officers, not a verdict. The enterprise the
- * incident is linked to always comes first, with what it declares, whatever the type's keywords say:
+ * incident (oil for an oil slick…). A lead for the officers, not a verdict. The enterprises the
+ * incident is linked to always come first, with what it declares, whatever the type's keywords say:
  * it is the site itself.
  */
 export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbContext; input: unknown }): Promise<SuspectedSource[]> {
@@ -34,11 +34,17 @@ export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbConte
     .where(and(eq(incidents.id, incidentId), eq(incidents.jurisdictionId, ctx.actor.jurisdictionId)));
   if (!incident) throw notFound('incidentNotFound');
 
+  // Every enterprise linked to the incident, at the trigger or by a later 情况通报.
+  const links = await ctx.db
+    .select({ enterpriseId: incidentEnterprises.enterpriseId })
+    .from(incidentEnterprises)
+    .where(eq(incidentEnterprises.incidentId, incidentId));
+  const linkedIds = new Set(links.map((link) => link.enterpriseId));
   const candidates = await ctx.db.select().from(enterprises).where(eq(enterprises.jurisdictionId, ctx.actor.jurisdictionId));
   const sources: SuspectedSource[] = [];
   for (const enterprise of candidates) {
     const map = await loadPublishedMap(ctx.db, enterprise.id, ctx.now());
-    const isLinked = enterprise.id === incident.enterpriseId;
+    const isLinked = linkedIds.has(enterprise.id);
     const fitting = map ? matchSubstances(incident.incidentType, map.riskPoints) : [];
     const matches = isLinked && fitting.length === 0 && map ? declaredSubstances(map.riskPoints) : fitting;
     if (matches.length === 0 && !isLinked) continue;
@@ -50,7 +56,7 @@ export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbConte
       matches,
     });
   }
-  const isLinked = (source: SuspectedSource) => source.enterpriseId === incident.enterpriseId;
+  const isLinked = (source: SuspectedSource) => linkedIds.has(source.enterpriseId);
   return sources.sort((a, b) => Number(isLinked(b)) - Number(isLinked(a)) || a.distanceMetres - b.distanceMetres).slice(0, limit);
 }
 

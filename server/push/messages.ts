@@ -1,9 +1,10 @@
 import type { AssignmentStatus } from '../contracts/assignment-lifecycle';
-import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dispatch';
+import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } from '../contracts/dispatch';
 import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
   IncidentLiftedMessage,
+  IncidentUpdatePostedMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
@@ -41,6 +42,11 @@ export function incidentUpdatedMessage(incident: IncidentSummary, cause: { audit
 /** `incident:lifted` (警报解除): happens once per incident. */
 export function incidentLiftedMessage(incidentId: string, liftedAt: Date, reason: string): IncidentLiftedMessage {
   return { messageId: `incident:${incidentId}:lifted`, incidentId, liftedAt: liftedAt.toISOString(), reason };
+}
+
+/** `incident:update-posted` (情况通报): one per update, however often it is pushed again. */
+export function incidentUpdatePostedMessage(update: IncidentUpdateView, incident: RoleCard['incident']): IncidentUpdatePostedMessage {
+  return { messageId: `update:${update.incidentId}:${update.seq}`, update, incident };
 }
 
 /** `map:published`: one per published version of an enterprise's one-map. */

@@ -9,6 +9,7 @@ export const silentEmitter: Emitter = {
   assignmentUpdated: () => {},
   incidentUpdated: () => {},
   incidentLifted: () => {},
+  incidentUpdatePosted: () => {},
   mapPublished: () => {},
   escalationRaised: () => {},
 };

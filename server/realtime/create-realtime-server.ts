@@ -10,6 +10,7 @@ import { createContext, type ServerDeps } from '../context';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/events';
 import { acknowledgeAssignment, markDelivered, updateAssignmentStatus } from '../dispatch';
 import { syncAssignments } from '../dispatch/sync-assignments';
+import { recordUpdatesReceived } from '../dispatch/record-updates-received';
 import { unauthenticated } from '../kernel/errors';
 import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../presence/heartbeat';
 import { getPresence, type PresenceTracker } from '../presence/presence-tracker';
@@ -109,6 +110,7 @@ export function createRealtimeServer(
     socket.on('assignment:ack', (payload, ack) => handle(ack, (ctx) => acknowledgeAssignment({ ctx, input: payload })));
     socket.on('assignment:status', (payload, ack) => handle(ack, (ctx) => updateAssignmentStatus({ ctx, input: payload })));
     socket.on('assignments:sync', (payload, ack) => handle(ack, (ctx) => syncAssignments({ ctx, input: payload })));
+    socket.on('incident:updates-received', (payload, ack) => handle(ack, (ctx) => recordUpdatesReceived({ ctx, input: payload })));
   });
 
   return io;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyIncidentUpdate,
+  latestUpdateSeqs,
   applyAssignmentView,
   applySync,
   nextActions,
@@ -7,10 +9,10 @@ import {
   splitSteps,
   upsertCard,
 } from '@/components/field/field-cards';
-import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
+import type { AssignmentView, IncidentUpdateView, RoleCard } from '@/server/contracts/dispatch';
 
 const card = (assignmentId: string, status: RoleCard['status'], sentAt = '2026-04-14T02:00:00.000Z', incidentId = 'i1'): RoleCard =>
-  ({ assignmentId, incidentId, status, sentAt, messageId: `assignment:new:${assignmentId}` }) as RoleCard;
+  ({ assignmentId, incidentId, status, sentAt, messageId: `assignment:new:${assignmentId}`, updates: [] }) as unknown as RoleCard;
 const view = (id: string, status: AssignmentView['status'], closedAt: string | null = null): AssignmentView =>
   ({ id, status, closedAt, acknowledgedAt: null, enRouteAt: null, onSceneAt: null, doneAt: null }) as AssignmentView;
 
@@ -69,6 +71,39 @@ describe('field card state', () => {
   it('queues unacknowledged cards, skipping lifted incidents', () => {
     const cards = [card('a', 'sent'), card('b', 'acknowledged'), card('c', 'delivered', undefined, 'lifted')];
     expect(pendingAcknowledgement(cards, new Set(['lifted'])).map((c) => c.assignmentId)).toEqual(['a']);
+  });
+
+  it('puts a 情况通报 on every card of its incident once, and a late older one does not roll the incident back', () => {
+    const update = (seq: number, lat: number): { update: IncidentUpdateView; incident: RoleCard['incident'] } => ({
+      update: {
+        id: `u${seq}`,
+        incidentId: 'i1',
+        seq,
+        text: `通报${seq}`,
+        at: '',
+        authorName: '',
+        location: null,
+        incidentType: null,
+        linked: [],
+        unlinked: [],
+      },
+      incident: { lat } as RoleCard['incident'],
+    });
+    let cards = [card('a', 'sent'), card('b', 'acknowledged', undefined, 'i2')];
+    cards = applyIncidentUpdate(cards, update(2, 29.6));
+    cards = applyIncidentUpdate(cards, update(1, 29.5));
+    cards = applyIncidentUpdate(cards, update(2, 29.6));
+    expect(cards[0]!.updates.map((u) => u.seq)).toEqual([1, 2]);
+    expect(cards[0]!.incident.lat).toBe(29.6);
+    expect(cards[1]!.updates).toEqual([]);
+    expect([...latestUpdateSeqs(cards)]).toEqual([['i1', 2]]);
+
+    // A card re-pushed or synced in full keeps what it already had.
+    cards = upsertCard(cards, card('a', 'delivered'));
+    expect(cards[0]!.updates.map((u) => u.seq)).toEqual([1, 2]);
+    const revised = { ...card('a', 'delivered'), updates: [...cards[0]!.updates, { ...cards[0]!.updates[0]!, id: 'u3', seq: 3 }] };
+    cards = applySync(cards, { missing: [], held: [], revised: [revised] }, new Set(), () => false);
+    expect(cards[0]!.updates.map((u) => u.seq)).toEqual([1, 2, 3]);
   });
 
   it('splits prose instructions into steps', () => {

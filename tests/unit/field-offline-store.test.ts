@@ -28,7 +28,7 @@ function memoryStorage() {
 }
 
 const card = (assignmentId: string, status: RoleCard['status'] = 'sent', sentAt = '2026-04-14T02:00:00.000Z') =>
-  ({ assignmentId, status, sentAt, incident: {} }) as RoleCard;
+  ({ assignmentId, status, sentAt, incident: { enterprises: [] }, updates: [] }) as unknown as RoleCard;
 const queued: QueuedAction = { id: 'q1', assignmentId: 'a', action: 'ack', occurredAt: '2026-04-14T02:01:00.000Z' };
 const state = (cards: RoleCard[], outbox: QueuedAction[] = [], closedIds: string[] = []): OfflineState => ({ cards, outbox, closedIds });
 const at = (iso: string) => Date.parse(iso);
@@ -52,6 +52,16 @@ describe('the phone offline store', () => {
     expect(readOfflineState(storage, 'user-2')).toBeNull();
     storage.setItem(offlineStateKey('user-3'), JSON.stringify({ cards: [card('a'), { nope: 1 }], outbox: [queued, { id: 1 }] }));
     expect(readOfflineState(storage, 'user-3')).toEqual(state([card('a')], [queued]));
+  });
+
+  it('reads a card stored by the previous version: its one linked enterprise, and no 情况通报', () => {
+    const storage = memoryStorage();
+    const plant = { id: 'e1', name: '污水处理厂', address: '西永' };
+    const legacy = { assignmentId: 'a', status: 'sent', sentAt: '2026-04-14T02:00:00.000Z', incident: { enterprise: plant } };
+    storage.setItem(offlineStateKey('user-1'), JSON.stringify({ cards: [legacy], outbox: [] }));
+    const [restored] = readOfflineState(storage, 'user-1')!.cards;
+    expect(restored!.incident).toEqual({ enterprises: [plant] });
+    expect(restored!.updates).toEqual([]);
   });
 
   it('trusts the page for cards sent before it was rendered, and keeps stored cards it could not know', () => {

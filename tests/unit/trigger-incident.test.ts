@@ -53,7 +53,7 @@ describe('triggerIncident', () => {
     });
     const incidentId = result.incident.id;
     expect(result.shortfalls.length).toBeGreaterThan(0);
-    expect(result.incident.enterprise?.id).toBe(enterpriseId);
+    expect(result.incident.enterprises.map((enterprise) => enterprise.id)).toEqual([enterpriseId]);
 
     expect(result.incident).toEqual(await loadIncidentSummary(fixture.db, ctx.actor.jurisdictionId, incidentId));
     expect(result.assignments).toEqual(await loadAssignmentViews(fixture.db, { incidentId }));
@@ -63,7 +63,7 @@ describe('triggerIncident', () => {
     const pushed = fixture.emitter.sent.filter((s) => s.kind === 'assignmentNew').map((s) => s.payload as RoleCard);
     const byId = (a: RoleCard, b: RoleCard) => a.assignmentId.localeCompare(b.assignmentId);
     expect(pushed.sort(byId)).toEqual((await loadRoleCards(fixture.db, { incidentId })).sort(byId));
-    expect(pushed[0]!.incident.enterprise?.id).toBe(enterpriseId);
+    expect(pushed[0]!.incident.enterprises.map((enterprise) => enterprise.id)).toEqual([enterpriseId]);
   });
 
   it('records a shortfall, not a silent gap, when too few are on duty', async () => {

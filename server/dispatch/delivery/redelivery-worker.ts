@@ -1,6 +1,8 @@
 import { loadAssignmentViews, loadRoleCards } from '../views';
 import { areTurnsHeld } from '../../push/run-in-turn';
 import { claimDuePushes } from './claim-due-pushes';
+import { claimDueUpdatePushes } from './claim-due-update-pushes';
+import { repushUpdates } from './repush-updates';
 import type { ServerDeps } from '../../context';
 import { pushCard } from './push-card';
 import { log } from '../../kernel/log/logger';
@@ -18,7 +20,7 @@ export type RedeliveryOptions = {
 export type RedeliveryWorker = { tick(): Promise<number>; stop(): Promise<void> };
 
 /**
- * Re-pushes cards that no phone has confirmed, with backoff, for as long as their assignee is
+ * Re-pushes cards (and 情况通报) that no phone has confirmed, with backoff, for as long as their assignee is
  * connected. Each push carries the same card and message id, so a phone that did get an earlier
  * one drops the repeat. The board hears of each attempt (message id per attempt) to show the count.
  */
@@ -29,6 +31,15 @@ export function startRedeliveryWorker(deps: ServerDeps, options: RedeliveryOptio
   let running: Promise<number> | null = null;
 
   async function runTick(): Promise<number> {
+    const cards = await repushCards();
+    if (isStopped) return cards;
+    // 情况通报 the phones have not confirmed, the same way.
+    const updates = await claimDueUpdatePushes(deps.db, { now: deps.now(), onlineUserIds: options.onlineUserIds(), limit: batchSize });
+    if (updates.length > 0 && !isStopped) await repushUpdates(deps, updates);
+    return cards + updates.length;
+  }
+
+  async function repushCards(): Promise<number> {
     const claimed = await claimDuePushes(deps.db, { now: deps.now(), onlineUserIds: options.onlineUserIds(), limit: batchSize });
     if (claimed.length === 0 || isStopped) return claimed.length;
     const ids = claimed.map((claim) => claim.assignmentId);

@@ -111,6 +111,12 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/assignments/00000000-0000-4000-8000-000000000000/acknowledgement',
     template: { reachedBy: 'phone_call', reachedAt: '2026-01-01T08:00:00+08:00', note: '模糊' },
   }),
+  // Field staff may not post 情况通报: the body is validated first, then refused.
+  'POST /api/incidents/[id]/updates': () => ({
+    role: 'field_unassigned',
+    path: '/api/incidents/00000000-0000-4000-8000-000000000000/updates',
+    template: { text: '模糊测试通报', location: { lat: 29.58, lng: 106.32 }, incidentType: 'water_oil', link: [], unlink: [] },
+  }),
   // Field staff may not lift an alarm: the body is read, then refused.
   'POST /api/incidents/[id]/lift': () => ({
     role: 'field_unassigned',

@@ -258,6 +258,14 @@ const ROUTES: Record<RouteMethod, Cell> = {
       data: { reason: '矩阵：演练结束' },
     }),
   },
+  'POST /api/incidents/[id]/updates': {
+    allow: COMMAND,
+    request: async (_f, h) => ({
+      method: 'POST',
+      path: `/api/incidents/${await h.newIncident()}/updates`,
+      data: { text: '矩阵：情况通报', location: { lat: 29.588, lng: 106.33 } },
+    }),
+  },
   'POST /api/assignments/[id]/acknowledgement': {
     allow: COMMAND,
     request: async (_f, h) => ({
@@ -291,6 +299,8 @@ const SOCKET_EVENTS: Record<string, { allow: readonly Role[]; payload: (f: Fixtu
   'assignment:ack': { allow: ['field_assigned'], payload: (f) => ({ assignmentId: f.assignmentId }) },
   'assignment:status': { allow: ['field_assigned'], payload: (f) => ({ assignmentId: f.assignmentId, status: 'en_route' }) },
   'assignments:sync': { allow: SIGNED_IN, payload: (f) => ({ held: [f.assignmentId] }) },
+  // The receipt for 情况通报 #1 of the incident (posted in beforeAll): only its assignee's phone may give it.
+  'incident:updates-received': { allow: ['field_assigned'], payload: (f) => ({ incidentId: f.incidentId, seq: 1 }) },
 };
 
 function planBody(f: Fixtures, name: string) {
@@ -345,6 +355,8 @@ test.beforeAll(async ({ baseURL }) => {
   expect(trigger.status()).toBe(201);
   const created = (await trigger.json()) as { incident: { id: string }; assignments: { id: string; userId: string }[] };
   expect(created.assignments.map((assignment) => assignment.userId)).toEqual([env1.id]);
+  const update = await duty.post(`/api/incidents/${created.incident.id}/updates`, { data: { text: '授权矩阵：第一条情况通报' } });
+  expect(update.status()).toBe(201);
   const draft = (await (await contexts.get('enterprise_own')!.get(`/api/enterprises/${own}/map/draft`)).json()) as {
     draft: { riskPoints: { id: string }[]; plan: { imageUrl: string } };
   };

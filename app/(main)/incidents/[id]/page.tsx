@@ -8,6 +8,7 @@ import { DomainError } from '@/server/kernel/errors';
 import { requirePageActor } from '@/server/pages/require-actor';
 import { listPlans } from '@/server/plans/list-plans';
 import { listPresence } from '@/server/presence';
+import { listEnterprises } from '@/server/enterprises/list-enterprises';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,11 @@ export default async function IncidentBoardPage({ params }: { params: Promise<{ 
   const { actor, ctx } = await requirePageActor('duty_officer', 'admin');
   const { id } = await params;
   const incident = await loadIncident(ctx, id);
-  const [plans, presence] = await Promise.all([listPlans({ ctx, includeInactive: true }), listPresence({ ctx })]);
+  const [plans, presence, enterprises] = await Promise.all([
+    listPlans({ ctx, includeInactive: true }),
+    listPresence({ ctx }),
+    listEnterprises({ ctx }),
+  ]);
 
   const plan = plans.find((candidate) => candidate.id === incident.planId);
   const departmentNames = Object.fromEntries(plans.flatMap((p) => p.roles.map((role) => [role.departmentId, role.department])));
@@ -44,6 +49,8 @@ export default async function IncidentBoardPage({ params }: { params: Promise<{ 
           departmentNames={departmentNames}
           targets={targets}
           initialPresence={presence}
+          incidentTypes={[...new Set(plans.map((candidate) => candidate.incidentType))]}
+          enterprises={enterprises.map(({ id, name }) => ({ id, name }))}
         />
       </main>
     </>
