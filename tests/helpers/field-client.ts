@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { AssignmentView, RoleCard } from '@/server/contracts/dispatch';
+import type { AssignmentView, IncidentUpdateView, RoleCard } from '@/server/contracts/dispatch';
 import type { AckResult, AssignmentsSyncReply, ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
 
 type FieldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,10 +17,15 @@ export type FieldClientOptions = {
  * card with a receipt, reports what it holds on every (re)connect and takes what the server says is
  * missing, and keeps cards by assignment id so that a card is *shown* (alerted) exactly once.
  * `shownCount` counts alerts per assignment: any value above 1 is a duplicate the person would see.
+ * 情况通报 are kept the same way, by update id (`updatesShown` counts banners), and confirmed with
+ * `incident:updates-received` once held, as the phone page does.
  */
 export function createFieldClient({ url, cookie, reconnect = true }: FieldClientOptions) {
   const cards = new Map<string, RoleCard>();
   const shownCount = new Map<string, number>();
+  const updates = new Map<string, IncidentUpdateView>();
+  const updatesShown = new Map<string, number>();
+  const syncReplies: AssignmentsSyncReply[] = [];
   let connects = 0;
 
   const socket: FieldSocket = connect(url, {
@@ -46,12 +51,26 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
 
   socket.on('assignment:new', (card, receipt) => {
     hold(card);
+    holdUpdates(card.updates);
     // As the phone page does: answer the push, or (a push relayed from another node comes without
     // one) report the card with its own event.
     if (typeof receipt === 'function') receipt({ received: true });
     else socket.emit('assignment:delivered', { assignmentId: card.assignmentId }, () => undefined);
   });
   socket.on('assignment:updated', ({ assignment }) => applyView(assignment));
+
+  function confirmUpdates(incidentId: string) {
+    const seqs = [...updates.values()].filter((update) => update.incidentId === incidentId).map((update) => update.seq);
+    if (seqs.length > 0) socket.emit('incident:updates-received', { incidentId, seq: Math.max(...seqs) }, () => undefined);
+  }
+  function holdUpdates(incoming: IncidentUpdateView[]) {
+    for (const update of incoming) {
+      if (!updates.has(update.id)) updatesShown.set(update.id, (updatesShown.get(update.id) ?? 0) + 1);
+      updates.set(update.id, update);
+    }
+    for (const incidentId of new Set(incoming.map((update) => update.incidentId))) confirmUpdates(incidentId);
+  }
+  socket.on('incident:update-posted', ({ update }) => holdUpdates([update]));
   socket.on('incident:lifted', ({ incidentId }) => {
     for (const [id, card] of cards) if (card.incidentId === incidentId) cards.delete(id);
   });
@@ -64,10 +83,12 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
     try {
       const reply = await emit('assignments:sync', { held });
       if (!reply.ok) return;
+      syncReplies.push(reply.data);
       const stillOpen = new Set(reply.data.held.map((view) => view.id));
       for (const id of held) if (!stillOpen.has(id)) cards.delete(id);
       for (const view of reply.data.held) applyView(view);
       for (const card of reply.data.missing) hold(card);
+      holdUpdates([...reply.data.missing, ...reply.data.revised].flatMap((card) => card.updates));
     } catch {
       // Timed out: the next connect asks again.
     }
@@ -82,6 +103,10 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
     socket,
     cards,
     shownCount,
+    updates,
+    updatesShown,
+    /** Every answer to `assignments:sync`, in order. */
+    syncReplies,
     get connects() {
       return connects;
     },
@@ -93,7 +118,7 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
         socket.once('connect_error', (error) => (reconnect ? undefined : reject(error)));
       }),
     /** Any assignment shown more than once. */
-    duplicates: () => [...shownCount].filter(([, count]) => count > 1).map(([id]) => id),
+    duplicates: () => [...shownCount, ...updatesShown].filter(([, count]) => count > 1).map(([id]) => id),
     close: () => socket.disconnect(),
   };
 }
