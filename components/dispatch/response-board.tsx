@@ -50,7 +50,6 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
       <div className={styles.columns}>
         <div className={styles.main}>
-          <IncidentUpdates incident={detail} incidentTypes={incidentTypes} enterprises={enterprises} onPosted={applyUpdate} />
           <AssignmentBoard
             assignments={detail.assignments}
             incidentCreatedAt={detail.createdAt}
@@ -59,6 +58,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
             presence={presence}
             escalation={escalation}
           />
+          <IncidentUpdates incident={detail} incidentTypes={incidentTypes} enterprises={enterprises} onPosted={applyUpdate} />
           {detail.enterprises.map((enterprise) => (
             <BoardOneMap key={enterprise.id} enterprise={enterprise} />
           ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ServerToClientEvents } from '@/server/contracts/events';
+import { PUSH_EVENTS, type ServerToClientEvents } from '@/server/contracts/events';
 import { wasDisplaced } from './displaced-state';
 import { getSocket, type AppSocket } from './socket-client';
 
@@ -32,15 +32,8 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
     socket.on('disconnect', disconnected);
     socket.io.on('reconnect_attempt', disconnected);
 
-    const events = [
-      'assignment:new',
-      'assignment:updated',
-      'incident:updated',
-      'incident:lifted',
-      'map:published',
-      'presence:changed',
-      'escalation:raised',
-    ] as const;
+    // Every push with a message id (server/contracts/events.ts lists them, so none is forgotten here).
+    const events = (Object.keys(PUSH_EVENTS) as (keyof typeof PUSH_EVENTS)[]).filter((event) => PUSH_EVENTS[event]);
     const listeners = events.map((event) => {
       const listener = (message: { messageId: string }, ...rest: unknown[]) => {
         // A push that asks for an answer always reaches its handler (which de-duplicates by itself):

@@ -60,6 +60,22 @@ export type ServerToClientEvents = {
   'session:displaced': (message: SessionDisplacedMessage) => void;
 };
 
+/**
+ * Every push, and whether it carries a `messageId` the client hook de-duplicates by. A record over
+ * the event map, so a new push that is not listed here (and so never reaches a page) fails to typecheck.
+ */
+export const PUSH_EVENTS = {
+  'assignment:new': true,
+  'assignment:updated': true,
+  'incident:updated': true,
+  'incident:lifted': true,
+  'incident:update-posted': true,
+  'map:published': true,
+  'presence:changed': true,
+  'escalation:raised': true,
+  'session:displaced': false,
+} as const satisfies Record<keyof ServerToClientEvents, boolean>;
+
 export type ClientToServerEvents = {
   'assignment:delivered': (payload: unknown, ack?: Ack<{ status: string }>) => void;
   'assignment:ack': (payload: unknown, ack?: Ack<AssignmentView>) => void;

@@ -1,42 +1,10 @@
-import { expect, test, type APIRequestContext, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { AssignmentView, IncidentDetail } from '../../server/contracts/dispatch';
-import { failOnCspViolations } from './support/csp';
-import { DEMO_PASSWORD, PHONE } from './support/sessions';
+import { phoneWithCuttableNetwork } from './support/cuttable-phone';
+import { DEMO_PASSWORD } from './support/sessions';
 
 // Long enough that "the time of the tap" and "the time of the reconnect" cannot be confused.
 const OFFLINE_WAIT_MS = 4_000;
-
-/**
- * A phone whose network the test can cut. `setOffline` stops HTTP (and Socket.IO's polling) but
- * leaves an open WebSocket alone, so every socket goes through a route the test can close.
- */
-async function phoneWithCuttableNetwork(browser: Browser, username: string) {
-  const context = await browser.newContext(PHONE);
-  failOnCspViolations(context);
-  let isCut = false;
-  const sockets: WebSocketRoute[] = [];
-  await context.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (isCut) return void ws.close();
-    ws.connectToServer();
-    sockets.push(ws);
-  });
-  const login = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status(), `login as ${username}`).toBe(200);
-  const page = await context.newPage();
-  return {
-    context,
-    page,
-    async cut() {
-      isCut = true;
-      await context.setOffline(true);
-      await Promise.all(sockets.splice(0).map((ws) => ws.close().catch(() => undefined)));
-    },
-    async restore() {
-      isCut = false;
-      await context.setOffline(false);
-    },
-  };
-}
 
 async function triggerDrill(request: APIRequestContext, options: { description: string; enterpriseName?: string }) {
   const plans = (await (await request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
