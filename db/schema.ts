@@ -36,3 +36,7 @@ export const checklistDrafts = tables.checklistDrafts;
 
 export const notifications = tables.notifications;
 export const pushSubscriptions = tables.pushSubscriptions;
+
+export const integrationTokens = tables.integrationTokens;
+export const intakeReports = tables.intakeReports;
+export const intakeSignatures = tables.intakeSignatures;

@@ -30,3 +30,7 @@ export const checklistDrafts = pg.checklistDrafts;
 
 export const notifications = pg.notifications;
 export const pushSubscriptions = pg.pushSubscriptions;
+
+export const integrationTokens = pg.integrationTokens;
+export const intakeReports = pg.intakeReports;
+export const intakeSignatures = pg.intakeSignatures;
