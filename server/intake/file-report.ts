@@ -7,7 +7,7 @@ import { idempotencyKey as idempotencyKeySchema } from '../contracts/dispatch';
 import { REPLAY_WINDOW_MS, reportInput, type PendingReportView } from '../contracts/intake';
 import type { IntegrationCaller } from '../integrations/authenticate-request';
 import { recordAudit } from '../kernel/audit/record-audit';
-import { conflict, forbidden, unauthenticated } from '../kernel/errors';
+import { conflict, forbidden, invalid, unauthenticated } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
 import { reportUpdatedMessage } from '../push/messages';
 import { confirmReportAs } from './confirm-report';
@@ -74,6 +74,8 @@ export async function fileReport({
       )
       .orderBy(asc(plans.createdAt))
       .limit(1);
+    // Asked to start a plan, but no active plan has this type: refused before anything is stored.
+    if (data.trigger && !plan) throw invalid('reportNeedsPlan', { field: 'type' });
     const id = randomUUID();
     const [row] = await tx
       .insert(intakeReports)

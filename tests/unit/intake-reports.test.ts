@@ -225,6 +225,10 @@ describe('filing a report', () => {
     expect(fixture.emitter.sent.filter((sent) => sent.kind === 'assignmentNew').length).toBeGreaterThan(0);
     const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'report.confirmed'));
     expect(audit).toMatchObject([{ actorId: `integration:${made.keyId}`, incidentId: filed.incidentId, data: { by: 'token' } }]);
+    // Asking to trigger a type no plan has is refused, storing nothing.
+    const error = await fileReport({ deps, caller: await bearer(), input: report({ trigger: true, type: '河面有死鱼' }) }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'invalid_input', messageKey: 'reportNeedsPlan', details: { field: 'type' } });
+    expect(await fixture.db.select().from(intakeReports)).toHaveLength(1);
   });
 });
 
