@@ -28,7 +28,10 @@ export const integrationTokens = sqliteTable(
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     revokedBy: text('revoked_by').references(() => users.id),
   },
-  (table) => [uniqueIndex('integration_tokens_hash').on(table.tokenHash), index('integration_tokens_jurisdiction').on(table.jurisdictionId)],
+  (table) => [
+    uniqueIndex('integration_tokens_hash').on(table.tokenHash),
+    index('integration_tokens_jurisdiction').on(table.jurisdictionId),
+  ],
 );
 
 export const intakeReports = sqliteTable(

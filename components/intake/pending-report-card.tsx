@@ -38,7 +38,9 @@ export function PendingReportCard({ report, plans, onDecided }: Props) {
     if (!planId || isBusy) return;
     setIsBusy(true);
     setError(null);
-    const result = await callApi<{ incident: IncidentSummary }>(`/api/reports/${report.id}/confirmation`, { body: { planId, drill: isDrill } });
+    const result = await callApi<{ incident: IncidentSummary }>(`/api/reports/${report.id}/confirmation`, {
+      body: { planId, drill: isDrill },
+    });
     if (result.ok) {
       onDecided(report.id);
       router.push(`/incidents/${result.data.incident.id}`);

@@ -51,7 +51,14 @@ export function TokenManager({ initialTokens }: { initialTokens: IntegrationToke
         }}
       >
         <FormField id="token-name" label={t('tokens.name')}>
-          <input id="token-name" data-testid="token-name" value={name} maxLength={80} required onChange={(event) => setName(event.target.value)} />
+          <input
+            id="token-name"
+            data-testid="token-name"
+            value={name}
+            maxLength={80}
+            required
+            onChange={(event) => setName(event.target.value)}
+          />
         </FormField>
         <FormField id="token-scope" label={t('tokens.scope')}>
           <select id="token-scope" data-testid="token-scope" value={scope} onChange={(event) => setScope(event.target.value as TokenScope)}>

@@ -9,7 +9,11 @@ import { readCappedBody } from './read-body';
 export async function readReportBody(request: Request): Promise<{ bytes: Uint8Array; parse: () => unknown }> {
   const contentType = request.headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') throw new DomainError('unsupported_media_type', 'jsonRequired');
-  const bytes = await readCappedBody(request, bodyLimitFor(new URL(request.url).pathname), () => new DomainError('payload_too_large', 'bodyTooLarge'));
+  const bytes = await readCappedBody(
+    request,
+    bodyLimitFor(new URL(request.url).pathname),
+    () => new DomainError('payload_too_large', 'bodyTooLarge'),
+  );
   return {
     bytes,
     parse: () => {

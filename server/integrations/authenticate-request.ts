@@ -33,7 +33,10 @@ export async function authenticateRequest(
   const { headers, body, now } = request;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1];
   if (bearer) {
-    const [token] = await db.select().from(integrationTokens).where(eq(integrationTokens.tokenHash, hashSecret(bearer)));
+    const [token] = await db
+      .select()
+      .from(integrationTokens)
+      .where(eq(integrationTokens.tokenHash, hashSecret(bearer)));
     if (!token) throw unauthenticated('integrationTokenInvalid');
     if (token.revokedAt) throw unauthenticated('integrationTokenRevoked');
     return { token, signature: null };

@@ -30,7 +30,10 @@ async function makeToken(admin: Page, name: string) {
   return { secret, keyId, signingSecret };
 }
 
-test('a machine’s report appears live on the desk and is confirmed with one press, or dismissed with a reason', async ({ browser, baseURL }) => {
+test('a machine’s report appears live on the desk and is confirmed with one press, or dismissed with a reason', async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await signedInPage(browser, 'admin', DESKTOP);
   const officer = await signedInPage(browser, 'duty', DESKTOP);
   const token = await makeToken(admin, `监测站-${Date.now() % 1e6}`);
@@ -41,7 +44,11 @@ test('a machine’s report appears live on the desk and is confirmed with one pr
 
   // A machine: Node's fetch sends no Origin and no cookie.
   const post = (body: unknown, headers: Record<string, string>) =>
-    fetch(`${baseURL}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${baseURL}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   const bad = await post(report('错误令牌'), { authorization: 'Bearer edt_wrong' });
   expect(bad.status).toBe(401);
@@ -49,7 +56,10 @@ test('a machine’s report appears live on the desk and is confirmed with one pr
   const noCredential = await post(report('无凭据'), {});
   expect(noCredential.status).toBe(403);
 
-  const filed = await post(report('自动站：石油类超标，水面可见油膜'), { authorization: `Bearer ${token.secret}`, 'idempotency-key': `e2e-${Date.now()}` });
+  const filed = await post(report('自动站：石油类超标，水面可见油膜'), {
+    authorization: `Bearer ${token.secret}`,
+    'idempotency-key': `e2e-${Date.now()}`,
+  });
   expect(filed.status).toBe(201);
   const card = officer.getByTestId('pending-report').filter({ hasText: '自动站：石油类超标' });
   await expect(card).toBeVisible();
@@ -74,7 +84,11 @@ test('a machine’s report appears live on the desk and is confirmed with one pr
         'x-ecodispatch-signature': `sha256=${createHmac('sha256', token.signingSecret).update(`${timestamp}.${body}`).digest('hex')}`,
       }
     : { authorization: `Bearer ${token.secret}` };
-  const signed = await fetch(`${baseURL}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const signed = await fetch(`${baseURL}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   expect(signed.status).toBe(201);
   const second = officer.getByTestId('pending-report').filter({ hasText: '疑似误报' });
   await expect(second).toBeVisible();

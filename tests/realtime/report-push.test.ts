@@ -39,13 +39,20 @@ describe('report:updated', () => {
 
     const deps = serverDeps();
     const caller = async () =>
-      authenticateRequest(deps.db, { headers: new Headers({ authorization: `Bearer ${made.secret}` }), body: new Uint8Array(), now: new Date() });
+      authenticateRequest(deps.db, {
+        headers: new Headers({ authorization: `Bearer ${made.secret}` }),
+        body: new Uint8Array(),
+        now: new Date(),
+      });
     const first = await fileReport({ deps, caller: await caller(), input: body('石油类超标') });
     await waitFor(() => inbox.duty.length === 1 && inbox.duty2.length === 1 && inbox.admin.length === 1);
     expect(inbox.duty[0]).toEqual({ messageId: `report:${first.report.id}:pending`, report: first.report });
 
     const duty = await server.ctxFor('duty');
-    const confirmed = await confirmReport({ ctx: duty, input: { reportId: first.report.id, planId: first.report.suggestedPlanId, drill: true } });
+    const confirmed = await confirmReport({
+      ctx: duty,
+      input: { reportId: first.report.id, planId: first.report.suggestedPlanId, drill: true },
+    });
     await waitFor(() => inbox.duty2.length === 2 && cards.length === 1);
     expect(inbox.duty2[1]!.report).toMatchObject({ status: 'confirmed', incidentId: confirmed.incident.id });
     expect(cards[0]!.incidentId).toBe(confirmed.incident.id);

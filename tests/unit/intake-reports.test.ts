@@ -41,7 +41,11 @@ async function setup(scope: 'report' | 'trigger' = 'report') {
   const deps: ServerDeps = { db: fixture.db, emitter: fixture.emitter, now: () => NOW };
   const body = JSON.stringify(report());
   const bearer = (token = made.secret) =>
-    authenticateRequest(fixture.db, { headers: new Headers({ authorization: `Bearer ${token}` }), body: new TextEncoder().encode(body), now: NOW });
+    authenticateRequest(fixture.db, {
+      headers: new Headers({ authorization: `Bearer ${token}` }),
+      body: new TextEncoder().encode(body),
+      now: NOW,
+    });
   const signed = (raw: string, options: { at?: Date; secret?: string; keyId?: string } = {}) => {
     const timestamp = String(Math.floor((options.at ?? NOW).getTime() / 1000));
     const signature = `sha256=${signBody(options.secret ?? made.signingSecret!, timestamp, raw)}`;
@@ -66,15 +70,23 @@ describe('integration tokens', () => {
     expect(JSON.stringify(row)).not.toContain(made.signingSecret!.slice(4));
     expect(row!.signingKeyCipher).toMatch(/^v1\./);
     const listed = await listIntegrationTokens({ ctx: admin });
-    expect(listed).toEqual([expect.objectContaining({ name: '水质自动站', scope: 'report', lastUsedAt: null, revokedAt: null, canSign: true })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ name: '水质自动站', scope: 'report', lastUsedAt: null, revokedAt: null, canSign: true }),
+    ]);
     expect(JSON.stringify(listed)).not.toContain('edt_');
   });
 
   it('only an admin makes or revokes tokens, and only of their jurisdiction', async () => {
     const { made } = await setup();
     const duty = await fixture.ctxFor('duty');
-    expect(await refusal(createIntegrationToken({ ctx: duty, input: { name: 'x', scope: 'report' } }))).toEqual({ code: 'forbidden', key: 'forbidden' });
-    expect(await refusal(revokeIntegrationToken({ ctx: duty, input: { tokenId: made.keyId } }))).toEqual({ code: 'forbidden', key: 'forbidden' });
+    expect(await refusal(createIntegrationToken({ ctx: duty, input: { name: 'x', scope: 'report' } }))).toEqual({
+      code: 'forbidden',
+      key: 'forbidden',
+    });
+    expect(await refusal(revokeIntegrationToken({ ctx: duty, input: { tokenId: made.keyId } }))).toEqual({
+      code: 'forbidden',
+      key: 'forbidden',
+    });
     expect(await fixture.db.select().from(integrationTokens)).toHaveLength(1);
   });
 });
@@ -109,8 +121,14 @@ describe('authenticating a report', () => {
     expect(await refusal(tampered)).toEqual({ code: 'unauthenticated', key: 'signatureInvalid' });
     // The window: 5 minutes either way.
     expect((await signed(body, { at: new Date(NOW.getTime() - 299_000) })).token.id).toBe(made.keyId);
-    expect(await refusal(signed(body, { at: new Date(NOW.getTime() - 301_000) }))).toEqual({ code: 'unauthenticated', key: 'signatureStale' });
-    expect(await refusal(signed(body, { at: new Date(NOW.getTime() + 301_000) }))).toEqual({ code: 'unauthenticated', key: 'signatureStale' });
+    expect(await refusal(signed(body, { at: new Date(NOW.getTime() - 301_000) }))).toEqual({
+      code: 'unauthenticated',
+      key: 'signatureStale',
+    });
+    expect(await refusal(signed(body, { at: new Date(NOW.getTime() + 301_000) }))).toEqual({
+      code: 'unauthenticated',
+      key: 'signatureStale',
+    });
     const none = authenticateRequest(fixture.db, { headers: new Headers(), body: new Uint8Array(), now: NOW });
     expect(await refusal(none)).toEqual({ code: 'unauthenticated', key: 'integrationCredentialMissing' });
   });
@@ -163,7 +181,9 @@ describe('filing a report', () => {
       reporter: { name: '水质自动站', phone: '023-1234', org: '梁滩河监测站' },
     });
     const pushed = fixture.emitter.sent.filter((sent) => sent.kind === 'reportUpdated');
-    expect(pushed).toEqual([{ kind: 'reportUpdated', to: fixture.ids.jurisdictionId, payload: { messageId: `report:${filed.id}:pending`, report: filed } }]);
+    expect(pushed).toEqual([
+      { kind: 'reportUpdated', to: fixture.ids.jurisdictionId, payload: { messageId: `report:${filed.id}:pending`, report: filed } },
+    ]);
     const [audit] = await fixture.db.select().from(auditEvents).where(eq(auditEvents.entityId, filed.id));
     expect(audit).toMatchObject({ action: 'report.filed', actorId: `integration:${made.keyId}` });
     const [token] = await fixture.db.select().from(integrationTokens);
@@ -226,7 +246,9 @@ describe('filing a report', () => {
     const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'report.confirmed'));
     expect(audit).toMatchObject([{ actorId: `integration:${made.keyId}`, incidentId: filed.incidentId, data: { by: 'token' } }]);
     // Asking to trigger a type no plan has is refused, storing nothing.
-    const error = await fileReport({ deps, caller: await bearer(), input: report({ trigger: true, type: '河面有死鱼' }) }).catch((caught: unknown) => caught);
+    const error = await fileReport({ deps, caller: await bearer(), input: report({ trigger: true, type: '河面有死鱼' }) }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ code: 'invalid_input', messageKey: 'reportNeedsPlan', details: { field: 'type' } });
     expect(await fixture.db.select().from(intakeReports)).toHaveLength(1);
   });
@@ -243,12 +265,13 @@ describe('the duty officer decides', () => {
     expect(result.incident.description).toBe(filed.text);
     const [row] = await fixture.db.select().from(intakeReports);
     expect(row).toMatchObject({ status: 'confirmed', incidentId: result.incident.id, decidedBy: duty.actor.id });
-    expect(fixture.emitter.sent.filter((sent) => sent.kind === 'reportUpdated').map((sent) => (sent.payload as { messageId: string }).messageId)).toEqual([
-      `report:${filed.id}:pending`,
-      `report:${filed.id}:confirmed`,
-    ]);
+    expect(
+      fixture.emitter.sent.filter((sent) => sent.kind === 'reportUpdated').map((sent) => (sent.payload as { messageId: string }).messageId),
+    ).toEqual([`report:${filed.id}:pending`, `report:${filed.id}:confirmed`]);
     // A second press (another officer) starts nothing more.
-    expect(await refusal(confirmReport({ ctx: await fixture.ctxFor('duty2'), input: { reportId: filed.id, planId: filed.suggestedPlanId } }))).toEqual({
+    expect(
+      await refusal(confirmReport({ ctx: await fixture.ctxFor('duty2'), input: { reportId: filed.id, planId: filed.suggestedPlanId } })),
+    ).toEqual({
       code: 'conflict',
       key: 'reportAlreadyDecided',
     });
@@ -263,7 +286,10 @@ describe('the duty officer decides', () => {
     const error = await dismissReport({ ctx: duty, input: { reportId: filed.id, reason: ' ' } }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'invalid_input', details: { field: 'reason' } });
     const field = await fixture.ctxFor('env1');
-    expect(await refusal(dismissReport({ ctx: field, input: { reportId: filed.id, reason: '误报' } }))).toEqual({ code: 'forbidden', key: 'forbidden' });
+    expect(await refusal(dismissReport({ ctx: field, input: { reportId: filed.id, reason: '误报' } }))).toEqual({
+      code: 'forbidden',
+      key: 'forbidden',
+    });
     expect(await refusal(confirmReport({ ctx: field, input: { reportId: filed.id, planId: filed.suggestedPlanId } }))).toEqual({
       code: 'forbidden',
       key: 'forbidden',

@@ -143,7 +143,11 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     template: { reason: '模糊测试' },
   }),
   // Each valid body makes a token (it is only ever shown to the admin).
-  'POST /api/admin/integration-tokens': () => ({ role: 'admin', path: '/api/admin/integration-tokens', template: { name: '模糊', scope: 'report' } }),
+  'POST /api/admin/integration-tokens': () => ({
+    role: 'admin',
+    path: '/api/admin/integration-tokens',
+    template: { name: '模糊', scope: 'report' },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',

@@ -289,7 +289,11 @@ const ROUTES: Record<RouteMethod, Cell> = {
   'POST /api/reports': { allow: [], request: () => ({ method: 'POST', path: '/api/reports', data: matrixReport() }) },
   'POST /api/reports/[id]/confirmation': {
     allow: COMMAND,
-    request: async (f, h) => ({ method: 'POST', path: `/api/reports/${await h.newReport()}/confirmation`, data: { planId: f.planId, drill: true } }),
+    request: async (f, h) => ({
+      method: 'POST',
+      path: `/api/reports/${await h.newReport()}/confirmation`,
+      data: { planId: f.planId, drill: true },
+    }),
   },
   'POST /api/reports/[id]/dismissal': {
     allow: COMMAND,
@@ -440,7 +444,10 @@ function helpers(): Helpers {
       return ((await response.json()) as { version: number }).version;
     },
     async newReport() {
-      const response = await duty.post('/api/reports', { data: matrixReport(), headers: { authorization: `Bearer ${fixtures.reportToken}` } });
+      const response = await duty.post('/api/reports', {
+        data: matrixReport(),
+        headers: { authorization: `Bearer ${fixtures.reportToken}` },
+      });
       expect(response.status()).toBe(201);
       return ((await response.json()) as { report: { id: string } }).report.id;
     },

@@ -6,5 +6,8 @@ export const GET = withActor(async (ctx) => NextResponse.json({ tokens: await li
 
 /** Body {name, scope}. The answer holds the secrets; they are never shown again. */
 export const POST = withActor(async (ctx, request) =>
-  NextResponse.json(await createIntegrationToken({ ctx, input: await readJson(request) }), { status: 201, headers: { 'cache-control': 'no-store' } }),
+  NextResponse.json(await createIntegrationToken({ ctx, input: await readJson(request) }), {
+    status: 201,
+    headers: { 'cache-control': 'no-store' },
+  }),
 );
