@@ -48,6 +48,8 @@ export default defineConfig({
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // The fuzzer signs in from many X-Forwarded-For addresses, so its failures slow only those.
       TRUSTED_PROXIES: '127.0.0.1',
+      // Lets integration tokens sign requests (HMAC); tests/e2e/reports-from-other-systems.spec.ts.
+      INTEGRATION_KEY_SECRET: 'e2e-integration-key-0123456789abcdef',
     },
   },
 });

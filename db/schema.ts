@@ -39,3 +39,6 @@ export const pushSubscriptions = tables.pushSubscriptions;
 
 export const incidentUpdates = tables.incidentUpdates;
 export const incidentEnterprises = tables.incidentEnterprises;
+export const integrationTokens = tables.integrationTokens;
+export const intakeReports = tables.intakeReports;
+export const intakeSignatures = tables.intakeSignatures;

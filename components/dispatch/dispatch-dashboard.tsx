@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import type { EnterpriseSummary, JurisdictionView, MapConfig, PlanView, PresenceView } from '@/server/contracts/views';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
+import { PendingReports } from '@/components/intake/pending-reports';
 import { ActiveIncidents } from './active-incidents';
 import { MapLegend } from './map-legend';
 import { TriggerPanel } from './trigger-panel';
@@ -46,6 +47,7 @@ export function DispatchDashboard({ jurisdiction, mapConfig, plans, enterprises,
           <h1 className={styles.pageTitle}>{t('title', { jurisdiction: jurisdiction.name })}</h1>
           <span className={styles.muted}>{t('map.hint')}</span>
         </div>
+        <PendingReports plans={plans} />
         <ZoneToolbar zone={zone} total={enterprises.length} />
         <div className={styles.mapBox}>
           <DispatchMap

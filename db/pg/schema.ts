@@ -33,3 +33,6 @@ export const pushSubscriptions = pg.pushSubscriptions;
 
 export const incidentUpdates = pg.incidentUpdates;
 export const incidentEnterprises = pg.incidentEnterprises;
+export const integrationTokens = pg.integrationTokens;
+export const intakeReports = pg.intakeReports;
+export const intakeSignatures = pg.intakeSignatures;

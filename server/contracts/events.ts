@@ -1,5 +1,6 @@
 // PURE module: the typed Socket.IO contract used by both ends.
 import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } from './dispatch';
+import type { PendingReportView } from './intake';
 
 export type AckError = { code: string; message: string };
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -46,6 +47,9 @@ export type CardReceipt = { received: true };
 
 export type SessionDisplacedMessage = { reason: 'too_many_connections'; maxConnections: number };
 
+/** A report from another system was filed, confirmed or dismissed (the command room's pending incidents). */
+export type ReportUpdatedMessage = { messageId: string; report: PendingReportView };
+
 export type ServerToClientEvents = {
   // Sent with a Socket.IO ack: the phone's receipt is what marks the card delivered.
   'assignment:new': (card: RoleCard, ack: (receipt: CardReceipt) => void) => void;
@@ -57,6 +61,7 @@ export type ServerToClientEvents = {
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
   // To a socket about to be closed because the same person opened too many others (server/realtime/socket-cap.ts).
+  'report:updated': (message: ReportUpdatedMessage) => void;
   'session:displaced': (message: SessionDisplacedMessage) => void;
 };
 
@@ -73,6 +78,7 @@ export const PUSH_EVENTS = {
   'map:published': true,
   'presence:changed': true,
   'escalation:raised': true,
+  'report:updated': true,
   'session:displaced': false,
 } as const satisfies Record<keyof ServerToClientEvents, boolean>;
 

@@ -3,7 +3,7 @@ import { DomainError, forbidden, invalid } from '../kernel/errors';
 import { refuse } from './refuse';
 import { hasMalformedPath } from './bad-path';
 import { bodyLimitFor, declaredLength } from './body-limit';
-import { isFromOwnOrigin, needsOriginProof } from './csrf';
+import { isFromOwnOrigin, isIntegrationReport, needsOriginProof } from './csrf';
 import { newNonce, securityHeaders, type SecurityHeaderOptions } from './security-headers';
 
 export type RequestGuardOptions = SecurityHeaderOptions & { allowedOrigins: readonly string[] };
@@ -13,7 +13,7 @@ export type RequestGuardOptions = SecurityHeaderOptions & { allowedOrigins: read
  * from the request and puts on its inline scripts), then the refusals that must not depend on a
  * route remembering them: an undecodable path (400), a declared body over the route's cap (413),
  * a state-changing request (any method but GET and HEAD) that does not prove it comes from one of
- * our own pages (403). Returns true when it answered the request.
+ * our own pages (403), except another system's report carrying its credential (csrf.ts). Returns true when it answered the request.
  * Chunked bodies carry no length; the body readers (readJson, readUploadedFile) count those as
  * they arrive and stop at the same caps.
  */
@@ -31,7 +31,8 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
   const length = declaredLength(req.headers['content-length']);
   if (length !== null && length > bodyLimitFor(pathname))
     return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'), length);
-  if (needsOriginProof(req.method) && !isFromOwnOrigin(req.headers, options.allowedOrigins)) {
+  const isProven = isFromOwnOrigin(req.headers, options.allowedOrigins) || isIntegrationReport(req.method, pathname, req.headers);
+  if (needsOriginProof(req.method) && !isProven) {
     return refused(req, res, forbidden('crossOrigin'), length);
   }
   return false;

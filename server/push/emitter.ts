@@ -7,6 +7,7 @@ import type {
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
+  ReportUpdatedMessage,
 } from '../contracts/events';
 
 // What domain code may announce, and nothing about how: verbs and workers receive an Emitter in
@@ -25,6 +26,8 @@ export type Emitter = {
   mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
   /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
+  /** A report from another system (pending incident) was filed or decided: the command room. */
+  reportUpdated(jurisdictionId: string, message: ReportUpdatedMessage): void;
 };
 
 /**

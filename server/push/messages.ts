@@ -8,7 +8,9 @@ import type {
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
+  ReportUpdatedMessage,
 } from '../contracts/events';
+import type { PendingReportView } from '../contracts/intake';
 
 // One builder per push message. A message's id names the fact that caused it, so a repeat of the
 // same fact (a redelivery, a second node, a retried worker pass) carries the same id and clients
@@ -67,4 +69,9 @@ export function escalationRaisedMessage(fact: Omit<EscalationMessage, 'messageId
  */
 export function presenceChangedMessage(fact: Omit<PresenceMessage, 'messageId'>): PresenceMessage {
   return { messageId: `presence:${fact.userId}:${crypto.randomUUID()}`, ...fact };
+}
+
+/** `report:updated`: one per state of a report from another system (filed, confirmed, dismissed). */
+export function reportUpdatedMessage(report: PendingReportView): ReportUpdatedMessage {
+  return { messageId: `report:${report.id}:${report.status}`, report };
 }

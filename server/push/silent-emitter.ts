@@ -12,4 +12,5 @@ export const silentEmitter: Emitter = {
   incidentUpdatePosted: () => {},
   mapPublished: () => {},
   escalationRaised: () => {},
+  reportUpdated: () => {},
 };

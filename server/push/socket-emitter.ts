@@ -97,6 +97,9 @@ export const socketEmitter: Emitter & PresencePush = {
       ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])
       .emit('map:published', message);
   },
+  reportUpdated(jurisdictionId, message) {
+    io()?.to(rooms.command(jurisdictionId)).emit('report:updated', message);
+  },
   escalationRaised(jurisdictionId, userIds, message) {
     io()
       ?.to([rooms.command(jurisdictionId), ...userIds.map(rooms.user)])

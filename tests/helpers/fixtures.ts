@@ -26,6 +26,7 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
       sent.push({ kind: 'mapPublished', to: [jurisdictionId, ...userIds], payload: message }),
     escalationRaised: (jurisdictionId, userIds, message) =>
       sent.push({ kind: 'escalationRaised', to: [jurisdictionId, ...userIds], payload: message }),
+    reportUpdated: (jurisdictionId, message) => sent.push({ kind: 'reportUpdated', to: jurisdictionId, payload: message }),
   };
 }
 

@@ -88,6 +88,25 @@ describe('state-changing requests must come from our own origin', () => {
     expect((await send('POST', '/api/incidents', { ...headers(), ...json }, '{}')).status).toBe(200);
   });
 
+  it('POST /api/reports passes without an Origin only with an integration credential (the route then checks it)', async () => {
+    reached = [];
+    expect((await send('POST', '/api/reports', { authorization: 'Bearer edt_x', ...json }, '{}')).status).toBe(200);
+    const signed = { 'x-ecodispatch-key-id': 'k', 'x-ecodispatch-timestamp': '1', 'x-ecodispatch-signature': 'sha256=00' };
+    expect((await send('POST', '/api/reports', { ...signed, ...json }, '{}')).status).toBe(200);
+    expect(reached.map((hit) => hit.url)).toEqual(['/api/reports', '/api/reports']);
+    reached = [];
+    // A browser's cross-site form post carries no credential: refused as before.
+    const form = { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' };
+    expect((await send('POST', '/api/reports', form, 'text=x')).status).toBe(403);
+    expect((await send('POST', '/api/reports', {}, '{}')).status).toBe(403);
+    expect((await send('POST', '/api/reports', { authorization: 'Basic eDp5', ...json }, '{}')).status).toBe(403);
+    // The exemption is this one path and method only.
+    expect((await send('POST', '/api/reports/x/dismissal', { authorization: 'Bearer edt_x', ...json }, '{}')).status).toBe(403);
+    expect((await send('POST', '/api/incidents', { authorization: 'Bearer edt_x', ...json }, '{}')).status).toBe(403);
+    expect((await send('PUT', '/api/reports', { authorization: 'Bearer edt_x', ...json }, '{}')).status).toBe(403);
+    expect(reached).toEqual([]);
+  });
+
   it('reads (GET, HEAD) need no proof', async () => {
     expect((await send('GET', '/api/incidents', { origin: 'http://evil.example' })).status).toBe(200);
     expect((await send('HEAD', '/api/incidents')).status).toBe(200);

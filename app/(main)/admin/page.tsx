@@ -15,6 +15,7 @@ export default async function AdminPage() {
   const { actor, ctx } = await requirePageActor('admin');
   const t = await getTranslations('admin');
   const tChannels = await getTranslations('channels');
+  const tIntake = await getTranslations('intake');
   const externalChannels = configuredChannels(channelEnv()).size;
   const [departments, directory, roster, plans] = await Promise.all([
     listDepartments({ ctx }),
@@ -50,6 +51,12 @@ export default async function AdminPage() {
               </Link>
             </Card>
           ))}
+          <Card>
+            <Link href="/admin/integrations" className={styles.sectionLink} data-testid="admin-section-integrations">
+              <span className={styles.sectionName}>{tIntake('tokens.title')}</span>
+              <span className={styles.muted}>{tIntake('tokens.intro')}</span>
+            </Link>
+          </Card>
           <Card>
             <Link href="/admin/channels" className={styles.sectionLink} data-testid="admin-section-channels">
               <span className={styles.sectionName}>{tChannels('title')}</span>

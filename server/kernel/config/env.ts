@@ -75,6 +75,8 @@ const envSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().default(''),
   VAPID_PRIVATE_KEY: z.string().default(''),
   VAPID_SUBJECT: z.string().default('mailto:duty@ecodispatch.invalid'),
+  // Encrypts integration tokens' HMAC signing secrets at rest (docs/api.md, POST /api/reports). Empty: bearer tokens only.
+  INTEGRATION_KEY_SECRET: z.union([z.literal(''), z.string().min(32, 'must be at least 32 characters')]).default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

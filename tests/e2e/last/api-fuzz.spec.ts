@@ -18,7 +18,7 @@ import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
  */
 
 type Target = { role: Role; path: string; template: Record<string, unknown>; headers?: () => Record<string, string> };
-type Ids = { own: string; pointId: string; planId: string; departmentId: string; userId: string };
+type Ids = { own: string; pointId: string; planId: string; departmentId: string; userId: string; reportToken: string };
 
 let address = 0;
 const TARGETS: Record<string, (ids: Ids) => Target> = {
@@ -123,6 +123,37 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/incidents/00000000-0000-4000-8000-000000000000/lift',
     template: { reason: '模糊测试结束' },
   }),
+  // Another system's report, with a valid bearer token: validated, then stored (a valid body) or refused.
+  'POST /api/reports': (ids) => ({
+    role: 'anonymous',
+    path: '/api/reports',
+    template: {
+      reporter: { name: '模糊站', phone: '1', org: '模糊' },
+      time: '2026-01-01T08:00:00+08:00',
+      location: { lat: 29.58, lng: 106.32, address: '模糊' },
+      type: 'water_oil',
+      text: '模糊测试上报',
+      photoUrls: ['https://fuzz.example/1.jpg'],
+    },
+    headers: () => ({ authorization: `Bearer ${ids.reportToken}` }),
+  }),
+  // Field staff may not confirm or dismiss a report: the body is read, then refused.
+  'POST /api/reports/[id]/confirmation': (ids) => ({
+    role: 'field_unassigned',
+    path: '/api/reports/00000000-0000-4000-8000-000000000000/confirmation',
+    template: { planId: ids.planId, drill: true },
+  }),
+  'POST /api/reports/[id]/dismissal': () => ({
+    role: 'field_unassigned',
+    path: '/api/reports/00000000-0000-4000-8000-000000000000/dismissal',
+    template: { reason: '模糊测试' },
+  }),
+  // Each valid body makes a token (it is only ever shown to the admin).
+  'POST /api/admin/integration-tokens': () => ({
+    role: 'admin',
+    path: '/api/admin/integration-tokens',
+    template: { name: '模糊', scope: 'report' },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',
@@ -151,7 +182,8 @@ const riskPoint = () => ({ kind: 'valve', code: 'FZ-1', name: '模糊阀', x: 10
 function jsonRoutes(): RouteMethod[] {
   return discoverApiRoutes().filter((route) => {
     const [method, routePath] = route.split(' ') as [string, string];
-    return method !== 'GET' && readFileSync(path.resolve(`app${routePath}/route.ts`), 'utf8').includes('readJson(');
+    const source = readFileSync(path.resolve(`app${routePath}/route.ts`), 'utf8');
+    return method !== 'GET' && (source.includes('readJson(') || source.includes('readReportBody('));
   });
 }
 
@@ -183,8 +215,11 @@ test.beforeAll(async ({ baseURL }) => {
     data: { ...riskPoint(), code: `FZ-${Date.now() % 1e6}` },
   });
   const pointId = ((await createdPoint.json()) as { id: string }).id;
-  ids = { own, pointId, planId, departmentId, userId };
-  for (const value of Object.values(ids)) expect(value).toMatch(/^[0-9a-f-]{36}$/);
+  const token = await admin.post('/api/admin/integration-tokens', { data: { name: '模糊测试', scope: 'report' } });
+  const reportToken = ((await token.json()) as { secret: string }).secret;
+  ids = { own, pointId, planId, departmentId, userId, reportToken };
+  for (const [name, value] of Object.entries(ids)) if (name !== 'reportToken') expect(value).toMatch(/^[0-9a-f-]{36}$/);
+  expect(reportToken).toMatch(/^edt_/);
 });
 
 test.afterAll(async () => {

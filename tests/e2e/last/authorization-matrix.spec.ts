@@ -29,6 +29,8 @@ type Fixtures = {
   /** env5, the target of the roster and user edits. */
   envUserId: string;
   departmentId: string;
+  /** The bearer secret of a `report` token of this jurisdiction. */
+  reportToken: string;
 };
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; data?: unknown; multipart?: Record<string, unknown> };
 type Cell = { allow: readonly Role[]; request: (f: Fixtures, admin: Helpers) => Promise<Request> | Request };
@@ -39,6 +41,9 @@ type Helpers = {
   newAssignment(): Promise<string>;
   newPoint(): Promise<string>;
   newVersion(): Promise<number>;
+  /** A pending report filed with the matrix's integration token. */
+  newReport(): Promise<string>;
+  newToken(): Promise<string>;
 };
 
 const COMMAND = ['duty', 'admin'] as const;
@@ -286,6 +291,31 @@ const ROUTES: Record<RouteMethod, Cell> = {
       data: { endpoint: 'https://push.example/matrix', keys: { p256dh: 'x', auth: 'y' } },
     }),
   },
+  // Reports from other systems: only an integration token files one; a session (any role) is no credential here.
+  // A duty officer of another jurisdiction lists their own (none of this one's).
+  'GET /api/reports': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/reports' }) },
+  'POST /api/reports': { allow: [], request: () => ({ method: 'POST', path: '/api/reports', data: matrixReport() }) },
+  'POST /api/reports/[id]/confirmation': {
+    allow: COMMAND,
+    request: async (f, h) => ({
+      method: 'POST',
+      path: `/api/reports/${await h.newReport()}/confirmation`,
+      data: { planId: f.planId, drill: true },
+    }),
+  },
+  'POST /api/reports/[id]/dismissal': {
+    allow: COMMAND,
+    request: async (_f, h) => ({ method: 'POST', path: `/api/reports/${await h.newReport()}/dismissal`, data: { reason: '矩阵：误报' } }),
+  },
+  'GET /api/admin/integration-tokens': { allow: ['admin'], request: () => ({ method: 'GET', path: '/api/admin/integration-tokens' }) },
+  'POST /api/admin/integration-tokens': {
+    allow: ['admin'],
+    request: () => ({ method: 'POST', path: '/api/admin/integration-tokens', data: { name: '矩阵令牌', scope: 'report' } }),
+  },
+  'POST /api/admin/integration-tokens/[id]/revocation': {
+    allow: ['admin'],
+    request: async (_f, h) => ({ method: 'POST', path: `/api/admin/integration-tokens/${await h.newToken()}/revocation` }),
+  },
   // Lock-screen alerts are for the people who are paged: field staff and duty officers.
   'DELETE /api/push/subscription': {
     allow: ['field_assigned', 'field_unassigned', 'duty', 'other_jurisdiction'],
@@ -302,6 +332,14 @@ const SOCKET_EVENTS: Record<string, { allow: readonly Role[]; payload: (f: Fixtu
   // The receipt for 情况通报 #1 of the incident (posted in beforeAll): only its assignee's phone may give it.
   'incident:updates-received': { allow: ['field_assigned'], payload: (f) => ({ incidentId: f.incidentId, seq: 1 }) },
 };
+
+const matrixReport = () => ({
+  reporter: { name: '矩阵监测站' },
+  time: new Date().toISOString(),
+  location: { lat: 29.5873, lng: 106.3291 },
+  type: 'water_oil',
+  text: '授权矩阵：自动站报告油污',
+});
 
 function planBody(f: Fixtures, name: string) {
   return {
@@ -360,8 +398,12 @@ test.beforeAll(async ({ baseURL }) => {
   const draft = (await (await contexts.get('enterprise_own')!.get(`/api/enterprises/${own}/map/draft`)).json()) as {
     draft: { riskPoints: { id: string }[]; plan: { imageUrl: string } };
   };
+  const token = await admin.post('/api/admin/integration-tokens', { data: { name: '授权矩阵', scope: 'report' } });
+  expect(token.status()).toBe(201);
+  const reportToken = ((await token.json()) as { secret: string }).secret;
   fixtures = {
     ...partial,
+    reportToken,
     planId,
     incidentId: created.incident.id,
     assignmentId: created.assignments[0]!.id,
@@ -412,6 +454,19 @@ function helpers(): Helpers {
       expect(response.status()).toBe(201);
       await enterprise.delete(`/api/enterprises/${fixtures.own}/points/${pointId}`);
       return ((await response.json()) as { version: number }).version;
+    },
+    async newReport() {
+      const response = await duty.post('/api/reports', {
+        data: matrixReport(),
+        headers: { authorization: `Bearer ${fixtures.reportToken}` },
+      });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { report: { id: string } }).report.id;
+    },
+    async newToken() {
+      const response = await admin.post('/api/admin/integration-tokens', { data: { name: '矩阵：待吊销', scope: 'report' } });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { keyId: string }).keyId;
     },
     async newPoint() {
       const response = await enterprise.post(`/api/enterprises/${fixtures.own}/points`, { data: point(`MN-${Date.now() % 1e6}`) });
