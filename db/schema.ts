@@ -36,3 +36,6 @@ export const checklistDrafts = tables.checklistDrafts;
 
 export const notifications = tables.notifications;
 export const pushSubscriptions = tables.pushSubscriptions;
+
+export const fieldReports = tables.fieldReports;
+export const fieldReportPhotos = tables.fieldReportPhotos;

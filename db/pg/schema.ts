@@ -30,3 +30,6 @@ export const checklistDrafts = pg.checklistDrafts;
 
 export const notifications = pg.notifications;
 export const pushSubscriptions = pg.pushSubscriptions;
+
+export const fieldReports = pg.fieldReports;
+export const fieldReportPhotos = pg.fieldReportPhotos;

@@ -2,6 +2,7 @@ import type { RoleCard } from '../contracts/dispatch';
 import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
+  FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
@@ -22,6 +23,8 @@ export type Emitter = {
   mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
   /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
+  /** A field report was stored: the command room's board and map show it. */
+  fieldReportAdded(jurisdictionId: string, message: FieldReportAddedMessage): void;
 };
 
 /**

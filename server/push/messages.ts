@@ -3,11 +3,13 @@ import type { AssignmentView, IncidentSummary, RoleCard } from '../contracts/dis
 import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
+  FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
 } from '../contracts/events';
+import type { FieldReportView } from '../contracts/field-reports';
 
 // One builder per push message. A message's id names the fact that caused it, so a repeat of the
 // same fact (a redelivery, a second node, a retried worker pass) carries the same id and clients
@@ -61,4 +63,9 @@ export function escalationRaisedMessage(fact: Omit<EscalationMessage, 'messageId
  */
 export function presenceChangedMessage(fact: Omit<PresenceMessage, 'messageId'>): PresenceMessage {
   return { messageId: `presence:${fact.userId}:${crypto.randomUUID()}`, ...fact };
+}
+
+/** `field-report:added`: one per report (a resent report is not announced again). */
+export function fieldReportAddedMessage(report: FieldReportView): FieldReportAddedMessage {
+  return { messageId: `field-report:${report.id}`, report };
 }

@@ -11,4 +11,5 @@ export const silentEmitter: Emitter = {
   incidentLifted: () => {},
   mapPublished: () => {},
   escalationRaised: () => {},
+  fieldReportAdded: () => {},
 };

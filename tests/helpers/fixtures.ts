@@ -25,6 +25,7 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
       sent.push({ kind: 'mapPublished', to: [jurisdictionId, ...userIds], payload: message }),
     escalationRaised: (jurisdictionId, userIds, message) =>
       sent.push({ kind: 'escalationRaised', to: [jurisdictionId, ...userIds], payload: message }),
+    fieldReportAdded: (jurisdictionId, message) => sent.push({ kind: 'fieldReportAdded', to: jurisdictionId, payload: message }),
   };
 }
 
