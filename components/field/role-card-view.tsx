@@ -10,6 +10,7 @@ import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
 import { CardOneMap } from './card-one-map';
 import { CardProgress } from './card-progress';
+import { FieldReportForm } from '@/components/field-reports/field-report-form';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
 import { splitSteps, type CardAction } from './field-cards';
@@ -144,6 +145,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
         />
       )}
 
+      <FieldReportForm card={card} position={position} isLifted={isLifted} />
       <CardProgress card={card} queued={queued} />
 
       {!isLifted && <CardActions status={card.status} state={state} queued={queued} onAction={onAction} />}

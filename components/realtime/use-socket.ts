@@ -40,6 +40,7 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
       'map:published',
       'presence:changed',
       'escalation:raised',
+      'field-report:added',
     ] as const;
     const listeners = events.map((event) => {
       const listener = (message: { messageId: string }, ...rest: unknown[]) => {

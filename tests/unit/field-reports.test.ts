@@ -127,7 +127,9 @@ describe('field reports', () => {
     expect(await fixture.db.select().from(fieldReports)).toHaveLength(1);
     expect(fixture.emitter.sent.filter((sent) => sent.kind === 'fieldReportAdded')).toHaveLength(1);
 
-    expect(await listFieldReports({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } })).toEqual([view]);
+    expect(await listFieldReports({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } })).toEqual({ reports: [view], photoRequired: null });
+    // 溯源排查组 requires a photo (seeded 拍照取证): env1 sent one.
+    expect((await listFieldReports({ ctx: env1, input: { incidentId: incident.id } })).photoRequired).toBe(false);
   });
 
   it('refuses bad input with a clear error and stores nothing, not even a file', async () => {
@@ -188,6 +190,7 @@ describe('field reports', () => {
     await fixture.db.update(planRoles).set({ requiresPhoto: true }).where(eq(planRoles.id, planRoleId));
     for (const step of ['acknowledged', 'en_route', 'on_scene'] as const) await advanceAssignment(env1, original.id, step);
 
+    expect((await listFieldReports({ ctx: env1, input: { incidentId: incident.id } })).photoRequired).toBe(true);
     expect(await refusal(advanceAssignment(env1, original.id, 'done'))).toMatchObject({ code: 'conflict', key: 'photoRequiredBeforeDone' });
     expect((await fixture.assignmentRow(original.id)).status).toBe('on_scene');
     await createFieldReport({ ctx: env1, input: reportOf(incident.id) }); // text only: not enough

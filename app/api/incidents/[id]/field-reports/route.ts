@@ -9,7 +9,7 @@ type Params = { params: Promise<{ id: string }> };
 /** The incident's field reports, oldest first: command roles and the incident's assignees. */
 export const GET = withActor(async (ctx, _request, { params }: Params) => {
   const { id } = await params;
-  return NextResponse.json({ reports: await listFieldReports({ ctx, input: { incidentId: id } }) });
+  return NextResponse.json(await listFieldReports({ ctx, input: { incidentId: id } }));
 });
 
 /** A field report from the phone: multipart `report` (JSON), `photo` files and their `exif` blocks. 201, or the stored one again. */
