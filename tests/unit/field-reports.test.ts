@@ -200,3 +200,31 @@ describe('field reports', () => {
     expect(await advanceAssignment(env1, original.id, 'done')).toMatchObject({ status: 'done' });
   });
 });
+
+describe('拍照取证 on plan roles', () => {
+  it('is saved and read back by the plan editor, and the seeded river-oil 溯源排查组 has it', async () => {
+    fixture = await createEscalationFixture();
+    const { createPlan, getAdminPlan } = await import('@/server/plans');
+    const ctx = await fixture.ctxAt('admin');
+    const role = {
+      departmentId: fixture.ids.departmentIds.get('env')!,
+      name: '取证组',
+      instructions: '拍照取证',
+      materials: [],
+      targetLabel: '现场',
+      requiredCount: 1,
+    };
+    const plan = await createPlan({
+      ctx,
+      input: { name: '取证预案', incidentType: 'water_oil', roles: [{ ...role, requiresPhoto: true }, { ...role, name: '警戒组' }] },
+    });
+    expect(plan.roles.map((saved) => saved.requiresPhoto)).toEqual([true, false]);
+    expect((await getAdminPlan({ ctx, input: { planId: plan.id } })).roles.map((saved) => saved.requiresPhoto)).toEqual([true, false]);
+    expect(await refusal(createPlan({ ctx, input: { name: '错误', incidentType: 'water_oil', roles: [{ ...role, requiresPhoto: 'yes' }] } }))).toMatchObject({
+      code: 'invalid_input',
+    });
+
+    const seeded = await fixture.db.select().from(planRoles).where(eq(planRoles.planId, fixture.ids.planIds.get('water_oil')!));
+    expect(seeded.filter((row) => row.requiresPhoto).map((row) => row.name)).toEqual(['溯源排查组']);
+  });
+});
