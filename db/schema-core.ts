@@ -167,6 +167,8 @@ export const planRoles = sqliteTable(
       .$type<EscalationStep[]>()
       .notNull()
       .default([...ESCALATION_STEPS]),
+    // The role cannot be marked done (完成) until its assignee has sent a field report with a photo (拍照取证).
+    requiresPhoto: integer('requires_photo', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [index('plan_roles_plan').on(table.planId)],
 );

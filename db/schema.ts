@@ -42,3 +42,5 @@ export const incidentEnterprises = tables.incidentEnterprises;
 export const integrationTokens = tables.integrationTokens;
 export const intakeReports = tables.intakeReports;
 export const intakeSignatures = tables.intakeSignatures;
+export const fieldReports = tables.fieldReports;
+export const fieldReportPhotos = tables.fieldReportPhotos;

@@ -5,3 +5,4 @@ export * from './schema-one-map';
 export * from './schema-delivery';
 export * from './schema-incident-updates';
 export * from './schema-intake';
+export * from './schema-field-reports';

@@ -14,6 +14,7 @@ import enErrors from '../messages/en/errors.json';
 import enField from '../messages/en/field.json';
 import enOneMap from '../messages/en/oneMap.json';
 import enIntake from '../messages/en/intake.json';
+import enFieldReports from '../messages/en/fieldReports.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -29,6 +30,7 @@ import zhErrors from '../messages/zh-CN/errors.json';
 import zhField from '../messages/zh-CN/field.json';
 import zhOneMap from '../messages/zh-CN/oneMap.json';
 import zhIntake from '../messages/zh-CN/intake.json';
+import zhFieldReports from '../messages/zh-CN/fieldReports.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -48,6 +50,7 @@ const catalogs = {
     escalation: zhEscalation,
     delivery: zhDelivery,
     intake: zhIntake,
+    fieldReports: zhFieldReports,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ const catalogs = {
     escalation: enEscalation,
     delivery: enDelivery,
     intake: enIntake,
+    fieldReports: enFieldReports,
   },
 } as const;
 

@@ -17,6 +17,7 @@ export type RoleDraft = {
   memberIds: string[];
   ackTimeoutSeconds: string;
   escalationSteps: EscalationStep[];
+  requiresPhoto: boolean;
 };
 
 export type StaffOption = { id: string; username: string; displayName: string; departmentId: string; isOnDuty: boolean };
@@ -40,6 +41,7 @@ export function draftOf(role: PlanRoleView): RoleDraft {
     memberIds: role.memberIds,
     ackTimeoutSeconds: String(role.ackTimeoutSeconds),
     escalationSteps: role.escalationSteps,
+    requiresPhoto: role.requiresPhoto,
   };
 }
 
@@ -57,6 +59,7 @@ export function emptyDraft(departmentId: string): RoleDraft {
     memberIds: [],
     ackTimeoutSeconds: String(DEFAULT_ACK_TIMEOUT),
     escalationSteps: [...ESCALATION_STEPS],
+    requiresPhoto: false,
   };
 }
 
@@ -77,6 +80,7 @@ export function bodyOf(draft: RoleDraft): PlanRoleFields {
     memberIds: draft.memberIds,
     ackTimeoutSeconds: draft.ackTimeoutSeconds.trim() === '' ? Number.NaN : Number(draft.ackTimeoutSeconds),
     escalationSteps: draft.escalationSteps,
+    requiresPhoto: draft.requiresPhoto,
   };
 }
 

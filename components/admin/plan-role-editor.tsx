@@ -1,5 +1,6 @@
 'use client';
 
+import { RequiresPhotoField } from '@/components/field-reports/requires-photo-field';
 import { useLocale, useTranslations } from 'next-intl';
 import { MAX_REQUIRED_COUNT, type DepartmentOption } from '@/server/contracts/admin';
 import { Button } from '../ui/button';
@@ -131,6 +132,7 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
         errorFor={errorFor}
         onChange={({ ackTimeoutSeconds, steps }) => onChange({ ...draft, ackTimeoutSeconds, escalationSteps: steps })}
       />
+      <RequiresPhotoField id={id('requires-photo')} checked={draft.requiresPhoto} onChange={(requiresPhoto) => onChange({ ...draft, requiresPhoto })} />
     </section>
   );
 }

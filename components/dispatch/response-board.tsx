@@ -7,6 +7,7 @@ import { backupsOf, escalationStates } from '@/server/contracts/escalation';
 import { AssignmentBoard } from './assignment-board';
 import { BoardOneMap } from './board-one-map';
 import { BoardMap, type BoardTarget } from './board-map';
+import { BoardFieldReports } from '@/components/field-reports/board-field-reports';
 import { EscalationBanner } from './escalation-banner';
 import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
@@ -66,6 +67,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
         <aside className={styles.side}>
           <SuspectedSources incidentId={detail.id} />
           <BoardMap config={mapConfig} incident={detail} targets={targets} />
+          <BoardFieldReports incidentId={detail.id} location={detail.location} mapConfig={mapConfig} />
           <IncidentTimeline entries={detail.timeline} assignments={detail.assignments} />
         </aside>
       </div>

@@ -12,6 +12,7 @@ import { CardOneMap } from './card-one-map';
 import { CardProgress } from './card-progress';
 import { CardUpdates } from './card-updates';
 import { UpdateBanner } from './update-banner';
+import { FieldReportForm } from '@/components/field-reports/field-report-form';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
 import { splitSteps, type CardAction } from './field-cards';
@@ -168,6 +169,7 @@ export function RoleCardView({
         />
       ))}
 
+      <FieldReportForm card={card} position={position} isLifted={isLifted} />
       <CardProgress card={card} queued={queued} />
 
       {!isLifted && <CardActions status={card.status} state={state} queued={queued} onAction={onAction} />}

@@ -36,3 +36,5 @@ export const incidentEnterprises = pg.incidentEnterprises;
 export const integrationTokens = pg.integrationTokens;
 export const intakeReports = pg.intakeReports;
 export const intakeSignatures = pg.intakeSignatures;
+export const fieldReports = pg.fieldReports;
+export const fieldReportPhotos = pg.fieldReportPhotos;

@@ -135,6 +135,8 @@ export const planRoleInput = z
       .refine((steps) => new Set(steps).size === steps.length, 'escalationStepsInvalid')
       .default([...ESCALATION_STEPS])
       .transform(normalizeSteps),
+    // 拍照取证: the role cannot be marked done before its holder sent a field report with a photo.
+    requiresPhoto: z.boolean({ error: 'fieldRequired' }).default(false),
   })
   .refine((role) => (role.targetLat === null) === (role.targetLng === null), { message: 'coordinatesPair', path: ['targetLat'] });
 export type PlanRoleFields = z.input<typeof planRoleInput>;

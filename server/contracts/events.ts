@@ -1,6 +1,7 @@
 // PURE module: the typed Socket.IO contract used by both ends.
 import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } from './dispatch';
 import type { PendingReportView } from './intake';
+import type { FieldReportView } from './field-reports';
 
 export type AckError = { code: string; message: string };
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -29,6 +30,8 @@ export type EscalationMessage = {
   notifiedUserId: string | null;
   at: string;
 };
+/** A field report (现场报告) arrived: to the command room, for the board's list and map. */
+export type FieldReportAddedMessage = { messageId: string; report: FieldReportView };
 /**
  * The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds,
  * the incidents lifted (警报解除) while it was away, of the cards it held (it says so before the
@@ -60,6 +63,7 @@ export type ServerToClientEvents = {
   'map:published': (message: MapPublishedMessage) => void;
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
+  'field-report:added': (message: FieldReportAddedMessage) => void;
   // To a socket about to be closed because the same person opened too many others (server/realtime/socket-cap.ts).
   'report:updated': (message: ReportUpdatedMessage) => void;
   'session:displaced': (message: SessionDisplacedMessage) => void;
@@ -79,6 +83,7 @@ export const PUSH_EVENTS = {
   'presence:changed': true,
   'escalation:raised': true,
   'report:updated': true,
+  'field-report:added': true,
   'session:displaced': false,
 } as const satisfies Record<keyof ServerToClientEvents, boolean>;
 

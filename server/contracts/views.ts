@@ -21,6 +21,8 @@ export type PlanRoleView = {
   /** Escalation policy (docs/escalation.md). */
   ackTimeoutSeconds: number;
   escalationSteps: EscalationStep[];
+  /** 拍照取证: a photo (field report) is needed before the role can be marked done. */
+  requiresPhoto: boolean;
 };
 export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
 

@@ -9,6 +9,7 @@ import type { VerbContext } from '../context';
 import { conflict, forbidden, notFound } from '../kernel/errors';
 import { requireRole } from '../kernel/auth/actor';
 import { ALLOWED_FROM, STATUS_TIMESTAMP, type AssignmentStatus, type PersonStep, type ReachedBy } from '../contracts/assignment-lifecycle';
+import { assertPhotoSentIfRequired } from '../field-reports/photo-requirement';
 import { stopPendingForAssignment } from './delivery/stop-pending';
 import { announceAssignmentUpdate } from './announce';
 import { announceIncidentCounts } from './announce-counts';
@@ -39,6 +40,7 @@ export async function advanceAssignment(
     if (!(ALLOWED_FROM[to] as readonly AssignmentStatus[]).includes(row.assignment.status)) {
       throw conflict('statusTransition', { from: row.assignment.status, to });
     }
+    if (to === 'done') await assertPhotoSentIfRequired(tx, row.assignment);
 
     const now = ctx.now();
     const at = stepTime(options.occurredAt, row.assignment.sentAt, now);

@@ -1,3 +1,4 @@
+import { FIELD_REPORT_MAX_BODY } from '../field-reports/limits';
 import { PLAN_LIMITS } from '../one-map/plan-limits';
 
 /** The largest JSON body any route accepts; a real one is a few KiB. */
@@ -9,6 +10,7 @@ export const MULTIPART_ENVELOPE = 64 * 1024;
 // length (a response plan with its roles, an enterprise's checklist). Every other route gets 64 KiB.
 const LARGER_BODIES: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/api\/enterprises\/[^/]+\/site-plan$/, maxBytes: PLAN_LIMITS.maxBytes + MULTIPART_ENVELOPE },
+  { path: /^\/api\/incidents\/[^/]+\/field-reports$/, maxBytes: FIELD_REPORT_MAX_BODY },
   { path: /^\/api\/admin\/plans(\/[^/]+)?$/, maxBytes: 256 * 1024 },
   { path: /^\/api\/enterprises\/[^/]+\/checklist$/, maxBytes: 256 * 1024 },
 ];

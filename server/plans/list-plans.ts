@@ -62,6 +62,7 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
         memberIds: members.filter((member) => member.planRoleId === role.id).map((member) => member.userId),
         ackTimeoutSeconds: role.ackTimeoutSeconds,
         escalationSteps: role.escalationSteps,
+        requiresPhoto: role.requiresPhoto,
       })),
   }));
 }

@@ -65,6 +65,7 @@ export async function replacePlanRoles(tx: DbOrTx, jurisdictionId: string, planI
       requiredCount: role.requiredCount,
       ackTimeoutSeconds: role.ackTimeoutSeconds,
       escalationSteps: role.escalationSteps,
+      requiresPhoto: role.requiresPhoto,
     });
     if (role.memberIds.length > 0) {
       await tx.insert(planRoleMembers).values(role.memberIds.map((userId, priority) => ({ planRoleId: roleId, userId, priority })));

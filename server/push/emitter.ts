@@ -2,6 +2,7 @@ import type { RoleCard } from '../contracts/dispatch';
 import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
+  FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
   IncidentUpdatedMessage,
@@ -28,6 +29,8 @@ export type Emitter = {
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;
   /** A report from another system (pending incident) was filed or decided: the command room. */
   reportUpdated(jurisdictionId: string, message: ReportUpdatedMessage): void;
+  /** A field report was stored: the command room's board and map show it. */
+  fieldReportAdded(jurisdictionId: string, message: FieldReportAddedMessage): void;
 };
 
 /**

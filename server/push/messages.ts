@@ -3,6 +3,7 @@ import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } fr
 import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
+  FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
   IncidentUpdatedMessage,
@@ -11,6 +12,7 @@ import type {
   ReportUpdatedMessage,
 } from '../contracts/events';
 import type { PendingReportView } from '../contracts/intake';
+import type { FieldReportView } from '../contracts/field-reports';
 
 // One builder per push message. A message's id names the fact that caused it, so a repeat of the
 // same fact (a redelivery, a second node, a retried worker pass) carries the same id and clients
@@ -74,4 +76,9 @@ export function presenceChangedMessage(fact: Omit<PresenceMessage, 'messageId'>)
 /** `report:updated`: one per state of a report from another system (filed, confirmed, dismissed). */
 export function reportUpdatedMessage(report: PendingReportView): ReportUpdatedMessage {
   return { messageId: `report:${report.id}:${report.status}`, report };
+}
+
+/** `field-report:added`: one per report (a resent report is not announced again). */
+export function fieldReportAddedMessage(report: FieldReportView): FieldReportAddedMessage {
+  return { messageId: `field-report:${report.id}`, report };
 }

@@ -13,4 +13,5 @@ export const silentEmitter: Emitter = {
   mapPublished: () => {},
   escalationRaised: () => {},
   reportUpdated: () => {},
+  fieldReportAdded: () => {},
 };

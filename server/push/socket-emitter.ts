@@ -79,6 +79,9 @@ export const socketEmitter: Emitter & PresencePush = {
     io()?.to(rooms.command(jurisdictionId)).emit('assignment:updated', message);
     io()?.to(rooms.user(message.assignment.userId)).emit('assignment:updated', message);
   },
+  fieldReportAdded(jurisdictionId, message) {
+    io()?.to(rooms.command(jurisdictionId)).emit('field-report:added', message);
+  },
   incidentUpdated(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('incident:updated', message);
   },

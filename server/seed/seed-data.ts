@@ -118,6 +118,8 @@ type DemoRole = {
   target?: { lat: number; lng: number };
   requiredCount: number;
   members: string[];
+  /** 拍照取证: the role cannot be marked done before its holder sent a field report with a photo. */
+  requiresPhoto?: boolean;
 };
 
 export const PLANS: { name: string; incidentType: string; description: string; roles: DemoRole[] }[] = [
@@ -134,6 +136,7 @@ export const PLANS: { name: string; incidentType: string; description: string; r
         targetLabel: '发现点上游排污管线窨井',
         requiredCount: 1,
         members: ['env1'],
+        requiresPhoto: true,
       },
       {
         department: 'env',

@@ -89,6 +89,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
           targetLat: role.target?.lat ?? null,
           targetLng: role.target?.lng ?? null,
           requiredCount: role.requiredCount,
+          requiresPhoto: role.requiresPhoto ?? false,
         });
         for (const [priority, username] of role.members.entries()) {
           await tx.insert(planRoleMembers).values({ planRoleId: roleId, userId: userIds.get(username)!, priority });

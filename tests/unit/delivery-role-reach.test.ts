@@ -26,6 +26,7 @@ const role = (id: string, departmentId: string, memberIds: string[], requiredCou
   target: { label: '', lat: null, lng: null },
   requiredCount,
   memberIds,
+  requiresPhoto: false,
 });
 
 describe('planReach (the trigger panel before the press)', () => {

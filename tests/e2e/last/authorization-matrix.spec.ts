@@ -24,6 +24,8 @@ type Fixtures = {
   planId: string;
   pointId: string;
   planImage: string;
+  /** A photo of env1's field report on the incident under test. */
+  fieldPhoto: string;
   /** env1, who holds the incident's only role. */
   env1Id: string;
   /** env5, the target of the roster and user edits. */
@@ -49,6 +51,8 @@ type Helpers = {
 const COMMAND = ['duty', 'admin'] as const;
 const SIGNED_IN = ROLES.filter((role) => role !== 'anonymous');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const fieldReport = () =>
+  JSON.stringify({ id: crypto.randomUUID(), text: '矩阵：现场报告', position: { lat: 29.5873, lng: 106.3291, accuracy: 10 } });
 const point = (code: string) => ({ kind: 'valve', code, name: '矩阵测试阀', x: 100, y: 100, disposalSteps: ['关闭'] });
 
 const ROUTES: Record<RouteMethod, Cell> = {
@@ -255,6 +259,23 @@ const ROUTES: Record<RouteMethod, Cell> = {
     allow: COMMAND,
     request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/suspected-sources` }),
   },
+  'GET /api/incidents/[id]/field-reports': {
+    allow: ['field_assigned', ...COMMAND],
+    request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/field-reports` }),
+  },
+  // Only an assignee reports from the field; each attempt is a new report (a resent id returns the stored one).
+  'POST /api/incidents/[id]/field-reports': {
+    allow: ['field_assigned'],
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/incidents/${f.incidentId}/field-reports`,
+      multipart: { report: fieldReport(), photo: { name: 'photo.png', mimeType: 'image/png', buffer: PNG_1X1 } },
+    }),
+  },
+  'GET /api/field-photos/[id]': {
+    allow: ['field_assigned', ...COMMAND],
+    request: (f) => ({ method: 'GET', path: f.fieldPhoto }),
+  },
   'POST /api/incidents/[id]/lift': {
     allow: COMMAND,
     request: async (_f, h) => ({
@@ -401,9 +422,15 @@ test.beforeAll(async ({ baseURL }) => {
   const token = await admin.post('/api/admin/integration-tokens', { data: { name: '授权矩阵', scope: 'report' } });
   expect(token.status()).toBe(201);
   const reportToken = ((await token.json()) as { secret: string }).secret;
+  const report = await contexts.get('field_assigned')!.post(`/api/incidents/${created.incident.id}/field-reports`, {
+    multipart: { report: fieldReport(), photo: { name: 'photo.png', mimeType: 'image/png', buffer: PNG_1X1 } },
+  });
+  expect(report.status()).toBe(201);
+  const photoId = ((await report.json()) as { report: { photos: { id: string }[] } }).report.photos[0]!.id;
   fixtures = {
     ...partial,
     reportToken,
+    fieldPhoto: `/api/field-photos/${photoId}`,
     planId,
     incidentId: created.incident.id,
     assignmentId: created.assignments[0]!.id,
