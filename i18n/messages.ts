@@ -4,6 +4,7 @@ import enOffline from '../messages/en/offline.json';
 import enChannels from '../messages/en/channels.json';
 import enEscalation from '../messages/en/escalation.json';
 import enDelivery from '../messages/en/delivery.json';
+import enDeliveryOutcome from '../messages/en/deliveryOutcome.json';
 import enAuth from '../messages/en/auth.json';
 import enBoard from '../messages/en/board.json';
 import enChecklist from '../messages/en/checklist.json';
@@ -18,6 +19,7 @@ import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
 import zhEscalation from '../messages/zh-CN/escalation.json';
 import zhDelivery from '../messages/zh-CN/delivery.json';
+import zhDeliveryOutcome from '../messages/zh-CN/deliveryOutcome.json';
 import zhAuth from '../messages/zh-CN/auth.json';
 import zhBoard from '../messages/zh-CN/board.json';
 import zhChecklist from '../messages/zh-CN/checklist.json';
@@ -45,6 +47,7 @@ const catalogs = {
     channels: zhChannels,
     escalation: zhEscalation,
     delivery: zhDelivery,
+    deliveryOutcome: zhDeliveryOutcome,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ const catalogs = {
     channels: enChannels,
     escalation: enEscalation,
     delivery: enDelivery,
+    deliveryOutcome: enDeliveryOutcome,
   },
 } as const;
 
