@@ -31,11 +31,19 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
   const length = declaredLength(req.headers['content-length']);
   if (length !== null && length > bodyLimitFor(pathname))
     return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'), length);
-  if (needsOriginProof(req.method) && !isFromOwnOrigin(req.headers, options.allowedOrigins)) {
+  if (needsOriginProof(req.method) && !isMachineCall(pathname) && !isFromOwnOrigin(req.headers, options.allowedOrigins)) {
     return refused(req, res, forbidden('crossOrigin'), length);
   }
   return false;
 }
+
+/**
+ * The one path a machine posts to without an Origin: the SMS gateway's replies. It carries no
+ * cookie and proves itself with its HMAC signature (app/api/sms/inbound/route.ts), which a
+ * forged cross-site form cannot make. Exactly this path, nothing under or beside it.
+ */
+export const MACHINE_PATHS: ReadonlySet<string> = new Set(['/api/sms/inbound']);
+const isMachineCall = (pathname: string) => MACHINE_PATHS.has(pathname);
 
 /**
  * A refused request's body is never buffered. Up to DRAIN_LIMIT it is read and dropped after the

@@ -111,6 +111,8 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/assignments/00000000-0000-4000-8000-000000000000/acknowledgement',
     template: { reachedBy: 'phone_call', reachedAt: '2026-01-01T08:00:00+08:00', note: '模糊' },
   }),
+  // Unsigned (no SMS gateway secret on the e2e server): refused with 401 whatever the body, nothing stored.
+  'POST /api/sms/inbound': () => ({ role: 'field_unassigned', path: '/api/sms/inbound', template: { from: '13808300101', text: '收到', id: 'fuzz' } }),
   // Field staff may not lift an alarm: the body is read, then refused.
   'POST /api/incidents/[id]/lift': () => ({
     role: 'field_unassigned',
