@@ -22,7 +22,9 @@ export function DeliverySummary({ assignments, presence, isLifted, clockNow }: P
 
   return (
     <p className={styles.summary} data-testid="delivery-summary" data-undelivered={undelivered}>
-      <span className={undelivered > 0 ? styles.summaryDanger : sending > 0 ? styles.summaryNeutral : styles.summaryOk}>{t('summary.delivered', { delivered, total })}</span>
+      <span className={undelivered > 0 ? styles.summaryDanger : sending > 0 ? styles.summaryNeutral : styles.summaryOk}>
+        {t('summary.delivered', { delivered, total })}
+      </span>
       {undelivered > 0 && !isLifted && <span className={styles.summaryDanger}>{t('summary.undelivered', { count: undelivered })}</span>}
       {sending > 0 && !isLifted && <span className={styles.summaryNeutral}>{to('sending.summary', { count: sending })}</span>}
       {!isLifted && (

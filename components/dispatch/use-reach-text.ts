@@ -23,7 +23,11 @@ export function reachText(t: Translate) {
 
   return {
     /** Timeline detail for a step that recorded its channels; null for a step without that record (then the old wording stands). */
-    timeline(step: Step, list: readonly unknown[] | undefined, values: { assignee: string; role: string; notified: string }): string | null {
+    timeline(
+      step: Step,
+      list: readonly unknown[] | undefined,
+      values: { assignee: string; role: string; notified: string },
+    ): string | null {
       if (!Array.isArray(list) || step === 'backup') return null;
       return isReached(list) ? t(`timeline.${step}`, { ...values, channels: channels(list) }) : t(`timeline.${step}None`, values);
     },

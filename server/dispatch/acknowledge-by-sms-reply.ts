@@ -24,7 +24,10 @@ export function normalizePhone(raw: string): string {
 export async function acknowledgeBySmsReply({ deps, input }: { deps: ServerDeps; input: unknown }): Promise<SmsInboundResult> {
   const { from, id } = parseInput(smsInboundInput, input);
   const phone = normalizePhone(from);
-  const candidates = phone.length >= 5 ? (await deps.db.select().from(users).where(eq(users.isActive, true))).filter((user) => normalizePhone(user.phone) === phone) : [];
+  const candidates =
+    phone.length >= 5
+      ? (await deps.db.select().from(users).where(eq(users.isActive, true))).filter((user) => normalizePhone(user.phone) === phone)
+      : [];
   if (candidates.length === 0) {
     log().warn({ smsId: id }, 'sms inbound: unknown number, ignored');
     return { outcome: 'ignored', reason: 'unknown_number' };

@@ -52,7 +52,10 @@ export async function advanceAssignment(
         .where(eq(assignments.id, assignmentId));
     } else if (options.repliedBy && to === 'acknowledged') {
       // The assignee's own 收到, by replying to the SMS (acknowledge-by-sms-reply.ts).
-      await tx.update(assignments).set({ acknowledgedVia: options.repliedBy, acknowledgedById: actor.id }).where(eq(assignments.id, assignmentId));
+      await tx
+        .update(assignments)
+        .set({ acknowledgedVia: options.repliedBy, acknowledgedById: actor.id })
+        .where(eq(assignments.id, assignmentId));
     }
     await stopPendingForAssignment(tx, assignmentId);
 

@@ -29,7 +29,10 @@ describe('escalation to the supervisor', () => {
 
     const [role] = await server.db.select().from(planRoles).where(eq(planRoles.name, '溯源排查组'));
     await server.db.update(planRoles).set({ escalationSteps: [] }).where(eq(planRoles.planId, role!.planId));
-    await server.db.update(planRoles).set({ ackTimeoutSeconds: 1, escalationSteps: ['supervisor'] }).where(eq(planRoles.id, role!.id));
+    await server.db
+      .update(planRoles)
+      .set({ ackTimeoutSeconds: 1, escalationSteps: ['supervisor'] })
+      .where(eq(planRoles.id, role!.id));
     const result = await triggerIncident({
       ctx: await server.ctxFor('duty'),
       input: { planId: role!.planId, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河：升级到科室负责人', drill: true },

@@ -24,7 +24,12 @@ async function channelsPerStep() {
   const { incident } = await fixture.trigger();
   for (const seconds of [60, 120, 180, 240]) await fixture.at(seconds);
   const steps = await fixture.steps(incident.id);
-  expect(steps.map((step) => step.action)).toEqual(['escalation.realert', 'escalation.backup', 'escalation.supervisor', 'escalation.duty_officer']);
+  expect(steps.map((step) => step.action)).toEqual([
+    'escalation.realert',
+    'escalation.backup',
+    'escalation.supervisor',
+    'escalation.duty_officer',
+  ]);
   return Object.fromEntries(steps.map((step) => [step.data.step, step.data.channels]));
 }
 
@@ -37,16 +42,26 @@ describe('an escalation step records the channels that actually carried it', () 
   });
 
   it('an SMS gateway (which also places voice calls) and a group robot: the queued channels, per step', async () => {
-    useChannels({ SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_SECRET: 'test-secret', BOT_WEBHOOK_URL: 'http://127.0.0.1:9/bot' });
+    useChannels({
+      SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms',
+      SMS_GATEWAY_SECRET: 'test-secret',
+      BOT_WEBHOOK_URL: 'http://127.0.0.1:9/bot',
+    });
     setPresence(createPresenceTracker());
     const channels = await channelsPerStep();
     expect(channels.realert).toEqual(['sms', 'voice']);
     expect(channels.supervisor).toEqual(expect.arrayContaining(['sms', 'voice']));
     expect(channels.duty_officer).toEqual(expect.arrayContaining(['sms']));
     // Each recorded channel has its outbox row: the record is what was queued, not a wish.
-    const pending = await fixture.pendingFor([(await fixture.steps((await fixture.db.query.incidents.findFirst())!.id))[0]!.data.assignmentId]);
+    const pending = await fixture.pendingFor([
+      (await fixture.steps((await fixture.db.query.incidents.findFirst())!.id))[0]!.data.assignmentId,
+    ]);
     for (const [kind, list] of Object.entries(channels)) {
-      for (const channel of list ?? []) expect(pending.some((row) => row.kind === kind && row.channel === channel), `${kind}/${channel}`).toBe(true);
+      for (const channel of list ?? [])
+        expect(
+          pending.some((row) => row.kind === kind && row.channel === channel),
+          `${kind}/${channel}`,
+        ).toBe(true);
     }
   });
 
@@ -70,7 +85,9 @@ describe('the board words a step by what reached the person', () => {
 
   it('names the channels, or says that none could reach them, never 已通知 for nothing', () => {
     expect(zhText.timeline('supervisor', [], values)).toBe('王建国 仍未确认（溯源排查组），科室负责人 杨光明 无可用渠道，未能送达');
-    expect(zhText.timeline('supervisor', ['socket', 'sms'], values)).toBe('王建国 仍未确认（溯源排查组），已通知科室负责人 杨光明：在线页面、短信');
+    expect(zhText.timeline('supervisor', ['socket', 'sms'], values)).toBe(
+      '王建国 仍未确认（溯源排查组），已通知科室负责人 杨光明：在线页面、短信',
+    );
     expect(zhText.timeline('realert', [], values)).toContain('未能送达');
     expect(zhText.timeline('realert', [], values)).not.toContain('已再次提醒');
     expect(zhText.timeline('realert', ['web_push'], values)).toBe('王建国 仍未确认（溯源排查组），已再次提醒：浏览器推送');

@@ -52,7 +52,10 @@ describe('收到 by SMS reply', () => {
     fixture = await createEscalationFixture({ seconds: 60 });
     const { incident, original } = await fixture.trigger();
     await fixture.at(60); // step 1 ran: queued SMS/voice for env1
-    const [env1] = await fixture.db.select().from(users).where(eq(users.id, fixture.user('env1')));
+    const [env1] = await fixture.db
+      .select()
+      .from(users)
+      .where(eq(users.id, fixture.user('env1')));
     fixture.emitter.sent.length = 0;
 
     const result = await acknowledgeBySmsReply({ deps: fixture.deps, input: { from: `+86 ${env1!.phone}`, text: '收到', id: 'gw-1' } });
@@ -67,7 +70,11 @@ describe('收到 by SMS reply', () => {
       .where(and(eq(auditEvents.entityId, original.id), eq(auditEvents.action, 'assignment.acknowledged')));
     expect(audit).toMatchObject({ actorId: env1!.id, incidentId: incident.id, data: { repliedBy: 'sms' } });
     const updates = fixture.emitter.sent.filter((sent) => sent.kind === 'assignmentUpdated');
-    expect(updates.some((sent) => (sent.payload as { assignment: { id: string; acknowledgedVia: string } }).assignment.acknowledgedVia === 'sms')).toBe(true);
+    expect(
+      updates.some(
+        (sent) => (sent.payload as { assignment: { id: string; acknowledgedVia: string } }).assignment.acknowledgedVia === 'sms',
+      ),
+    ).toBe(true);
     // Later steps never run.
     expect(await fixture.at(120)).toEqual([]);
 
@@ -116,10 +123,13 @@ describe('the origin exemption is exactly the inbound path', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const post = (path: string) =>
     new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': '2' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': '2' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });

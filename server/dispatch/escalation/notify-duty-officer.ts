@@ -24,5 +24,10 @@ export async function notifyDutyOfficer({ tx, now, assignment, incident }: StepS
     now,
   );
   const channels = await reachedChannels(tx, { assignmentId: assignment.id, userId: officer?.id ?? null, kind: 'duty_officer', at: now });
-  return { channels, notifiedUserId: officer?.id ?? null, notifiedName: officer?.displayName ?? null, pageUserIds: officer ? [officer.id] : [] };
+  return {
+    channels,
+    notifiedUserId: officer?.id ?? null,
+    notifiedName: officer?.displayName ?? null,
+    pageUserIds: officer ? [officer.id] : [],
+  };
 }

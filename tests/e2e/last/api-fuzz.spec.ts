@@ -112,7 +112,11 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     template: { reachedBy: 'phone_call', reachedAt: '2026-01-01T08:00:00+08:00', note: '模糊' },
   }),
   // Unsigned (no SMS gateway secret on the e2e server): refused with 401 whatever the body, nothing stored.
-  'POST /api/sms/inbound': () => ({ role: 'field_unassigned', path: '/api/sms/inbound', template: { from: '13808300101', text: '收到', id: 'fuzz' } }),
+  'POST /api/sms/inbound': () => ({
+    role: 'field_unassigned',
+    path: '/api/sms/inbound',
+    template: { from: '13808300101', text: '收到', id: 'fuzz' },
+  }),
   // Field staff may not lift an alarm: the body is read, then refused.
   'POST /api/incidents/[id]/lift': () => ({
     role: 'field_unassigned',

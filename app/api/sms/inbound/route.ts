@@ -11,7 +11,9 @@ import { isSignedInbound } from '@/server/notify/verify-inbound-signature';
 /** The SMS gateway hands in a reply (docs/channels.md, "Replies"): a machine call, signed, without a session or Origin. */
 export async function POST(request: Request) {
   try {
-    const raw = new TextDecoder().decode(await readCappedBody(request, JSON_BODY_LIMIT, () => new DomainError('payload_too_large', 'bodyTooLarge')));
+    const raw = new TextDecoder().decode(
+      await readCappedBody(request, JSON_BODY_LIMIT, () => new DomainError('payload_too_large', 'bodyTooLarge')),
+    );
     const deps = serverDeps();
     if (!isSignedInbound(request.headers, raw, channelEnv().SMS_GATEWAY_SECRET, deps.now())) throw unauthenticated();
     let input: unknown;
