@@ -4,6 +4,7 @@ import enOffline from '../messages/en/offline.json';
 import enChannels from '../messages/en/channels.json';
 import enEscalation from '../messages/en/escalation.json';
 import enDelivery from '../messages/en/delivery.json';
+import enDeliveryOutcome from '../messages/en/deliveryOutcome.json';
 import enAuth from '../messages/en/auth.json';
 import enBoard from '../messages/en/board.json';
 import enChecklist from '../messages/en/checklist.json';
@@ -20,6 +21,7 @@ import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
 import zhEscalation from '../messages/zh-CN/escalation.json';
 import zhDelivery from '../messages/zh-CN/delivery.json';
+import zhDeliveryOutcome from '../messages/zh-CN/deliveryOutcome.json';
 import zhAuth from '../messages/zh-CN/auth.json';
 import zhBoard from '../messages/zh-CN/board.json';
 import zhChecklist from '../messages/zh-CN/checklist.json';
@@ -51,6 +53,7 @@ const catalogs = {
     delivery: zhDelivery,
     intake: zhIntake,
     fieldReports: zhFieldReports,
+    deliveryOutcome: zhDeliveryOutcome,
   },
   en: {
     common: enCommon,
@@ -69,6 +72,7 @@ const catalogs = {
     delivery: enDelivery,
     intake: enIntake,
     fieldReports: enFieldReports,
+    deliveryOutcome: enDeliveryOutcome,
   },
 } as const;
 

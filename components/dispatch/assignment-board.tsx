@@ -48,7 +48,7 @@ export function AssignmentBoard({ assignments, incidentCreatedAt, clockNow, isLi
         <h2 id="people-title" className={styles.sectionTitle}>
           {t('people.title', { count: assignments.length })}
         </h2>
-        <DeliverySummary assignments={assignments} presence={presence} isLifted={isLifted} />
+        <DeliverySummary assignments={assignments} presence={presence} isLifted={isLifted} clockNow={clockNow} />
       </div>
       {groups.length === 0 && <p className={styles.muted}>{t('people.empty')}</p>}
       {groups.map((group) => {

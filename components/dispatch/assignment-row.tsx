@@ -36,7 +36,7 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
   const format = useFormatter();
   const isAcknowledged = assignment.acknowledgedAt !== null;
   const phoneState = presence.stateOf(assignment.userId);
-  const phase = deliveryPhase(assignment);
+  const phase = deliveryPhase(assignment, clockNow);
 
   const waiting = () => {
     if (clockNow === null) return '—';

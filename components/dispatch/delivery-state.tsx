@@ -2,15 +2,26 @@
 
 import { useTranslations } from 'next-intl';
 import type { AssignmentView } from '@/server/contracts/dispatch';
+import { FIRST_REPUSH_AFTER_MS } from '@/server/contracts/delivery-timing';
 import { formatClock, millisBetween } from './format-clock';
 import styles from './presence.module.css';
 
 type Props = { assignment: AssignmentView; clockNow: number | null; isPhoneOnline: boolean };
 
-export type DeliveryPhase = 'undelivered' | 'delivered' | 'acknowledged' | 'closed';
+export type DeliveryPhase = 'sending' | 'undelivered' | 'delivered' | 'acknowledged' | 'closed';
 
-export function deliveryPhase(assignment: AssignmentView): DeliveryPhase {
-  if (assignment.status === 'sent') return assignment.closedAt ? 'closed' : 'undelivered';
+/**
+ * 'sending' until the first redelivery is due: a phone's receipt normally takes a fraction of a
+ * second, and calling a card 未送达 (in red, 正在重发) before anything was re-sent is a false alarm.
+ * Without a clock yet (the server render), a card pushed only once counts as still being sent.
+ */
+export function deliveryPhase(assignment: AssignmentView, now: number | null): DeliveryPhase {
+  if (assignment.status === 'sent') {
+    if (assignment.closedAt) return 'closed';
+    const isFirstPushPending =
+      assignment.pushAttempts <= 1 && (now === null || now - Date.parse(assignment.sentAt) < FIRST_REPUSH_AFTER_MS);
+    return isFirstPushPending ? 'sending' : 'undelivered';
+  }
   return assignment.status === 'delivered' ? 'delivered' : 'acknowledged';
 }
 
@@ -20,7 +31,16 @@ export function deliveryPhase(assignment: AssignmentView): DeliveryPhase {
  */
 export function DeliveryState({ assignment, clockNow, isPhoneOnline }: Props) {
   const t = useTranslations('delivery');
-  const phase = deliveryPhase(assignment);
+  const to = useTranslations('deliveryOutcome');
+  const phase = deliveryPhase(assignment, clockNow);
+
+  if (phase === 'sending') {
+    return (
+      <div className={styles.deliveryState} data-testid="delivery-state" data-phase={phase}>
+        <span>{to('sending.state')}</span>
+      </div>
+    );
+  }
 
   if (phase === 'undelivered') {
     return (

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
 import { escalationStates } from '@/server/contracts/escalation';
+import { useReachText } from './use-reach-text';
 import styles from './escalation.module.css';
 
 /**
@@ -12,6 +13,7 @@ import styles from './escalation.module.css';
  */
 export function EscalationBanner({ timeline, assignments }: { timeline: TimelineEntry[]; assignments: AssignmentView[] }) {
   const t = useTranslations('escalation');
+  const reach = useReachText();
   const byId = new Map(assignments.map((assignment) => [assignment.id, assignment]));
   const states = [...escalationStates(timeline, assignments).values()];
   const open = states.filter((state) => !state.isStopped);
@@ -50,7 +52,9 @@ export function EscalationBanner({ timeline, assignments }: { timeline: Timeline
                   ? t('banner.rowSkipped', { ...values, reason: t(`reasons.${state.lastSkipped}`) })
                   : t('banner.row', values)}
                 {state.notifiedName && !state.lastSkipped && (
-                  <span className={styles.notified}>{t('banner.notified', { name: state.notifiedName })}</span>
+                  <span className={styles.notified} data-testid="escalation-reached" data-channels={state.channels?.join(' ') ?? ''}>
+                    {state.channels ? reach.banner(state.notifiedName, state.channels) : t('banner.notified', { name: state.notifiedName })}
+                  </span>
                 )}
               </li>
             );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
+import { useReachText } from './use-reach-text';
 import { ESCALATION_SKIP_REASONS, isEscalationStep, type EscalationAuditData } from '@/server/contracts/escalation';
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -12,6 +13,7 @@ export const isEscalationEntry = (entry: TimelineEntry) =>
 /** Timeline text for escalation steps and backup cards; null for every other entry. */
 export function useEscalationText(assignments: AssignmentView[]) {
   const t = useTranslations('escalation');
+  const reach = useReachText();
   const byId = new Map(assignments.map((assignment) => [assignment.id, assignment]));
   const nameOfUser = new Map(assignments.map((assignment) => [assignment.userId, assignment.userName]));
 
@@ -33,11 +35,12 @@ export function useEscalationText(assignments: AssignmentView[]) {
       step: t(`steps.${data.step}`),
     };
     const isKnownReason = (ESCALATION_SKIP_REASONS as readonly unknown[]).includes(data.skipped);
+    const reached = data.notifiedName ? reach.timeline(data.step, data.channels, values) : null;
     const detail = data.skipped
       ? t('timeline.skipped', { ...values, reason: isKnownReason ? t(`reasons.${data.skipped}`) : text(data.skipped) })
       : data.step === 'duty_officer' && !data.notifiedName
         ? t('timeline.dutyOfficerRoom', values)
-        : t(`timeline.${data.step}`, values);
+        : (reached ?? t(`timeline.${data.step}`, values));
     return t('timeline.prefixed', { level: text(data.level), of: text(data.of), detail });
   };
 }

@@ -3,29 +3,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { useSocket } from '@/components/realtime/use-socket';
-import { statusRank } from '@/server/contracts/assignment-lifecycle';
+import { fresherAssignment, withRememberedAssignments } from '@/components/realtime/assignment-cache';
 import type { AssignmentView, IncidentDetail, IncidentSummary, IncidentUpdateView } from '@/server/contracts/dispatch';
-
-// A re-read that left before a push may land after it: never let it move anything backwards.
-// Within one status, a later push attempt is newer news (the board counts them).
-const fresher = (current: AssignmentView, incoming: AssignmentView) =>
-  statusRank(incoming.status) > statusRank(current.status) ||
-  (incoming.closedAt !== null && current.closedAt === null) ||
-  (incoming.status === current.status && incoming.pushAttempts > current.pushAttempts)
-    ? incoming
-    : current;
 
 function mergeAssignments(current: AssignmentView[], incoming: AssignmentView[]): AssignmentView[] {
   const byId = new Map(current.map((assignment) => [assignment.id, assignment]));
   return incoming.map((assignment) => {
     const known = byId.get(assignment.id);
-    return known ? fresher(known, assignment) : assignment;
+    return known ? fresherAssignment(known, assignment) : assignment;
   });
 }
 
 function upsertAssignment(list: AssignmentView[], assignment: AssignmentView): AssignmentView[] {
   if (!list.some((known) => known.id === assignment.id)) return [...list, assignment];
-  return list.map((known) => (known.id === assignment.id ? fresher(known, assignment) : known));
+  return list.map((known) => (known.id === assignment.id ? fresherAssignment(known, assignment) : known));
 }
 
 const mergeSummary = (current: IncidentDetail, incoming: IncidentSummary): IncidentDetail =>
@@ -33,7 +24,8 @@ const mergeSummary = (current: IncidentDetail, incoming: IncidentSummary): Incid
 
 /** The live response board's data: the page's snapshot, then pushes, and a re-read on every (re)connect. */
 export function useIncidentBoard(initial: IncidentDetail) {
-  const [detail, setDetail] = useState(initial);
+  // The page data may be older than pushes this tab already had (they came while it navigated here).
+  const [detail, setDetail] = useState(() => ({ ...initial, assignments: withRememberedAssignments(initial.assignments) }));
   const incidentId = initial.id;
   const refreshTimer = useRef<number | null>(null);
 

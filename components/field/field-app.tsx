@@ -9,6 +9,7 @@ import type { AssignmentsSyncReply } from '@/server/contracts/events';
 import { queuedFor, withQueuedActions } from './action-outbox';
 import { AlertOverlay } from './alert-overlay';
 import { DutyBar } from './duty-bar';
+import { EscalationNotices } from './escalation-notices';
 import {
   applyAssignmentView,
   applyIncidentUpdate,
@@ -203,6 +204,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
         isOnRoster={isOnRoster}
         onStart={startDuty}
       />
+      <EscalationNotices userId={userId} />
       <LiftedNotices
         notices={notices}
         onDismiss={(incidentId) => {

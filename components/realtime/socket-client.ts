@@ -2,6 +2,7 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '@/server/contracts/events';
+import { rememberAssignmentPushes } from './assignment-cache';
 import { onReconnectRequested, setDisplaced } from './displaced-state';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,6 +20,7 @@ export function getSocket(): AppSocket {
   // The server closes the oldest of a person's sockets past its cap; this page then stays quiet
   // until the person asks to reconnect here (components/realtime/displaced-notice.tsx).
   socket.on('session:displaced', () => setDisplaced(true));
+  rememberAssignmentPushes(socket);
   onReconnectRequested(() => socket?.connect());
   return socket;
 }

@@ -23,6 +23,10 @@ export const ESCALATION_SKIP_REASONS = [
 ] as const;
 export type EscalationSkipReason = (typeof ESCALATION_SKIP_REASONS)[number];
 
+/** How a step's message went out: the open page (socket), or a configured outside channel (webhook: the group robot). */
+export const ESCALATION_CHANNELS = ['socket', 'sms', 'voice', 'web_push', 'webhook'] as const;
+export type EscalationChannel = (typeof ESCALATION_CHANNELS)[number];
+
 /** `data` of an `escalation.<step>` audit row (entity: the unacknowledged assignment). */
 export type EscalationAuditData = {
   assignmentId: string;
@@ -35,6 +39,8 @@ export type EscalationAuditData = {
   assigneeName: string;
   notifiedUserId: string | null;
   notifiedName: string | null;
+  /** What actually carried the message to the notified person ([] = nothing could); absent on rows older than this field. */
+  channels?: EscalationChannel[];
   backupAssignmentId?: string;
   skipped?: EscalationSkipReason;
 };
@@ -53,6 +59,8 @@ export type EscalationState = {
   lastAt: string;
   lastSkipped: EscalationSkipReason | null;
   notifiedName: string | null;
+  /** The channels that reached the notified person at the last step; null when not recorded. */
+  channels: EscalationChannel[] | null;
   /** The backup's assignment, once one was paged. */
   backupAssignmentId: string | null;
   /** The backup acknowledged: the role is covered. */
@@ -80,6 +88,7 @@ export function escalationStates(timeline: TimelineEntry[], assignments: Assignm
       lastAt: entry.at,
       lastSkipped: data.skipped ?? null,
       notifiedName: data.notifiedName ?? null,
+      channels: Array.isArray(data.channels) ? data.channels : null,
       backupAssignmentId: data.backupAssignmentId ?? previous?.backupAssignmentId ?? null,
       isCovered: false,
       isStopped: false,

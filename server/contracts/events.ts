@@ -28,6 +28,8 @@ export type EscalationMessage = {
   step: 'realert' | 'backup' | 'supervisor' | 'duty_officer';
   /** The person the step reached (the backup, the supervisor); null when the step reached nobody. */
   notifiedUserId: string | null;
+  /** Whose card is unanswered, so the notified person's own page can say what is expected of them. */
+  assignee?: { name: string; role: string; phone: string };
   at: string;
 };
 /** A field report (现场报告) arrived: to the command room, for the board's list and map. */

@@ -27,7 +27,7 @@ export async function advanceAssignment(
   ctx: VerbContext,
   assignmentId: string,
   to: PersonStep,
-  options: { occurredAt?: string; onBehalf?: OnBehalf } = {},
+  options: { occurredAt?: string; onBehalf?: OnBehalf; repliedBy?: 'sms' } = {},
 ) {
   const { db, actor } = ctx;
   const { onBehalf } = options;
@@ -52,6 +52,12 @@ export async function advanceAssignment(
         .update(assignments)
         .set({ acknowledgedVia: onBehalf.reachedBy, acknowledgedById: actor.id })
         .where(eq(assignments.id, assignmentId));
+    } else if (options.repliedBy && to === 'acknowledged') {
+      // The assignee's own 收到, by replying to the SMS (acknowledge-by-sms-reply.ts).
+      await tx
+        .update(assignments)
+        .set({ acknowledgedVia: options.repliedBy, acknowledgedById: actor.id })
+        .where(eq(assignments.id, assignmentId));
     }
     await stopPendingForAssignment(tx, assignmentId);
 
@@ -69,6 +75,7 @@ export async function advanceAssignment(
         ...(onBehalf
           ? { userId: row.assignment.userId, reachedBy: onBehalf.reachedBy, ...(onBehalf.note ? { note: onBehalf.note } : {}) }
           : {}),
+        ...(options.repliedBy && !onBehalf ? { repliedBy: options.repliedBy } : {}),
         // An action queued offline keeps the time it was taken; the row's own time is when it arrived.
         ...(at.getTime() !== now.getTime() ? { occurredAt: at.toISOString() } : {}),
       },

@@ -31,12 +31,23 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
   const length = declaredLength(req.headers['content-length']);
   if (length !== null && length > bodyLimitFor(pathname))
     return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'), length);
-  const isProven = isFromOwnOrigin(req.headers, options.allowedOrigins) || isIntegrationReport(req.method, pathname, req.headers);
+  const isProven =
+    isFromOwnOrigin(req.headers, options.allowedOrigins) ||
+    isIntegrationReport(req.method, pathname, req.headers) ||
+    isMachineCall(pathname);
   if (needsOriginProof(req.method) && !isProven) {
     return refused(req, res, forbidden('crossOrigin'), length);
   }
   return false;
 }
+
+/**
+ * The one path a machine posts to without an Origin: the SMS gateway's replies. It carries no
+ * cookie and proves itself with its HMAC signature (app/api/sms/inbound/route.ts), which a
+ * forged cross-site form cannot make. Exactly this path, nothing under or beside it.
+ */
+export const MACHINE_PATHS: ReadonlySet<string> = new Set(['/api/sms/inbound']);
+const isMachineCall = (pathname: string) => MACHINE_PATHS.has(pathname);
 
 /**
  * A refused request's body is never buffered. Up to DRAIN_LIMIT it is read and dropped after the

@@ -1,6 +1,8 @@
 // PURE: when to push an undelivered card again. Quick at first (a phone that just lost signal
 // is usually back in seconds), then every 30 s at most while the person stays connected.
-export const FIRST_REPUSH_AFTER_MS = 2_000;
+import { FIRST_REPUSH_AFTER_MS } from '../../contracts/delivery-timing';
+
+export { FIRST_REPUSH_AFTER_MS };
 const MAX_REPUSH_INTERVAL_MS = 30_000;
 
 /** Delay before push attempt number `attempt + 1`, where attempt 1 was the push at trigger time. */

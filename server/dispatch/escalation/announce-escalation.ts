@@ -31,6 +31,7 @@ export async function announceEscalation(deps: ServerDeps, outcome: EscalationOu
     const view = await loadAssignmentView(db, result.backupAssignmentId);
     if (view) emitter.assignmentUpdated(jurisdictionId, assignmentUpdatedMessage(view));
   }
+  const unanswered = await loadAssignmentView(db, assignmentId);
   emitter.escalationRaised(
     jurisdictionId,
     isUnanswered ? result.pageUserIds : [],
@@ -40,6 +41,7 @@ export async function announceEscalation(deps: ServerDeps, outcome: EscalationOu
       assignmentId,
       step: outcome.step,
       notifiedUserId: result.notifiedUserId,
+      ...(unanswered ? { assignee: { name: unanswered.userName, role: unanswered.role, phone: unanswered.phone } } : {}),
       at: outcome.at.toISOString(),
     }),
   );

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import { enqueueNotifications } from '../../notify/enqueue-notifications';
+import { reachedChannels } from './reached-channels';
 import type { StepResult, StepScope } from './step-scope';
 
 /**
@@ -22,5 +23,11 @@ export async function notifyDutyOfficer({ tx, now, assignment, incident }: StepS
     },
     now,
   );
-  return { notifiedUserId: officer?.id ?? null, notifiedName: officer?.displayName ?? null, pageUserIds: officer ? [officer.id] : [] };
+  const channels = await reachedChannels(tx, { assignmentId: assignment.id, userId: officer?.id ?? null, kind: 'duty_officer', at: now });
+  return {
+    channels,
+    notifiedUserId: officer?.id ?? null,
+    notifiedName: officer?.displayName ?? null,
+    pageUserIds: officer ? [officer.id] : [],
+  };
 }

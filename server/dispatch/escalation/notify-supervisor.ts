@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { departments, users } from '../../../db/schema';
 import { enqueueNotifications } from '../../notify/enqueue-notifications';
+import { reachedChannels } from './reached-channels';
 import { skippedStep, type StepResult, type StepScope } from './step-scope';
 
 /** Step "supervisor": the department's 科室负责人, if one is set, still in the department, active and on duty. */
@@ -27,5 +28,6 @@ export async function notifySupervisor({ tx, now, assignment, incident }: StepSc
     },
     now,
   );
-  return { notifiedUserId: supervisor.id, notifiedName: supervisor.displayName, pageUserIds: [supervisor.id] };
+  const channels = await reachedChannels(tx, { assignmentId: assignment.id, userId: supervisor.id, kind: 'supervisor', at: now });
+  return { channels, notifiedUserId: supervisor.id, notifiedName: supervisor.displayName, pageUserIds: [supervisor.id] };
 }

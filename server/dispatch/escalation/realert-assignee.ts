@@ -1,4 +1,5 @@
 import { enqueueNotifications } from '../../notify/enqueue-notifications';
+import { reachedChannels } from './reached-channels';
 import { skippedStep, type StepResult, type StepScope } from './step-scope';
 
 /**
@@ -13,9 +14,11 @@ export async function realertAssignee({ tx, now, assignment, incident, assignee 
     { jurisdictionId: incident.jurisdictionId, incidentId: incident.id, assignmentId: assignment.id, userId: assignee.id, kind: 'realert' },
     now,
   );
+  const channels = await reachedChannels(tx, { assignmentId: assignment.id, userId: assignee.id, kind: 'realert', at: now });
   return {
     notifiedUserId: assignee.id,
     notifiedName: assignee.displayName,
+    channels,
     // The card keeps its message id (the phone already holds it), so the phone rings again on this message.
     pageUserIds: [assignee.id],
     repushAssignmentId: assignment.id,

@@ -53,6 +53,7 @@ export async function runEscalationStep(deps: ServerDeps, due: DueEscalation): P
       assigneeName: assignee.displayName,
       notifiedUserId: result.notifiedUserId,
       notifiedName: result.notifiedName,
+      ...(result.channels ? { channels: result.channels } : {}),
       ...(result.backupAssignmentId ? { backupAssignmentId: result.backupAssignmentId } : {}),
       ...(result.skipped ? { skipped: result.skipped } : {}),
     };

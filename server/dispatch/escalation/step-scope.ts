@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../db';
 import type { Assignment, Incident, User } from '../../../db/schema';
-import type { EscalationSkipReason } from '../../contracts/escalation';
+import type { EscalationChannel, EscalationSkipReason } from '../../contracts/escalation';
 
 /** What a step sees: the unacknowledged assignment, its incident and assignee, inside the step's transaction. */
 export type StepScope = {
@@ -16,6 +16,8 @@ export type StepResult = {
   notifiedUserId: string | null;
   notifiedName: string | null;
   skipped?: EscalationSkipReason;
+  /** What carried the message to the notified person (reached-channels.ts); [] when nothing could. */
+  channels?: EscalationChannel[];
   /** People whose own room gets `escalation:raised` (the command room always does). */
   pageUserIds: string[];
   /** Push this assignment's card again to its assignee. */

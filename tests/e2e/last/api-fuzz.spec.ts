@@ -117,6 +117,12 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/incidents/00000000-0000-4000-8000-000000000000/updates',
     template: { text: '模糊测试通报', location: { lat: 29.58, lng: 106.32 }, incidentType: 'water_oil', link: [], unlink: [] },
   }),
+  // Unsigned (no SMS gateway secret on the e2e server): refused with 401 whatever the body, nothing stored.
+  'POST /api/sms/inbound': () => ({
+    role: 'field_unassigned',
+    path: '/api/sms/inbound',
+    template: { from: '13808300101', text: '收到', id: 'fuzz' },
+  }),
   // Field staff may not lift an alarm: the body is read, then refused.
   'POST /api/incidents/[id]/lift': () => ({
     role: 'field_unassigned',

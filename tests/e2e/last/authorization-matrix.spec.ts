@@ -300,6 +300,11 @@ const ROUTES: Record<RouteMethod, Cell> = {
       data: { reachedBy: 'phone_call', note: '矩阵：电话联系' },
     }),
   },
+  // The SMS gateway's replies: no session counts, only its signature (not configured on the e2e server), so everyone gets 401.
+  'POST /api/sms/inbound': {
+    allow: [],
+    request: () => ({ method: 'POST', path: '/api/sms/inbound', data: { from: '13808300101', text: '收到', id: 'matrix-1' } }),
+  },
   'GET /api/me/assignments': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/me/assignments' }) },
   'GET /api/presence': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/presence' }) },
   'GET /api/push': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/push' }) },
