@@ -27,7 +27,16 @@ export type EscalationMessage = {
  * and the incidents lifted (警报解除) while it was away, of the cards it held: it says so before
  * the cards go.
  */
-export type AssignmentsSyncReply = { missing: RoleCard[]; held: AssignmentView[]; lifted: LiftedIncident[] };
+export type AssignmentsSyncReply = {
+  missing: RoleCard[];
+  held: AssignmentView[];
+  lifted: LiftedIncident[];
+  /** Held cards the duty officer stood down (已撤回) while the phone was away, with the reason. */
+  stoodDown?: StoodDownCard[];
+};
+/** `assignment:stood_down`: the duty officer withdrew this person from the incident (已撤回). */
+export type AssignmentStoodDownMessage = { messageId: string; assignmentId: string; incidentId: string; stoodDownAt: string; reason: string };
+export type StoodDownCard = { assignmentId: string; incidentId: string; reason: string | null };
 export type LiftedIncident = { incidentId: string; reason: string | null };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
@@ -40,6 +49,7 @@ export type ServerToClientEvents = {
   'assignment:updated': (message: AssignmentUpdatedMessage) => void;
   'incident:updated': (message: IncidentUpdatedMessage) => void;
   'incident:lifted': (message: IncidentLiftedMessage) => void;
+  'assignment:stood_down': (message: AssignmentStoodDownMessage) => void;
   'map:published': (message: MapPublishedMessage) => void;
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;

@@ -7,3 +7,5 @@ export { listMyAssignments } from './list-my-assignments';
 export { markDelivered } from './mark-delivered';
 export { triggerIncident } from './trigger-incident';
 export { updateAssignmentStatus } from './update-assignment-status';
+export { reinforceIncident } from './reinforce-incident';
+export { standDownAssignment } from './stand-down-assignment';

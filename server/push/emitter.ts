@@ -3,6 +3,7 @@ import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
   IncidentLiftedMessage,
+  AssignmentStoodDownMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
@@ -19,6 +20,8 @@ export type Emitter = {
   assignmentUpdated(jurisdictionId: string, message: AssignmentUpdatedMessage): void;
   incidentUpdated(jurisdictionId: string, message: IncidentUpdatedMessage): void;
   incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
+  /** 已撤回: to the stood-down person's phones. */
+  assignmentStoodDown(userId: string, message: AssignmentStoodDownMessage): void;
   mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
   /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;

@@ -4,6 +4,7 @@ import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
   IncidentLiftedMessage,
+  AssignmentStoodDownMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
@@ -61,4 +62,13 @@ export function escalationRaisedMessage(fact: Omit<EscalationMessage, 'messageId
  */
 export function presenceChangedMessage(fact: Omit<PresenceMessage, 'messageId'>): PresenceMessage {
   return { messageId: `presence:${fact.userId}:${crypto.randomUUID()}`, ...fact };
+}
+
+/** `assignment:stood_down` (已撤回): happens once per card. */
+export function assignmentStoodDownMessage(
+  card: { id: string; incidentId: string },
+  stoodDownAt: Date,
+  reason: string,
+): AssignmentStoodDownMessage {
+  return { messageId: `assignment:${card.id}:stood_down`, assignmentId: card.id, incidentId: card.incidentId, stoodDownAt: stoodDownAt.toISOString(), reason };
 }

@@ -9,6 +9,7 @@ export const silentEmitter: Emitter = {
   assignmentUpdated: () => {},
   incidentUpdated: () => {},
   incidentLifted: () => {},
+  assignmentStoodDown: () => {},
   mapPublished: () => {},
   escalationRaised: () => {},
 };
