@@ -9,6 +9,7 @@ import { EscalationLevel } from './escalation-level';
 import { formatClock, millisBetween } from './format-clock';
 import { PresenceDot } from './presence-dot';
 import { RecordReached } from './record-reached';
+import { StandDown } from './stand-down';
 import type { Presence } from './use-presence';
 import styles from './board.module.css';
 
@@ -78,6 +79,7 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
           </span>
         )}
         <EscalationLevel {...escalation} />
+        <StandDown assignment={assignment} isLifted={isLifted} />
       </td>
       <td>
         <DeliveryState assignment={assignment} clockNow={clockNow} isPhoneOnline={phoneState?.isOnline ?? false} />

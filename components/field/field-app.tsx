@@ -11,6 +11,7 @@ import { AlertOverlay } from './alert-overlay';
 import { DutyBar } from './duty-bar';
 import { applyAssignmentView, applySync, pendingAcknowledgement, upsertCard, type CardAction } from './field-cards';
 import { LiftedNotices, type LiftedNotice } from './lifted-notices';
+import { StoodDownNotices, useStoodDownNotices } from './stood-down-notices';
 import { RoleCardView } from './role-card-view';
 import { StandBy } from './stand-by';
 import { useAlarm } from './use-alarm';
@@ -49,6 +50,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   const liftedRef = useRef(liftedIncidentIds);
   liftedRef.current = liftedIncidentIds;
   const pushedAt = useRef(new Map<string, number>());
+  const stoodDown = useStoodDownNotices(cardsRef, updateCards);
   const reportedDelivered = useRef(new Set<string>());
 
   // What the person sees: the server's cards moved on by the taps still waiting to be sent.
@@ -81,10 +83,11 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
     if (!result.ok) return false;
     // Lifted while the phone was away: said first, while the cards that name the incident are still here.
     for (const { incidentId, reason } of result.data.lifted) liftIncident(incidentId, reason);
+    for (const card of result.data.stoodDown ?? []) stoodDown.standDown(card);
     const askedFor = new Set(held);
     updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
     return true;
-  }, [cardsRef, liftIncident, updateCards]);
+  }, [cardsRef, liftIncident, stoodDown.standDown, updateCards]);
 
   const applyView = useCallback((view: AssignmentView) => updateCards((current) => applyAssignmentView(current, view)), [updateCards]);
   const actions = useCardActions({ cardsRef, outboxRef, updateOutbox, onApplied: applyView, resync: sync });
@@ -101,6 +104,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       },
       'assignment:updated': ({ assignment }) => applyView(assignment),
       'incident:lifted': ({ incidentId, reason }) => liftIncident(incidentId, reason),
+      'assignment:stood_down': (message) => stoodDown.standDown(message),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
       // Escalation step 1 (再次提醒): the card is already here, so ring again even if it was silenced.
       'escalation:raised': ({ step, assignmentId }) => {
@@ -181,6 +185,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
           updateCards((current) => current.filter((c) => c.incidentId !== incidentId));
         }}
       />
+      <StoodDownNotices notices={stoodDown.notices} dismiss={stoodDown.dismiss} />
       {visibleCards.length === 0 ? (
         <StandBy isArmed={alarm.isArmed} />
       ) : (
