@@ -128,17 +128,16 @@ export function ReinforcePanel({
             return (
               <li key={person.userId} className={styles.person} data-testid="reinforce-person" data-username={person.username}>
                 <label>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(person.userId)}
-                    disabled={isTaken}
-                    onChange={() => toggle(person.userId)}
-                  />
+                  <input type="checkbox" checked={chosen.has(person.userId)} disabled={isTaken} onChange={() => toggle(person.userId)} />
                   <strong>{person.displayName}</strong>
                   <span className={styles.muted}>{person.department}</span>
                   <span className={person.isOnDuty ? styles.duty : styles.offDuty}>{person.isOnDuty ? t('onDuty') : t('offDuty')}</span>
                   <PresenceDot name={person.displayName} state={presence.stateOf(person.userId)} isLive={presence.isLive} isCompact />
-                  {isTaken && <span className={styles.muted}>{onIncident.has(person.userId) ? t('onIncident') : tc('assignmentStatus.stood_down')}</span>}
+                  {isTaken && (
+                    <span className={styles.muted}>
+                      {onIncident.has(person.userId) ? t('onIncident') : tc('assignmentStatus.stood_down')}
+                    </span>
+                  )}
                 </label>
               </li>
             );
@@ -182,7 +181,12 @@ export function ReinforcePanel({
               {t('addWholeRole')}
             </Button>
           )}
-          <Button variant="primary" data-testid="reinforce-confirm" onClick={() => void send(false)} disabled={isSaving || chosen.size === 0}>
+          <Button
+            variant="primary"
+            data-testid="reinforce-confirm"
+            onClick={() => void send(false)}
+            disabled={isSaving || chosen.size === 0}
+          >
             {isSaving ? t('saving') : t('addSelected', { count: chosen.size })}
           </Button>
         </div>

@@ -17,12 +17,18 @@ export function useStoodDownNotices(cardsRef: RefObject<RoleCard[]>, updateCards
   const standDown = useCallback(
     ({ assignmentId, reason }: Pick<StoodDownCard, 'assignmentId' | 'reason'>) => {
       const card = cardsRef.current?.find((c) => c.assignmentId === assignmentId);
-      setNotices((current) => [...current.filter((n) => n.assignmentId !== assignmentId), { assignmentId, role: card?.roleName ?? null, reason }]);
+      setNotices((current) => [
+        ...current.filter((n) => n.assignmentId !== assignmentId),
+        { assignmentId, role: card?.roleName ?? null, reason },
+      ]);
       updateCards((current) => current.filter((c) => c.assignmentId !== assignmentId));
     },
     [cardsRef, updateCards],
   );
-  const dismiss = useCallback((assignmentId: string) => setNotices((current) => current.filter((n) => n.assignmentId !== assignmentId)), []);
+  const dismiss = useCallback(
+    (assignmentId: string) => setNotices((current) => current.filter((n) => n.assignmentId !== assignmentId)),
+    [],
+  );
   return { notices, standDown, dismiss };
 }
 

@@ -35,7 +35,13 @@ export type AssignmentsSyncReply = {
   stoodDown?: StoodDownCard[];
 };
 /** `assignment:stood_down`: the duty officer withdrew this person from the incident (已撤回). */
-export type AssignmentStoodDownMessage = { messageId: string; assignmentId: string; incidentId: string; stoodDownAt: string; reason: string };
+export type AssignmentStoodDownMessage = {
+  messageId: string;
+  assignmentId: string;
+  incidentId: string;
+  stoodDownAt: string;
+  reason: string;
+};
 export type StoodDownCard = { assignmentId: string; incidentId: string; reason: string | null };
 export type LiftedIncident = { incidentId: string; reason: string | null };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */

@@ -70,5 +70,11 @@ export function assignmentStoodDownMessage(
   stoodDownAt: Date,
   reason: string,
 ): AssignmentStoodDownMessage {
-  return { messageId: `assignment:${card.id}:stood_down`, assignmentId: card.id, incidentId: card.incidentId, stoodDownAt: stoodDownAt.toISOString(), reason };
+  return {
+    messageId: `assignment:${card.id}:stood_down`,
+    assignmentId: card.id,
+    incidentId: card.incidentId,
+    stoodDownAt: stoodDownAt.toISOString(),
+    reason,
+  };
 }

@@ -106,18 +106,35 @@ describe('增派: reinforcing a running incident', () => {
 
   it('adds a whole plan role: its on-duty members not yet on the incident; a free role gets its own name and words', async () => {
     const { incident, intercept } = await setup();
-    const whole = await reinforceIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id, planRoleId: intercept.id } });
+    const whole = await reinforceIncident({
+      ctx: await fixture.ctxAt('duty'),
+      input: { incidentId: incident.id, planRoleId: intercept.id },
+    });
     expect(whole.assignments.map((view) => view.username)).toEqual(['emerg4']);
 
     const free = await reinforceIncident({
       ctx: await fixture.ctxAt('duty'),
-      input: { incidentId: incident.id, userIds: [fixture.user('police2')], roleName: '下游取样组', instructions: '在大坝下游 200 m 取水样' },
+      input: {
+        incidentId: incident.id,
+        userIds: [fixture.user('police2')],
+        roleName: '下游取样组',
+        instructions: '在大坝下游 200 m 取水样',
+      },
     });
     expect(free.assignments[0]).toMatchObject({ username: 'police2', role: '下游取样组', status: 'sent' });
     const row = await fixture.assignmentRow(free.assignments[0]!.id);
-    const police1Card = (await fixture.db.select().from(assignments).where(eq(assignments.userId, fixture.user('police1'))))[0]!;
+    const police1Card = (
+      await fixture.db
+        .select()
+        .from(assignments)
+        .where(eq(assignments.userId, fixture.user('police1')))
+    )[0]!;
     // A free role: the person's own department (its supervisor is the one escalation reaches), the incident's location.
-    expect(row).toMatchObject({ instructions: '在大坝下游 200 m 取水样', departmentId: police1Card.departmentId, targetLat: incident.location.lat });
+    expect(row).toMatchObject({
+      instructions: '在大坝下游 200 m 取水样',
+      departmentId: police1Card.departmentId,
+      targetLat: incident.location.lat,
+    });
     expect(row.nextEscalationAt).not.toBeNull();
   });
 
@@ -135,8 +152,12 @@ describe('增派: reinforcing a running incident', () => {
       code: 'invalid_input',
       key: 'unknownPerson',
     });
-    expect(await refusal(reinforceIncident({ ctx: duty, input: { ...base, userIds: ['no-such-person'] } }))).toMatchObject({ key: 'unknownPerson' });
-    expect(await refusal(reinforceIncident({ ctx: duty, input: { incidentId: incident.id, userIds: [fixture.user('env4')] } }))).toMatchObject({
+    expect(await refusal(reinforceIncident({ ctx: duty, input: { ...base, userIds: ['no-such-person'] } }))).toMatchObject({
+      key: 'unknownPerson',
+    });
+    expect(
+      await refusal(reinforceIncident({ ctx: duty, input: { incidentId: incident.id, userIds: [fixture.user('env4')] } })),
+    ).toMatchObject({
       key: 'reinforcementRoleRequired',
     });
     expect(await refusal(reinforceIncident({ ctx: duty, input: { ...base, planRoleId: 'not-in-this-plan' } }))).toMatchObject({
@@ -199,13 +220,17 @@ describe('撤回: standing a person down', () => {
     const before = await snapshot();
     const input = { assignmentId: original.id };
     expect(await refusal(standDownAssignment({ ctx: duty, input }))).toEqual({ code: 'invalid_input', key: 'standDownReasonRequired' });
-    expect(await refusal(standDownAssignment({ ctx: duty, input: { ...input, reason: ' 好 ' } }))).toMatchObject({ key: 'standDownReasonRequired' });
+    expect(await refusal(standDownAssignment({ ctx: duty, input: { ...input, reason: ' 好 ' } }))).toMatchObject({
+      key: 'standDownReasonRequired',
+    });
     expect(await refusal(standDownAssignment({ ctx: duty, input: { ...input, reason: '长'.repeat(201) } }))).toEqual({
       code: 'invalid_input',
       key: 'standDownReasonTooLong',
     });
     const elsewhere = { ...duty, actor: { ...duty.actor, jurisdictionId: 'another-jurisdiction' } };
-    expect(await refusal(standDownAssignment({ ctx: elsewhere, input: { ...input, reason: '已另派' } }))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(standDownAssignment({ ctx: elsewhere, input: { ...input, reason: '已另派' } }))).toMatchObject({
+      code: 'not_found',
+    });
     expect(await refusal(standDownAssignment({ ctx: await fixture.ctxAt('env1'), input: { ...input, reason: '已另派' } }))).toMatchObject({
       code: 'forbidden',
     });
@@ -220,7 +245,9 @@ describe('撤回: standing a person down', () => {
     expect(await snapshot()).toEqual(once);
     // Someone stood down cannot simply be added again: this incident's card is theirs already.
     expect(
-      await refusal(reinforceIncident({ ctx: duty, input: { incidentId: original.incidentId, userIds: [fixture.user('env1')], roleName: '复派' } })),
+      await refusal(
+        reinforceIncident({ ctx: duty, input: { incidentId: original.incidentId, userIds: [fixture.user('env1')], roleName: '复派' } }),
+      ),
     ).toEqual({ code: 'conflict', key: 'alreadyOnIncident' });
     expect(await snapshot()).toEqual(once);
   });
