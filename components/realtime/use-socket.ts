@@ -37,6 +37,7 @@ export function useSocket(handlers: Handlers, onConnect?: (socket: AppSocket) =>
       'assignment:updated',
       'incident:updated',
       'incident:lifted',
+      'assignment:stood_down',
       'map:published',
       'presence:changed',
       'escalation:raised',
