@@ -40,14 +40,15 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
   const phase = deliveryPhase(assignment);
 
   const waiting = () => {
-    if (clockNow === null) return '—';
+    // A stood-down card is not waiting for anyone any more (已撤回).
+    if (clockNow === null || assignment.status === 'stood_down') return '—';
     const clock = formatClock(millisBetween(assignment.sentAt, clockNow));
     return isLifted ? t('people.neverAcknowledged', { clock }) : t('people.notAcknowledgedFor', { clock });
   };
 
   return (
     <tr
-      className={isAcknowledged ? undefined : styles.rowUnacknowledged}
+      className={isAcknowledged || assignment.status === 'stood_down' ? undefined : styles.rowUnacknowledged}
       data-testid="assignment-row"
       data-username={assignment.username}
       data-status={assignment.status}
