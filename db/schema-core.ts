@@ -266,6 +266,8 @@ export const assignments = sqliteTable(
     acknowledgedById: text('acknowledged_by_id').references((): AnySQLiteColumn => users.id),
     // Set when the alarm is lifted: the card leaves the assignee's phone.
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    // 已撤回: why the duty officer stood this person down (the status and stood_down_at say when).
+    stoodDownReason: text('stood_down_reason'),
     // Delivery: how often the card was pushed, and when to push again while still undelivered.
     pushAttempts: integer('push_attempts').notNull().default(0),
     nextPushAt: integer('next_push_at', { mode: 'timestamp_ms' }),

@@ -16,6 +16,7 @@ import enField from '../messages/en/field.json';
 import enOneMap from '../messages/en/oneMap.json';
 import enIntake from '../messages/en/intake.json';
 import enFieldReports from '../messages/en/fieldReports.json';
+import enReinforce from '../messages/en/reinforce.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -33,6 +34,7 @@ import zhField from '../messages/zh-CN/field.json';
 import zhOneMap from '../messages/zh-CN/oneMap.json';
 import zhIntake from '../messages/zh-CN/intake.json';
 import zhFieldReports from '../messages/zh-CN/fieldReports.json';
+import zhReinforce from '../messages/zh-CN/reinforce.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -54,6 +56,7 @@ const catalogs = {
     intake: zhIntake,
     fieldReports: zhFieldReports,
     deliveryOutcome: zhDeliveryOutcome,
+    reinforce: zhReinforce,
   },
   en: {
     common: enCommon,
@@ -73,6 +76,7 @@ const catalogs = {
     intake: enIntake,
     fieldReports: enFieldReports,
     deliveryOutcome: enDeliveryOutcome,
+    reinforce: enReinforce,
   },
 } as const;
 

@@ -11,4 +11,5 @@ export const FIELD_NAMESPACES = [
   'channels.push',
   'deliveryOutcome.supervisorAlert',
   'fieldReports',
+  'reinforce',
 ] as const;

@@ -9,6 +9,7 @@ import { EscalationLevel } from './escalation-level';
 import { formatClock, millisBetween } from './format-clock';
 import { PresenceDot } from './presence-dot';
 import { RecordReached } from './record-reached';
+import { StandDown } from './stand-down';
 import type { Presence } from './use-presence';
 import styles from './board.module.css';
 
@@ -39,14 +40,15 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
   const phase = deliveryPhase(assignment, clockNow);
 
   const waiting = () => {
-    if (clockNow === null) return '—';
+    // A stood-down card is not waiting for anyone any more (已撤回).
+    if (clockNow === null || assignment.status === 'stood_down') return '—';
     const clock = formatClock(millisBetween(assignment.sentAt, clockNow));
     return isLifted ? t('people.neverAcknowledged', { clock }) : t('people.notAcknowledgedFor', { clock });
   };
 
   return (
     <tr
-      className={isAcknowledged ? undefined : styles.rowUnacknowledged}
+      className={isAcknowledged || assignment.status === 'stood_down' ? undefined : styles.rowUnacknowledged}
       data-testid="assignment-row"
       data-username={assignment.username}
       data-status={assignment.status}
@@ -78,6 +80,7 @@ export function AssignmentRow({ assignment, incidentCreatedAt, clockNow, isLifte
           </span>
         )}
         <EscalationLevel {...escalation} />
+        <StandDown assignment={assignment} isLifted={isLifted} />
       </td>
       <td>
         <DeliveryState assignment={assignment} clockNow={clockNow} isPhoneOnline={phoneState?.isOnline ?? false} />

@@ -13,6 +13,7 @@ import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
 import { IncidentUpdates } from './incident-updates';
 import { ShortfallList } from './shortfall-list';
+import { ReinforcePanel } from './reinforce-panel';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
 import { useNow } from '@/components/ui/use-now';
@@ -48,6 +49,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
     <div className={styles.board} data-drill={detail.isDrill}>
       <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
+      <ReinforcePanel incident={detail} assignments={detail.assignments} presence={presence} />
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
       <div className={styles.columns}>
         <div className={styles.main}>

@@ -20,6 +20,7 @@ import {
   type CardAction,
 } from './field-cards';
 import { LiftedNotices, type LiftedNotice } from './lifted-notices';
+import { StoodDownNotices, useStoodDownNotices } from './stood-down-notices';
 import { RoleCardView } from './role-card-view';
 import { StandBy } from './stand-by';
 import { useAlarm } from './use-alarm';
@@ -59,6 +60,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
   const liftedRef = useRef(liftedIncidentIds);
   liftedRef.current = liftedIncidentIds;
   const pushedAt = useRef(new Map<string, number>());
+  const stoodDown = useStoodDownNotices(cardsRef, updateCards);
   const reportedDelivered = useRef(new Set<string>());
   const reportedUpdateSeqs = useRef(new Map<string, number>());
   const seenUpdates = useSeenUpdates(userId);
@@ -95,10 +97,11 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
     for (const { incidentId, reason } of result.data.lifted) liftIncident(incidentId, reason);
     // Sent again because the server has no receipt for them: confirm them again once saved.
     for (const card of result.data.revised) reportedUpdateSeqs.current.delete(card.incidentId);
+    for (const card of result.data.stoodDown ?? []) stoodDown.standDown(card);
     const askedFor = new Set(held);
     updateCards((current) => applySync(current, result.data, askedFor, (id) => (pushedAt.current.get(id) ?? 0) >= startedAt));
     return true;
-  }, [cardsRef, liftIncident, updateCards]);
+  }, [cardsRef, liftIncident, stoodDown.standDown, updateCards]);
 
   const applyView = useCallback((view: AssignmentView) => updateCards((current) => applyAssignmentView(current, view)), [updateCards]);
   const actions = useCardActions({ cardsRef, outboxRef, updateOutbox, onApplied: applyView, resync: sync });
@@ -117,6 +120,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
       'incident:lifted': ({ incidentId, reason }) => liftIncident(incidentId, reason),
       // 情况通报: on every card of the incident; the receipt goes once it is saved (below).
       'incident:update-posted': (message) => updateCards((current) => applyIncidentUpdate(current, message)),
+      'assignment:stood_down': (message) => stoodDown.standDown(message),
       'map:published': ({ enterpriseId, version }) => cardMaps.onPublished(enterpriseId, version),
       // Escalation step 1 (再次提醒): the card is already here, so ring again even if it was silenced.
       'escalation:raised': ({ step, assignmentId }) => {
@@ -213,6 +217,7 @@ export function FieldApp({ userId, initialCards, renderedAt, mapConfig, isOnRost
           updateCards((current) => current.filter((c) => c.incidentId !== incidentId));
         }}
       />
+      <StoodDownNotices notices={stoodDown.notices} dismiss={stoodDown.dismiss} />
       {visibleCards.length === 0 ? (
         <StandBy isArmed={alarm.isArmed} />
       ) : (

@@ -3,8 +3,11 @@
 // migrations and in the message catalogs; every table below is keyed by status and exhaustive, so
 // a state left out fails the typecheck rather than a page.
 
-/** In order: pushed → confirmed by the phone → 收到 → 出发 → 到达 → 完成. Never backwards. */
-export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done'] as const;
+/**
+ * In order: pushed → confirmed by the phone → 收到 → 出发 → 到达 → 完成. Never backwards.
+ * `stood_down` (已撤回) is terminal: the duty officer withdrew the person from the incident, with a reason.
+ */
+export const ASSIGNMENT_STATUSES = ['sent', 'delivered', 'acknowledged', 'en_route', 'on_scene', 'done', 'stood_down'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** The row's (and the view's) field holding when the assignment reached each status. */
@@ -15,6 +18,7 @@ export const STATUS_TIMESTAMP = {
   en_route: 'enRouteAt',
   on_scene: 'onSceneAt',
   done: 'doneAt',
+  stood_down: 'stoodDownAt',
 } as const satisfies Record<AssignmentStatus, string>;
 export type StatusTimestampField = (typeof STATUS_TIMESTAMP)[AssignmentStatus];
 
@@ -77,6 +81,7 @@ export const NEXT_STEPS = {
   en_route: ['on_scene'],
   on_scene: ['done'],
   done: [],
+  stood_down: [],
 } as const satisfies Record<AssignmentStatus, readonly PersonStep[]>;
 
 /**
@@ -90,5 +95,6 @@ export const STATUS_PHASE = {
   en_route: 'answered',
   on_scene: 'at_scene',
   done: 'finished',
+  stood_down: 'finished',
 } as const satisfies Record<AssignmentStatus, string>;
 export type StatusPhase = (typeof STATUS_PHASE)[AssignmentStatus];

@@ -118,6 +118,8 @@ export type AssignmentView = {
   /** Set when a duty officer recorded the 收到 (the person was reached another way); null for the app's own. */
   acknowledgedVia: ReachedBy | null;
   closedAt: string | null;
+  /** 已撤回: why the duty officer stood this person down; null unless status is stood_down. */
+  stoodDownReason: string | null;
   /** How often the card has been pushed (1 = the push at trigger time); shown while undelivered. */
   pushAttempts: number;
 } & TimesOf<Exclude<AssignmentStatus, 'sent'>, string | null>;

@@ -45,7 +45,18 @@ export type AssignmentsSyncReply = {
   lifted: LiftedIncident[];
   /** Held cards whose incident has 情况通报 the phone has not confirmed: in full, to replace the held copy. */
   revised: RoleCard[];
+  /** Held cards the duty officer stood down (已撤回) while the phone was away, with the reason. */
+  stoodDown?: StoodDownCard[];
 };
+/** `assignment:stood_down`: the duty officer withdrew this person from the incident (已撤回). */
+export type AssignmentStoodDownMessage = {
+  messageId: string;
+  assignmentId: string;
+  incidentId: string;
+  stoodDownAt: string;
+  reason: string;
+};
+export type StoodDownCard = { assignmentId: string; incidentId: string; reason: string | null };
 export type LiftedIncident = { incidentId: string; reason: string | null };
 /** The phone's receipt for a pushed card; the server records `delivered` when it arrives. */
 export type CardReceipt = { received: true };
@@ -62,6 +73,7 @@ export type ServerToClientEvents = {
   'incident:updated': (message: IncidentUpdatedMessage) => void;
   'incident:lifted': (message: IncidentLiftedMessage) => void;
   'incident:update-posted': (message: IncidentUpdatePostedMessage) => void;
+  'assignment:stood_down': (message: AssignmentStoodDownMessage) => void;
   'map:published': (message: MapPublishedMessage) => void;
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
@@ -81,6 +93,7 @@ export const PUSH_EVENTS = {
   'incident:updated': true,
   'incident:lifted': true,
   'incident:update-posted': true,
+  'assignment:stood_down': true,
   'map:published': true,
   'presence:changed': true,
   'escalation:raised': true,

@@ -9,3 +9,5 @@ export { triggerIncident } from './trigger-incident';
 export { updateAssignmentStatus } from './update-assignment-status';
 export { postIncidentUpdate } from './post-incident-update';
 export { recordUpdatesReceived } from './record-updates-received';
+export { reinforceIncident } from './reinforce-incident';
+export { standDownAssignment } from './stand-down-assignment';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { assignments, incidents } from '../../db/schema';
 import type { VerbContext } from '../context';
 import { assignmentsSyncInput, type RoleCard } from '../contracts/dispatch';
-import type { AssignmentsSyncReply, LiftedIncident } from '../contracts/events';
+import type { AssignmentsSyncReply, LiftedIncident, StoodDownCard } from '../contracts/events';
 import { recordDelivered } from './delivery/record-delivered';
 import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadRoleCards } from './views';
@@ -12,8 +12,9 @@ import { loadAssignmentViews, loadRoleCards } from './views';
  * caller it lacks, in full, and the current state of the held ones that are still open. Held ids
  * that are closed, unknown or someone else's are simply absent, so the phone drops them.
  * Holding a card that is still `sent` is proof it arrived: that is recorded as delivered.
- * Held cards of the caller's whose incident was lifted meanwhile are named by incident (`lifted`);
+ * Held cards of the caller's whose incident was lifted meanwhile are named by incident (`lifted`),
  * held cards whose incident has 情况通报 the phone has not confirmed come again in full (`revised`).
+ * held cards stood down meanwhile (已撤回) by card, with the reason (`stoodDown`).
  */
 export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input: unknown }): Promise<AssignmentsSyncReply> {
   const { held } = parseInput(assignmentsSyncInput, input);
@@ -36,6 +37,7 @@ export async function syncAssignments({ ctx, input }: { ctx: VerbContext; input:
     held: views.filter((view) => view.closedAt === null),
     lifted: await liftedIncidentsOf(ctx, gone),
     revised: stillHeld.filter((card) => lagging.has(card.assignmentId)),
+    stoodDown: await stoodDownCardsOf(ctx, gone),
   };
 }
 
@@ -66,4 +68,13 @@ async function liftedIncidentsOf(ctx: VerbContext, assignmentIds: string[]): Pro
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
     .where(and(inArray(assignments.id, assignmentIds), eq(assignments.userId, ctx.actor.id), eq(incidents.status, 'lifted')));
   return rows;
+}
+
+/** The caller's own cards among these that were stood down (on a still-running incident). */
+async function stoodDownCardsOf(ctx: VerbContext, assignmentIds: string[]): Promise<StoodDownCard[]> {
+  if (assignmentIds.length === 0) return [];
+  return ctx.db
+    .select({ assignmentId: assignments.id, incidentId: assignments.incidentId, reason: assignments.stoodDownReason })
+    .from(assignments)
+    .where(and(inArray(assignments.id, assignmentIds), eq(assignments.userId, ctx.actor.id), eq(assignments.status, 'stood_down')));
 }

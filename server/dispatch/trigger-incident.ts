@@ -17,7 +17,7 @@ import type { DbOrTx } from '../../db';
 import type { ShortfallView } from '../contracts/dispatch';
 import { announceIncident } from './announce';
 import { recordDispatchTiming } from './record-dispatch-timing';
-import { FIRST_REPUSH_AFTER_MS } from './delivery/backoff';
+import { buildAssignmentRows } from './build-assignment-rows';
 import { enqueueNotifications } from '../notify/enqueue-notifications';
 
 const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -102,30 +102,11 @@ export async function triggerIncident({
     const roleById = new Map(roles.map((role) => [role.id, role]));
     // One multi-row statement per ~1,000 rows instead of three statements per person: at 10,000
     // assignees the row-by-row version spent seconds inside the transaction (bench/trigger-verb.ts).
-    const rows = picks.map((pick) => {
-      const role = roleById.get(pick.roleId)!;
-      return {
-        id: randomUUID(),
-        incidentId,
-        userId: pick.userId,
-        planRoleId: role.id,
-        departmentId: role.departmentId,
-        roleName: role.name,
-        instructions: role.instructions,
-        materials: role.materials,
-        targetLabel: role.targetLabel,
-        // A role without its own point goes to the incident location.
-        targetLat: role.targetLat ?? data.location.lat,
-        targetLng: role.targetLng ?? data.location.lng,
-        sentAt: now,
-        // The first push follows the commit (attempt 1); nextPushAt is the retry if that push is
-        // never confirmed (the process died, the phone was away). See server/delivery.
-        pushAttempts: 1,
-        nextPushAt: new Date(now.getTime() + FIRST_REPUSH_AFTER_MS),
-        ackTimeoutSeconds: role.ackTimeoutSeconds,
-        escalationSteps: role.escalationSteps,
-        nextEscalationAt: role.escalationSteps.length ? new Date(now.getTime() + role.ackTimeoutSeconds * 1000) : null,
-      };
+    const rows = buildAssignmentRows({
+      incidentId,
+      location: data.location,
+      now,
+      picks: picks.map((pick) => ({ userId: pick.userId, role: roleById.get(pick.roleId)! })),
     });
     const written = await insertInChunks(tx, assignments, rows);
     await recordAudits(

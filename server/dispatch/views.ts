@@ -49,6 +49,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     sentAt: isoRequired(a.sentAt),
     acknowledgedVia: a.acknowledgedVia,
     closedAt: iso(a.closedAt),
+    stoodDownReason: a.stoodDownReason,
     pushAttempts: a.pushAttempts,
   };
 }

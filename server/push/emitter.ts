@@ -5,6 +5,7 @@ import type {
   FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
+  AssignmentStoodDownMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
@@ -24,6 +25,8 @@ export type Emitter = {
   incidentLifted(userIds: string[], message: IncidentLiftedMessage): void;
   /** 情况通报 to these assignees' phones; their receipt comes back as its own event. */
   incidentUpdatePosted(userIds: string[], message: IncidentUpdatePostedMessage): void;
+  /** 已撤回: to the stood-down person's phones. */
+  assignmentStoodDown(userId: string, message: AssignmentStoodDownMessage): void;
   mapPublished(jurisdictionId: string, userIds: string[], message: MapPublishedMessage): void;
   /** An escalation step ran: the command room sees every step, `userIds` are the people it pages. */
   escalationRaised(jurisdictionId: string, userIds: string[], message: EscalationMessage): void;

@@ -7,7 +7,10 @@ import { withTurnsHeld } from './run-in-turn';
  * between them, so pings, HTTP and timers still run during a large fan-out. Resolves once the last
  * item was handed over, with when the first and the last one were (performance.now()).
  */
-export async function pushInSlices<T>(items: readonly T[], push: (item: T) => void): Promise<{ firstAt: number | null; lastAt: number | null }> {
+export async function pushInSlices<T>(
+  items: readonly T[],
+  push: (item: T) => void,
+): Promise<{ firstAt: number | null; lastAt: number | null }> {
   let firstAt: number | null = null;
   await withTurnsHeld(async () => {
     let sliceStarted = performance.now();

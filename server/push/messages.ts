@@ -6,6 +6,7 @@ import type {
   FieldReportAddedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
+  AssignmentStoodDownMessage,
   IncidentUpdatedMessage,
   MapPublishedMessage,
   PresenceMessage,
@@ -81,4 +82,19 @@ export function reportUpdatedMessage(report: PendingReportView): ReportUpdatedMe
 /** `field-report:added`: one per report (a resent report is not announced again). */
 export function fieldReportAddedMessage(report: FieldReportView): FieldReportAddedMessage {
   return { messageId: `field-report:${report.id}`, report };
+}
+
+/** `assignment:stood_down` (已撤回): happens once per card. */
+export function assignmentStoodDownMessage(
+  card: { id: string; incidentId: string },
+  stoodDownAt: Date,
+  reason: string,
+): AssignmentStoodDownMessage {
+  return {
+    messageId: `assignment:${card.id}:stood_down`,
+    assignmentId: card.id,
+    incidentId: card.incidentId,
+    stoodDownAt: stoodDownAt.toISOString(),
+    reason,
+  };
 }

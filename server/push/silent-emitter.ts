@@ -10,6 +10,7 @@ export const silentEmitter: Emitter = {
   incidentUpdated: () => {},
   incidentLifted: () => {},
   incidentUpdatePosted: () => {},
+  assignmentStoodDown: () => {},
   mapPublished: () => {},
   escalationRaised: () => {},
   reportUpdated: () => {},

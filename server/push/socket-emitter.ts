@@ -93,6 +93,9 @@ export const socketEmitter: Emitter & PresencePush = {
     if (userIds.length === 0) return;
     io()?.to(userIds.map(rooms.user)).emit('incident:update-posted', message);
   },
+  assignmentStoodDown(userId, message) {
+    io()?.to(rooms.user(userId)).emit('assignment:stood_down', message);
+  },
   mapPublished(jurisdictionId, userIds, message) {
     // Only an id and a version, and only to people who may read that map: command and the
     // responders assigned there. Each re-reads the map through its access-checked API.

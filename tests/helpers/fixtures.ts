@@ -22,6 +22,7 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
     incidentUpdated: (jurisdictionId, message) => sent.push({ kind: 'incidentUpdated', to: jurisdictionId, payload: message }),
     incidentLifted: (userIds, message) => sent.push({ kind: 'incidentLifted', to: userIds, payload: message }),
     incidentUpdatePosted: (userIds, message) => sent.push({ kind: 'incidentUpdatePosted', to: userIds, payload: message }),
+    assignmentStoodDown: (userId, message) => sent.push({ kind: 'assignmentStoodDown', to: userId, payload: message }),
     mapPublished: (jurisdictionId, userIds, message) =>
       sent.push({ kind: 'mapPublished', to: [jurisdictionId, ...userIds], payload: message }),
     escalationRaised: (jurisdictionId, userIds, message) =>

@@ -19,8 +19,10 @@ const view = (id: string, overrides: Partial<AssignmentView> = {}): AssignmentVi
   enRouteAt: null,
   onSceneAt: null,
   doneAt: null,
+  stoodDownAt: null,
   acknowledgedVia: null,
   closedAt: null,
+  stoodDownReason: null,
   pushAttempts: 1,
   ...overrides,
 });

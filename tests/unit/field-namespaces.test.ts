@@ -58,6 +58,7 @@ describe('the phone page carries only the message catalogs it uses', () => {
       'fieldReports',
       'offline',
       'oneMap',
+      'reinforce',
     ]);
     expect(Object.keys(picked.channels!)).toEqual(['push']);
     expect(picked.field).toEqual(getMessages('zh-CN').field);

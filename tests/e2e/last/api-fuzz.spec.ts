@@ -160,6 +160,17 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/admin/integration-tokens',
     template: { name: '模糊', scope: 'report' },
   }),
+  // Field staff may not add people or stand anyone down: the body is read, then refused.
+  'POST /api/incidents/[id]/reinforcements': () => ({
+    role: 'field_unassigned',
+    path: '/api/incidents/00000000-0000-4000-8000-000000000000/reinforcements',
+    template: { userIds: ['00000000-0000-4000-8000-000000000001'], planRoleId: 'r', roleName: '模糊', instructions: '模糊测试' },
+  }),
+  'POST /api/assignments/[id]/stand-down': () => ({
+    role: 'field_unassigned',
+    path: '/api/assignments/00000000-0000-4000-8000-000000000000/stand-down',
+    template: { reason: '模糊测试撤回' },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',

@@ -305,6 +305,22 @@ const ROUTES: Record<RouteMethod, Cell> = {
     allow: [],
     request: () => ({ method: 'POST', path: '/api/sms/inbound', data: { from: '13808300101', text: '收到', id: 'matrix-1' } }),
   },
+  'POST /api/incidents/[id]/reinforcements': {
+    allow: COMMAND,
+    request: async (f, h) => ({
+      method: 'POST',
+      path: `/api/incidents/${await h.newIncident()}/reinforcements`,
+      data: { userIds: [f.envUserId], roleName: '矩阵：增派', instructions: '矩阵测试' },
+    }),
+  },
+  'POST /api/assignments/[id]/stand-down': {
+    allow: COMMAND,
+    request: async (_f, h) => ({
+      method: 'POST',
+      path: `/api/assignments/${await h.newAssignment()}/stand-down`,
+      data: { reason: '矩阵：撤回' },
+    }),
+  },
   'GET /api/me/assignments': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/me/assignments' }) },
   'GET /api/presence': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/presence' }) },
   'GET /api/push': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/push' }) },
