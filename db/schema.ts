@@ -36,3 +36,10 @@ export const checklistDrafts = tables.checklistDrafts;
 
 export const notifications = tables.notifications;
 export const pushSubscriptions = tables.pushSubscriptions;
+
+export const materialItems = tables.materialItems;
+export const materialDepots = tables.materialDepots;
+export const materialStock = tables.materialStock;
+export const planRoleMaterials = tables.planRoleMaterials;
+export const materialReservations = tables.materialReservations;
+export const materialShortfalls = tables.materialShortfalls;

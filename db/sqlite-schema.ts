@@ -3,3 +3,4 @@
 export * from './schema-core';
 export * from './schema-one-map';
 export * from './schema-delivery';
+export * from './schema-materials';

@@ -30,3 +30,10 @@ export const checklistDrafts = pg.checklistDrafts;
 
 export const notifications = pg.notifications;
 export const pushSubscriptions = pg.pushSubscriptions;
+
+export const materialItems = pg.materialItems;
+export const materialDepots = pg.materialDepots;
+export const materialStock = pg.materialStock;
+export const planRoleMaterials = pg.planRoleMaterials;
+export const materialReservations = pg.materialReservations;
+export const materialShortfalls = pg.materialShortfalls;
