@@ -13,6 +13,7 @@ import enEnterprise from '../messages/en/enterprise.json';
 import enErrors from '../messages/en/errors.json';
 import enField from '../messages/en/field.json';
 import enOneMap from '../messages/en/oneMap.json';
+import enMaterials from '../messages/en/materials.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -27,6 +28,7 @@ import zhEnterprise from '../messages/zh-CN/enterprise.json';
 import zhErrors from '../messages/zh-CN/errors.json';
 import zhField from '../messages/zh-CN/field.json';
 import zhOneMap from '../messages/zh-CN/oneMap.json';
+import zhMaterials from '../messages/zh-CN/materials.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -45,6 +47,7 @@ const catalogs = {
     channels: zhChannels,
     escalation: zhEscalation,
     delivery: zhDelivery,
+    materials: zhMaterials,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ const catalogs = {
     channels: enChannels,
     escalation: enEscalation,
     delivery: enDelivery,
+    materials: enMaterials,
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { EscalationBanner } from './escalation-banner';
 import { IncidentOverview } from './incident-overview';
 import { IncidentTimeline } from './incident-timeline';
 import { ShortfallList } from './shortfall-list';
+import { IncidentMaterials } from '@/components/materials/incident-materials';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
 import { useNow } from '@/components/ui/use-now';
@@ -44,6 +45,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
       <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
+      <IncidentMaterials incidentId={detail.id} isLifted={detail.status === 'lifted'} />
       <div className={styles.columns}>
         <div className={styles.main}>
           <AssignmentBoard

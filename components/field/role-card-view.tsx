@@ -9,6 +9,7 @@ import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
 import { CardOneMap } from './card-one-map';
+import { CardMaterials } from '@/components/materials/card-materials';
 import { CardProgress } from './card-progress';
 import { Checklist } from './checklist';
 import { Elapsed } from './elapsed';
@@ -121,6 +122,7 @@ export function RoleCardView({ card, queued, now, isLifted, state, mapConfig, po
       </section>
 
       <CardLocation card={card} mapConfig={mapConfig} position={position} />
+      <CardMaterials incidentId={card.incident.id} />
 
       <section className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('card.instructions')}</h3>

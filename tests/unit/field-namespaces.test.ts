@@ -48,7 +48,7 @@ describe('the phone page carries only the message catalogs it uses', () => {
 
   it('picks whole namespaces and parts of one, and refuses a name that does not exist', () => {
     const picked = pickNamespaces(getMessages('zh-CN'), FIELD_NAMESPACES) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(picked).sort()).toEqual(['auth', 'channels', 'common', 'errors', 'field', 'offline', 'oneMap']);
+    expect(Object.keys(picked).sort()).toEqual(['auth', 'channels', 'common', 'errors', 'field', 'materials', 'offline', 'oneMap']);
     expect(Object.keys(picked.channels!)).toEqual(['push']);
     expect(picked.field).toEqual(getMessages('zh-CN').field);
     expect(() => pickNamespaces(getMessages('en'), ['nope'])).toThrow('no message namespace "nope"');
