@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { MATERIAL_UNITS, RESERVATION_STATUSES } from '../server/contracts/materials';
-import { enterprises, incidents, jurisdictions, planRoles } from './schema-core';
+import { enterprises, incidents, jurisdictions } from './schema-core';
 
 // 应急物资 (server/materials). Stock is what is on the shelf and free to reserve: a reservation
 // takes it off with a conditional UPDATE (quantity >= n), so two incidents never take the same
@@ -64,9 +64,10 @@ export const materialStock = sqliteTable(
 export const planRoleMaterials = sqliteTable(
   'plan_role_materials',
   {
-    planRoleId: text('plan_role_id')
-      .notNull()
-      .references(() => planRoles.id, { onDelete: 'cascade' }),
+    // No foreign key: saving a plan deletes and re-inserts its roles under the same ids
+    // (server/plans/replace-plan-roles.ts), which a cascade would turn into losing the list.
+    // Rows of a role that is gone are never read (the trigger reads by the plan's current roles).
+    planRoleId: text('plan_role_id').notNull(),
     itemId: text('item_id')
       .notNull()
       .references(() => materialItems.id),

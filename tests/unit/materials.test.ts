@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents, materialReservations, materialShortfalls, materialStock, planRoleMaterials, planRoles } from '@/db/schema';
 import { liftIncident, triggerIncident } from '@/server/dispatch';
+import { getAdminPlan, updatePlan } from '@/server/plans';
 import {
   advanceReservation,
   createDepot,
@@ -216,6 +217,36 @@ describe('materials administration', () => {
     const audit = await fixture.db.select().from(auditEvents).where(eq(auditEvents.action, 'material.stock_set'));
     expect(audit.map((row) => row.data)).toContainEqual(expect.objectContaining({ from: 80, to: 60 }));
     void itemIds;
+  });
+
+  it('keeps a role’s requirements when the plan is saved again in the editor', async () => {
+    const { trigger } = await setup();
+    const admin = await fixture.ctxFor('admin');
+    const plan = await getAdminPlan({ ctx: admin, input: { planId: fixture.ids.planIds.get('water_oil')! } });
+    await updatePlan({
+      ctx: admin,
+      input: {
+        planId: plan.id,
+        name: plan.name,
+        incidentType: plan.incidentType,
+        description: plan.description,
+        roles: plan.roles.map(({ id, departmentId, name, instructions, materials, target, requiredCount, memberIds }) => ({
+          id,
+          departmentId,
+          name,
+          instructions,
+          materials,
+          targetLabel: target.label,
+          targetLat: target.lat,
+          targetLng: target.lng,
+          requiredCount,
+          memberIds,
+        })),
+      },
+    });
+    const result = await trigger();
+    expect(result.materialShortfalls).toEqual([]);
+    expect(await fixture.db.select().from(materialReservations).where(eq(materialReservations.incidentId, result.incident.id))).toHaveLength(5);
   });
 
   it('refuses bad input with a localized key and stores nothing', async () => {

@@ -68,6 +68,5 @@ CREATE TABLE `plan_role_materials` (
 	`item_id` text NOT NULL,
 	`quantity` integer NOT NULL,
 	PRIMARY KEY(`plan_role_id`, `item_id`),
-	FOREIGN KEY (`plan_role_id`) REFERENCES `plan_roles`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`item_id`) REFERENCES `material_items`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -66,7 +66,6 @@ ALTER TABLE "material_shortfalls" ADD CONSTRAINT "material_shortfalls_incident_i
 ALTER TABLE "material_shortfalls" ADD CONSTRAINT "material_shortfalls_item_id_material_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."material_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "material_stock" ADD CONSTRAINT "material_stock_depot_id_material_depots_id_fk" FOREIGN KEY ("depot_id") REFERENCES "public"."material_depots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "material_stock" ADD CONSTRAINT "material_stock_item_id_material_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."material_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "plan_role_materials" ADD CONSTRAINT "plan_role_materials_plan_role_id_plan_roles_id_fk" FOREIGN KEY ("plan_role_id") REFERENCES "public"."plan_roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_role_materials" ADD CONSTRAINT "plan_role_materials_item_id_material_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."material_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "material_depots_name" ON "material_depots" USING btree ("jurisdiction_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "material_items_name" ON "material_items" USING btree ("jurisdiction_id","name");--> statement-breakpoint
