@@ -30,7 +30,7 @@ export function IncidentMaterials({ incidentId, isLifted }: { incidentId: string
         {t('board.title')}
       </h2>
       {materials.shortfalls.map((gap) => (
-        <p key={`${gap.planRoleId}:${gap.itemId}`} className={styles.shortfall} role="alert" data-testid="material-shortfall">
+        <p key={`${gap.planRoleId}:${gap.itemId}`} className={styles.shortfall} data-testid="material-shortfall">
           {t('board.shortfall', { role: gap.roleName, item: gap.itemName, required: gap.required, reserved: gap.reserved, unit: t(`unit.${gap.unit}`) })}
         </p>
       ))}
