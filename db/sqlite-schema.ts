@@ -6,3 +6,4 @@ export * from './schema-delivery';
 export * from './schema-incident-updates';
 export * from './schema-intake';
 export * from './schema-field-reports';
+export * from './schema-materials';

@@ -17,6 +17,7 @@ import enOneMap from '../messages/en/oneMap.json';
 import enIntake from '../messages/en/intake.json';
 import enFieldReports from '../messages/en/fieldReports.json';
 import enReinforce from '../messages/en/reinforce.json';
+import enMaterials from '../messages/en/materials.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -35,6 +36,7 @@ import zhOneMap from '../messages/zh-CN/oneMap.json';
 import zhIntake from '../messages/zh-CN/intake.json';
 import zhFieldReports from '../messages/zh-CN/fieldReports.json';
 import zhReinforce from '../messages/zh-CN/reinforce.json';
+import zhMaterials from '../messages/zh-CN/materials.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -57,6 +59,7 @@ const catalogs = {
     fieldReports: zhFieldReports,
     deliveryOutcome: zhDeliveryOutcome,
     reinforce: zhReinforce,
+    materials: zhMaterials,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ const catalogs = {
     fieldReports: enFieldReports,
     deliveryOutcome: enDeliveryOutcome,
     reinforce: enReinforce,
+    materials: enMaterials,
   },
 } as const;
 

@@ -12,4 +12,5 @@ export const FIELD_NAMESPACES = [
   'deliveryOutcome.supervisorAlert',
   'fieldReports',
   'reinforce',
+  'materials',
 ] as const;

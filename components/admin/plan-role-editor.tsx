@@ -10,6 +10,7 @@ import { departmentName } from './labels';
 import { MemberPicker } from './member-picker';
 import type { RoleDraft, StaffOption } from './plan-drafts';
 import styles from './plan-editor.module.css';
+import { RoleMaterialsEditor } from '@/components/materials/role-materials-editor';
 
 type Props = {
   index: number;
@@ -106,6 +107,7 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
       <FormField id={id('materials')} label={t('materials')} hint={t('materialsHint')} error={errorFor('materials')}>
         <textarea {...field('materials')} rows={Math.max(3, draft.materials.split('\n').length + 1)} />
       </FormField>
+      <RoleMaterialsEditor planRoleId={draft.id} />
       <div className={styles.roleGrid}>
         <FormField id={id('targetLabel')} label={t('targetLabel')} error={errorFor('targetLabel')}>
           <input {...field('targetLabel')} data-testid="plan-role-target" />

@@ -14,6 +14,7 @@ import { IncidentTimeline } from './incident-timeline';
 import { IncidentUpdates } from './incident-updates';
 import { ShortfallList } from './shortfall-list';
 import { ReinforcePanel } from './reinforce-panel';
+import { IncidentMaterials } from '@/components/materials/incident-materials';
 import { SuspectedSources } from './suspected-sources';
 import { useIncidentBoard } from './use-incident-board';
 import { useNow } from '@/components/ui/use-now';
@@ -51,6 +52,7 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <ReinforcePanel incident={detail} assignments={detail.assignments} presence={presence} />
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
+      <IncidentMaterials incidentId={detail.id} isLifted={detail.status === 'lifted'} />
       <div className={styles.columns}>
         <div className={styles.main}>
           <AssignmentBoard

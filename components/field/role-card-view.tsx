@@ -9,6 +9,7 @@ import type { QueuedAction } from './action-outbox';
 import { CardActions } from './card-actions';
 import { CardLocation } from './card-location';
 import { CardOneMap } from './card-one-map';
+import { CardMaterials } from '@/components/materials/card-materials';
 import { CardProgress } from './card-progress';
 import { CardUpdates } from './card-updates';
 import { UpdateBanner } from './update-banner';
@@ -145,6 +146,7 @@ export function RoleCardView({
       <CardUpdates assignmentId={card.assignmentId} updates={card.updates} />
 
       <CardLocation card={card} mapConfig={mapConfig} position={position} />
+      <CardMaterials incidentId={card.incident.id} />
 
       <section className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('card.instructions')}</h3>

@@ -19,6 +19,8 @@ import { announceIncident } from './announce';
 import { recordDispatchTiming } from './record-dispatch-timing';
 import { buildAssignmentRows } from './build-assignment-rows';
 import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { reserveMaterialsForIncident } from '../materials/reserve-for-incident';
+import { loadMaterialShortfalls } from '../materials/read-materials';
 
 const hashRequest = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -146,6 +148,7 @@ export async function triggerIncident({
         data: { role: role.name, required: gap.required, assigned: gap.assigned },
       });
     }
+    const materialShortfalls = await reserveMaterialsForIncident(tx, { incident: incident!, roles, audit });
     if (key) await insertInChunks(tx, idempotencyKeys, [{ userId: actor.id, key, requestHash, incidentId, createdAt: now }]);
     // The answer and the cards come from the rows just written, not from reading them back: at
     // 10,000 assignees the read-back alone took ≈ 0.6 s between the commit and the first card.
@@ -160,7 +163,7 @@ export async function triggerIncident({
       shortfalls: writtenShortfalls,
     });
     bodyEndedAt = performance.now();
-    return { ...answer, isReplay: false as const };
+    return { ...answer, materialShortfalls, isReplay: false as const };
   });
   const committedAt = performance.now();
 
@@ -171,6 +174,7 @@ export async function triggerIncident({
       incident: (await loadIncidentSummary(db, actor.jurisdictionId, incidentId))!,
       assignments: await loadAssignmentViews(db, { incidentId }),
       shortfalls: await loadShortfalls(db, incidentId),
+      materialShortfalls: await loadMaterialShortfalls(db, incidentId),
       isReplay: true,
     };
   }
@@ -183,7 +187,7 @@ export async function triggerIncident({
     committedAt,
     ...pushed,
   });
-  return { incident: outcome.incident, assignments: outcome.assignments, shortfalls: outcome.shortfalls, isReplay: false };
+  return { incident: outcome.incident, assignments: outcome.assignments, shortfalls: outcome.shortfalls, materialShortfalls: outcome.materialShortfalls, isReplay: false };
 }
 
 async function loadShortfalls(db: DbOrTx, incidentId: string): Promise<ShortfallView[]> {

@@ -6,6 +6,7 @@ import { departments, enterprises, jurisdictions, planRoleMembers, planRoles, pl
 import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, SUPERVISORS, USERS } from './seed-data';
 import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from '../../db/transaction';
+import { seedMaterials } from './seed-materials';
 
 /** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
     }
 
     const planIds = new Map<string, string>();
+    const roleIds = new Map<string, string>();
     for (const plan of PLANS) {
       const planId = randomUUID();
       planIds.set(plan.incidentType, planId);
@@ -77,6 +79,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
       });
       for (const [position, role] of plan.roles.entries()) {
         const roleId = randomUUID();
+        roleIds.set(`${plan.incidentType}:${role.name}`, roleId);
         await tx.insert(planRoles).values({
           id: roleId,
           planId,
@@ -104,6 +107,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
       ]);
       await seedOneMaps(tx, enterpriseIds, publishers);
     }
-    return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds };
+    const materials = await seedMaterials(tx, jurisdictionId, roleIds);
+    return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds, materials };
   });
 }

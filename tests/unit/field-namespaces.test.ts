@@ -56,6 +56,7 @@ describe('the phone page carries only the message catalogs it uses', () => {
       'errors',
       'field',
       'fieldReports',
+      'materials',
       'offline',
       'oneMap',
       'reinforce',

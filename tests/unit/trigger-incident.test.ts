@@ -36,6 +36,8 @@ describe('triggerIncident', () => {
       'assignment.sent',
       'assignment.sent',
       'incident.triggered',
+      // The seeded 拦截吸附组 needs felt, sandbags, an excavator and 300 m of boom (split over two depots).
+      ...Array<string>(5).fill('material.reserved'),
     ]);
   });
 

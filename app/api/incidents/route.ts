@@ -11,6 +11,6 @@ export const GET = withActor(async (ctx, request) => {
 export const POST = withActor(async (ctx, request) => {
   const input = await readJson(request);
   const result = await triggerIncident({ ctx, input, idempotencyKey: request.headers.get('idempotency-key') });
-  const body = { incident: result.incident, assignments: result.assignments, shortfalls: result.shortfalls };
+  const body = { incident: result.incident, assignments: result.assignments, shortfalls: result.shortfalls, materialShortfalls: result.materialShortfalls };
   return NextResponse.json(body, { status: result.isReplay ? 200 : 201 });
 });

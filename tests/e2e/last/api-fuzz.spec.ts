@@ -171,6 +171,32 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: '/api/assignments/00000000-0000-4000-8000-000000000000/stand-down',
     template: { reason: '模糊测试撤回' },
   }),
+  'POST /api/admin/materials/items': () => ({
+    role: 'admin',
+    path: '/api/admin/materials/items',
+    template: { name: '模糊物资', unit: 'kg' },
+  }),
+  'POST /api/admin/materials/depots': () => ({
+    role: 'admin',
+    path: '/api/admin/materials/depots',
+    template: { name: '模糊物资库', location: { lat: 29.6, lng: 106.3 }, custodianName: '模糊', custodianPhone: '13800000000' },
+  }),
+  // Unknown depot and item: the body is validated, then refused.
+  'PUT /api/admin/materials/stock': () => ({
+    role: 'admin',
+    path: '/api/admin/materials/stock',
+    template: { depotId: '00000000-0000-4000-8000-000000000000', itemId: '00000000-0000-4000-8000-000000000001', quantity: 1 },
+  }),
+  'PUT /api/admin/plan-roles/[id]/materials': () => ({
+    role: 'admin',
+    path: '/api/admin/plan-roles/00000000-0000-4000-8000-000000000000/materials',
+    template: { materials: [{ itemId: '00000000-0000-4000-8000-000000000001', quantity: 1 }] },
+  }),
+  'POST /api/incidents/[id]/materials/settlement': () => ({
+    role: 'duty',
+    path: '/api/incidents/00000000-0000-4000-8000-000000000000/materials/settlement',
+    template: { consumed: [{ reservationId: '00000000-0000-4000-8000-000000000001', quantity: 1 }] },
+  }),
   'POST /api/locale': () => ({ role: 'field_unassigned', path: '/api/locale', template: { locale: 'zh-CN' } }),
   'POST /api/push/subscription': () => ({
     role: 'field_unassigned',

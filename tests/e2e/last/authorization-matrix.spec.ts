@@ -46,6 +46,10 @@ type Helpers = {
   /** A pending report filed with the matrix's integration token. */
   newReport(): Promise<string>;
   newToken(): Promise<string>;
+  /** A depot and an item of this jurisdiction (the seeded materials). */
+  inventory(): Promise<{ depotId: string; itemId: string }>;
+  /** The matrix plan's role. */
+  planRoleId(): Promise<string>;
 };
 
 const COMMAND = ['duty', 'admin'] as const;
@@ -321,6 +325,49 @@ const ROUTES: Record<RouteMethod, Cell> = {
       data: { reason: '矩阵：撤回' },
     }),
   },
+  'GET /api/admin/materials': {
+    allow: [...COMMAND, 'other_jurisdiction'],
+    request: () => ({ method: 'GET', path: '/api/admin/materials' }),
+  },
+  'POST /api/admin/materials/items': {
+    allow: ['admin'],
+    request: () => ({ method: 'POST', path: '/api/admin/materials/items', data: { name: `矩阵物资${Date.now() % 1e9}`, unit: 'kg' } }),
+  },
+  'POST /api/admin/materials/depots': {
+    allow: ['admin'],
+    request: () => ({
+      method: 'POST',
+      path: '/api/admin/materials/depots',
+      data: {
+        name: `矩阵物资库${Date.now() % 1e9}`,
+        location: { lat: 29.6, lng: 106.3 },
+        custodianName: '矩阵',
+        custodianPhone: '13800000000',
+      },
+    }),
+  },
+  'PUT /api/admin/materials/stock': {
+    allow: ['admin'],
+    request: async (_f, h) => ({ method: 'PUT', path: '/api/admin/materials/stock', data: { ...(await h.inventory()), quantity: 5000 } }),
+  },
+  'PUT /api/admin/plan-roles/[id]/materials': {
+    allow: ['admin'],
+    request: async (_f, h) => ({ method: 'PUT', path: `/api/admin/plan-roles/${await h.planRoleId()}/materials`, data: { materials: [] } }),
+  },
+  'GET /api/incidents/[id]/materials': {
+    allow: ['field_assigned', ...COMMAND],
+    request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/materials` }),
+  },
+  // The matrix plan requires no materials, so its incidents hold no reservation: every caller is refused
+  // (unknown reservation; settling an active incident). tests/unit/materials.test.ts covers who may succeed.
+  'POST /api/material-reservations/[id]/advance': {
+    allow: [],
+    request: () => ({ method: 'POST', path: '/api/material-reservations/00000000-0000-4000-8000-000000000000/advance' }),
+  },
+  'POST /api/incidents/[id]/materials/settlement': {
+    allow: [],
+    request: (f) => ({ method: 'POST', path: `/api/incidents/${f.incidentId}/materials/settlement`, data: { consumed: [] } }),
+  },
   'GET /api/me/assignments': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/me/assignments' }) },
   'GET /api/presence': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/presence' }) },
   'GET /api/push': { allow: SIGNED_IN, request: () => ({ method: 'GET', path: '/api/push' }) },
@@ -480,6 +527,20 @@ function helpers(): Helpers {
       });
       expect(response.status()).toBe(201);
       return ((await response.json()) as { id: string }).id;
+    },
+    async inventory() {
+      const { depots, items } = (await (await admin.get('/api/admin/materials')).json()) as {
+        depots: { id: string }[];
+        items: { id: string }[];
+      };
+      return { depotId: depots[0]!.id, itemId: items[0]!.id };
+    },
+    async planRoleId() {
+      const body = (await (await admin.get(`/api/admin/plans/${fixtures.planId}`)).json()) as {
+        roles?: { id: string }[];
+        plan?: { roles: { id: string }[] };
+      };
+      return (body.plan ?? body).roles![0]!.id;
     },
     async newIncident() {
       const response = await duty.post('/api/incidents', {

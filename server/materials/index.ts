@@ -1,0 +1,9 @@
+export { createMaterialItem } from './create-material-item';
+export { createDepot } from './create-depot';
+export { setStock } from './set-stock';
+export { setRoleMaterials } from './set-role-materials';
+export { advanceReservation } from './advance-reservation';
+export { settleMaterials } from './settle-materials';
+export { listIncidentMaterials } from './list-incident-materials';
+export { listInventory } from './list-inventory';
+export { reserveMaterialsForIncident } from './reserve-for-incident';

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { DESKTOP, PHONE, signedInPage } from './support/sessions';
+
+// 应急物资 in the 梁滩河 drill: the admin restocks the depots, the officer triggers the river-oil plan,
+// the interception team's phone (360×740) says which depot to collect what from with a navigation
+// link, and the board shows each reservation advancing reserved → collected → deployed; after the
+// lift the officer records what was consumed and the rest returns to stock.
+test('materials: admin stock, the card’s depot and link, the board’s reservations, consumption after the lift', async ({ browser }) => {
+  const admin = await signedInPage(browser, 'admin', DESKTOP);
+  const officer = await signedInPage(browser, 'duty', DESKTOP);
+  const phone = await signedInPage(browser, 'emerg1', PHONE);
+
+  // Earlier specs triggered the same plan: fill the shelves so this incident gets everything.
+  type Inventory = { items: { id: string; name: string }[]; depots: { id: string; name: string }[]; stock: { depotId: string; itemId: string; quantity: number }[] };
+  const inventory = (await (await admin.request.get('/api/admin/materials')).json()) as Inventory;
+  const item = (name: string) => inventory.items.find((row) => row.name === name)!.id;
+  const near = inventory.depots.find((row) => row.name.includes('含谷'))!.id;
+  const far = inventory.depots.find((row) => row.name.includes('西永'))!.id;
+  for (const [depotId, name, quantity] of [
+    [near, '吸油毡', 150],
+    [near, '围油栏', 200],
+    [near, '沙袋', 600],
+    [far, '围油栏', 400],
+    [far, '挖掘机', 1],
+  ] as const) {
+    const response = await admin.request.put('/api/admin/materials/stock', { data: { depotId, itemId: item(name), quantity } });
+    expect(response.status()).toBe(200);
+  }
+  const refused = await admin.request.put('/api/admin/materials/stock', { data: { depotId: near, itemId: item('沙袋'), quantity: -3 } });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/);
+
+  await phone.goto('/field');
+  await phone.getByTestId('start-duty').click();
+  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+
+  const plans = (await (await officer.request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
+  const plan = plans.find((candidate) => candidate.incidentType === 'water_oil')!;
+  const trigger = await officer.request.post('/api/incidents', {
+    data: { planId: plan.id, location: { lat: 29.5873, lng: 106.3291 }, description: '梁滩河：物资演练', drill: true },
+  });
+  expect(trigger.status()).toBe(201);
+  const { incident, materialShortfalls } = (await trigger.json()) as { incident: { id: string }; materialShortfalls: unknown[] };
+  expect(materialShortfalls).toEqual([]);
+
+  // The phone: which depot, what, and a navigation link to it.
+  const card = phone.getByTestId('card-materials');
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('card-depot')).toHaveCount(2);
+  await expect(card).toContainText('高新区应急物资储备库（含谷）');
+  await expect(card).toContainText('围油栏 200 米');
+  await expect(card).toContainText('挖掘机 1 台');
+  await expect(card.getByTestId('depot-nav-link').first()).toHaveAttribute('href', /^geo:29\.\d+,106\.\d+/);
+
+  // The board: five reservations, advanced by the officer.
+  await officer.goto(`/incidents/${incident.id}`);
+  const board = officer.getByTestId('incident-materials');
+  await expect(board.getByTestId('material-reservation')).toHaveCount(5);
+  const excavator = board.getByTestId('material-reservation').filter({ hasText: '挖掘机' });
+  await expect(excavator).toHaveAttribute('data-status', 'reserved');
+  await excavator.getByRole('button', { name: '标记已领取' }).click();
+  await expect(excavator).toHaveAttribute('data-status', 'collected');
+  await excavator.getByRole('button', { name: '标记已布设' }).click();
+  await expect(excavator).toHaveAttribute('data-status', 'deployed');
+  // The phone is not in the board's room: it reads its materials when the card opens (no live step push yet).
+  await phone.reload();
+  await expect(phone.getByTestId('card-materials')).toContainText('挖掘机 1 台 · 已布设');
+
+  // After the lift: consumption, and the rest back on the shelf.
+  expect((await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } })).status()).toBe(200);
+  await officer.reload();
+  const form = officer.getByTestId('settle-materials');
+  await expect(form).toBeVisible();
+  await form.getByLabel(/吸油毡/).fill('100');
+  await form.getByRole('button', { name: '确认消耗并归还入库' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(board.getByTestId('material-reservation').filter({ hasText: '吸油毡' })).toContainText('消耗 100');
+  const after = (await (await admin.request.get('/api/admin/materials')).json()) as Inventory;
+  const stockOf = (depotId: string, name: string) => after.stock.find((row) => row.depotId === depotId && row.itemId === item(name))?.quantity;
+  expect(stockOf(near, '吸油毡')).toBe(50);
+  expect(stockOf(near, '围油栏')).toBe(200);
+  expect(stockOf(far, '挖掘机')).toBe(1);
+
+  for (const page of [admin, officer, phone]) await page.context().close();
+});
