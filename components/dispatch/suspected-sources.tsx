@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { RiskLevelBadge } from '@/components/enterprise/risk-level-badge';
 import { RISK_LEVELS, type RiskLevel } from '@/server/contracts/one-map';
 import { useSuspectedSources } from './use-suspected-sources';
@@ -12,6 +12,7 @@ const isRiskLevel = (value: string): value is RiskLevel => (RISK_LEVELS as reado
 export function SuspectedSources({ incidentId }: { incidentId: string }) {
   const t = useTranslations('board');
   const { state, retry } = useSuspectedSources(incidentId);
+  const locale = useLocale();
 
   const formatDistance = (metres: number) =>
     metres < 1000
@@ -58,7 +59,19 @@ export function SuspectedSources({ incidentId }: { incidentId: string }) {
                   <li key={match.code}>
                     <strong>{match.code}</strong> {match.name}
                     {match.substances.length > 0 && (
-                      <span className={styles.muted}> · {match.substances.join(t('suspects.separator'))}</span>
+                      <span className={styles.muted}>
+                        {' · '}
+                        {match.substances.map((substance, index) => {
+                          const category = match.categories?.[substance];
+                          return (
+                            <span key={substance} data-testid="suspected-substance" data-category={category?.id}>
+                              {index > 0 && t('suspects.separator')}
+                              {substance}
+                              {category && t('suspects.category', { category: locale === 'en' ? category.en : category.zh })}
+                            </span>
+                          );
+                        })}
+                      </span>
                     )}
                   </li>
                 ))}

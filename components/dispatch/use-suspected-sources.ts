@@ -9,7 +9,13 @@ export type SuspectedSourceView = {
   name: string;
   riskLevel: string;
   distanceMetres: number;
-  matches: { code: string; name: string; substances: string[] }[];
+  matches: {
+    code: string;
+    name: string;
+    substances: string[];
+    /** 突发环境事件风险物质 category each substance matched on. */
+    categories?: Record<string, { id: string; zh: string; en: string }>;
+  }[];
 };
 
 export type SuspectedSourcesState =

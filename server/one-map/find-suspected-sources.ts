@@ -5,9 +5,8 @@ import { requireRole } from '../kernel/auth/actor';
 import type { VerbContext } from '../context';
 import { notFound } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
-import { distanceMetres, matchSubstances, type SubstanceMatch } from './match-substances';
+import { declaredSubstances, distanceMetres, matchSubstances, type SubstanceMatch } from './match-substances';
 import { loadPublishedMap } from './published-map';
-import type { PublishedRiskPoint } from '../contracts/one-map';
 
 const input = z.object({ incidentId: z.string().uuid(), limit: z.number().int().min(1).max(20).default(5) });
 
@@ -20,8 +19,10 @@ export type SuspectedSource = {
 };
 
 /**
- * For the board: the nearest enterprises whose published one-map holds substances that fit the
- * incident (oil for an oil slick…). A lead for the officers, not a verdict. The enterprises the
+ * For the board: the nearest enterprises whose published one-map holds substances in a risk-substance
+ * category the incident type concerns (油类物质 for an oil slick, every liquid category for a chemical
+ * spill, any declared risk substance for a type we have no mapping for), nearest first, each
+ * substance with its category. A lead for the officers, not a verdict. The enterprises the
  * incident is linked to always come first, with what it declares, whatever the type's keywords say:
  * it is the site itself.
  */
@@ -59,11 +60,3 @@ export async function findSuspectedSources({ ctx, input: raw }: { ctx: VerbConte
   const isLinked = (source: SuspectedSource) => linkedIds.has(source.enterpriseId);
   return sources.sort((a, b) => Number(isLinked(b)) - Number(isLinked(a)) || a.distanceMetres - b.distanceMetres).slice(0, limit);
 }
-
-/** Every risk point that declares substances, with all of them. */
-const declaredSubstances = (points: PublishedRiskPoint[]): SubstanceMatch[] =>
-  points.flatMap((point) =>
-    point.substances.length > 0
-      ? [{ code: point.code, name: point.name, substances: point.substances.map((substance) => substance.name) }]
-      : [],
-  );
