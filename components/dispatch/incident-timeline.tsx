@@ -47,7 +47,8 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       <h2 id="timeline-title" className={styles.sectionTitle}>
         {t('timeline.title')}
       </h2>
-      <ol className={styles.timeline} data-testid="timeline">
+      {/* Scrolls when long: focusable, so a keyboard user can scroll it too (axe scrollable-region-focusable). */}
+      <ol className={styles.timeline} data-testid="timeline" tabIndex={0} aria-labelledby="timeline-title">
         {[...entries].reverse().map((entry) => (
           <li
             key={entry.id}

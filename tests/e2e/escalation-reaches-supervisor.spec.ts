@@ -59,7 +59,6 @@ test('the supervisor’s open phone shows the escalation, and the board says it 
     await expect(officer.getByTestId('escalation-reached')).toContainText('：在线页面');
     await expect(officer.getByTestId('timeline')).toContainText('已通知科室负责人');
     await expect(officer.getByTestId('timeline')).toContainText('：在线页面');
-    await lead.screenshot({ path: '/tmp/shots-wt-fixes/supervisor-phone.png' }).catch(() => undefined);
 
     await notice.getByRole('button', { name: '知道了' }).click();
     await expect(notice).toHaveCount(0);

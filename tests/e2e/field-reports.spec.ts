@@ -83,7 +83,6 @@ test('a phone reports with a photo and its position; the board shows the thumbna
   await card.getByTestId('report-send').press('Enter');
   await expect(card.getByTestId('report-sent')).toBeVisible();
   await expect(card.getByTestId('photo-required')).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/shots-wt-reports/phone-report.png', fullPage: true }).catch(() => undefined);
 
   const [stored] = await reportsOf(request, incidentId);
   expect(stored).toMatchObject({ text: '3 号窨井见黑色油污，已采样', author: { displayName: '王建国' } });
@@ -103,7 +102,6 @@ test('a phone reports with a photo and its position; the board shows the thumbna
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(board.getByTestId('field-report-map')).toHaveAttribute('data-markers', '1');
   await expect(board.locator(`path.field-report-${stored!.id}`)).toHaveCount(1);
-  await board.screenshot({ path: '/tmp/shots-wt-reports/board-report.png', fullPage: true }).catch(() => undefined);
 
   await card.getByTestId('action-done').click();
   await expect(card).toHaveAttribute('data-status', 'done');

@@ -33,7 +33,6 @@ test('the officer adds a person on the board and stands another down; the phones
   await dialog.getByLabel('任务岗位').selectOption({ label: '自定义岗位…' });
   await dialog.getByLabel('岗位名称').fill('下游取样组');
   await dialog.getByLabel('任务说明').fill('在拦截坝下游 200 米处取水样送检');
-  await officer.screenshot({ path: '/tmp/shots-wt-reinforce/board-reinforce-dialog.png' });
   await dialog.getByTestId('reinforce-confirm').click();
   await expect(dialog).toBeHidden();
 
@@ -43,7 +42,6 @@ test('the officer adds a person on the board and stands another down; the phones
   // police2's phone rings with the card.
   await expect(added.getByTestId('alert-overlay')).toBeVisible();
   await expect(added.getByTestId('alert-overlay')).toContainText('下游取样组');
-  await added.screenshot({ path: '/tmp/shots-wt-reinforce/phone-reinforcement.png' });
 
   // 撤回 env1, with a reason: a too-short one is refused on the spot.
   const env1Row = officer.locator('[data-testid="assignment-row"][data-username="env1"]');
@@ -58,7 +56,6 @@ test('the officer adds a person on the board and stands another down; the phones
   await expect(env1Row).toContainText('已撤回');
   await expect(env1Row.getByTestId('stood-down-reason')).toContainText('已由专业队伍接替溯源');
   await expect(officer.getByTestId('timeline')).toContainText('陈值班 撤回 王建国（溯源排查组），原因：已由专业队伍接替溯源');
-  await officer.screenshot({ path: '/tmp/shots-wt-reinforce/board-stood-down.png', fullPage: true });
 
   // env1's phone: the card is gone, the notice says why, and the alarm stops.
   const notice = withdrawn.getByTestId('stood-down-notice');
@@ -66,7 +63,6 @@ test('the officer adds a person on the board and stands another down; the phones
   await expect(notice).toContainText('您已被撤回');
   await expect(notice).toContainText('已由专业队伍接替溯源');
   await expect(withdrawn.getByTestId('alert-overlay')).toHaveCount(0);
-  await withdrawn.screenshot({ path: '/tmp/shots-wt-reinforce/phone-stood-down.png' });
 
   await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } });
   for (const page of [officer, added, withdrawn]) await page.context().close();
