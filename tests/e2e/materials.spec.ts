@@ -11,7 +11,11 @@ test('materials: admin stock, the card’s depot and link, the board’s reserva
   const phone = await signedInPage(browser, 'emerg1', PHONE);
 
   // Earlier specs triggered the same plan: fill the shelves so this incident gets everything.
-  type Inventory = { items: { id: string; name: string }[]; depots: { id: string; name: string }[]; stock: { depotId: string; itemId: string; quantity: number }[] };
+  type Inventory = {
+    items: { id: string; name: string }[];
+    depots: { id: string; name: string }[];
+    stock: { depotId: string; itemId: string; quantity: number }[];
+  };
   const inventory = (await (await admin.request.get('/api/admin/materials')).json()) as Inventory;
   const item = (name: string) => inventory.items.find((row) => row.name === name)!.id;
   const near = inventory.depots.find((row) => row.name.includes('含谷'))!.id;
@@ -76,10 +80,51 @@ test('materials: admin stock, the card’s depot and link, the board’s reserva
   await expect(form).toHaveCount(0);
   await expect(board.getByTestId('material-reservation').filter({ hasText: '吸油毡' })).toContainText('消耗 100');
   const after = (await (await admin.request.get('/api/admin/materials')).json()) as Inventory;
-  const stockOf = (depotId: string, name: string) => after.stock.find((row) => row.depotId === depotId && row.itemId === item(name))?.quantity;
+  const stockOf = (depotId: string, name: string) =>
+    after.stock.find((row) => row.depotId === depotId && row.itemId === item(name))?.quantity;
   expect(stockOf(near, '吸油毡')).toBe(50);
   expect(stockOf(near, '围油栏')).toBe(200);
   expect(stockOf(far, '挖掘机')).toBe(1);
 
   for (const page of [admin, officer, phone]) await page.context().close();
+});
+
+// The admin pages: the stock table edits a shelf in place; a new catalogue item and depot appear;
+// a bad quantity is refused with a clear message and nothing changes.
+test('materials admin page: edit stock in place, add an item and a depot, refuse a bad quantity', async ({ browser }) => {
+  const admin = await signedInPage(browser, 'admin', DESKTOP);
+  await admin.goto('/admin');
+  await admin.getByTestId('admin-section-materials').click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('应急物资');
+
+  const depot = admin.locator('[data-testid="stock-depot"]').first();
+  const depotName = await depot.getAttribute('data-depot-name');
+  const cell = depot.getByTestId('stock-input').first();
+  await cell.fill('777');
+  await depot.getByTestId('stock-save').first().click();
+  await expect(admin.getByTestId('materials-saved')).toContainText(`${depotName} 的`);
+  await admin.reload();
+  await expect(admin.locator('[data-testid="stock-depot"]').first().getByTestId('stock-input').first()).toHaveValue('777');
+
+  const refused = admin.locator('[data-testid="stock-depot"]').first();
+  await refused.getByTestId('stock-input').first().fill('-5');
+  await refused.getByTestId('stock-save').first().click();
+  await expect(admin.getByRole('alert').first()).toContainText(/[\u4e00-\u9fff]/);
+  await admin.reload();
+  await expect(admin.locator('[data-testid="stock-depot"]').first().getByTestId('stock-input').first()).toHaveValue('777');
+
+  const itemName = `活性炭${Date.now() % 10_000}`;
+  await admin.getByLabel('物资名称').fill(itemName);
+  await admin.getByTestId('item-create').click();
+  await expect(admin.getByTestId('stock-table')).toContainText(itemName);
+
+  const depotNew = `曾家物资点${Date.now() % 10_000}`;
+  await admin.locator('#depot-name').fill(depotNew);
+  await admin.locator('#depot-lat').fill('29.61');
+  await admin.locator('#depot-lng').fill('106.29');
+  await admin.locator('#depot-custodianName').fill('刘保管');
+  await admin.locator('#depot-custodianPhone').fill('13800001111');
+  await admin.getByTestId('depot-create').click();
+  await expect(admin.locator(`[data-testid="stock-depot"][data-depot-name="${depotNew}"]`)).toBeVisible();
+  await admin.context().close();
 });

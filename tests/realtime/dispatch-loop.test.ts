@@ -107,7 +107,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     // No ack callback at all: must not throw inside the server.
     env1.emit('assignment:ack', { assignmentId: 'nope' });
     const sync = await emit<AssignmentsSyncReply>(env1, 'assignments:sync', {});
-    expect(sync).toEqual({ ok: true, data: { missing: [], held: [], lifted: [] } });
+    expect(sync).toEqual({ ok: true, data: { missing: [], held: [], lifted: [], revised: [], stoodDown: [] } });
   });
 
   it('gives a phone that connects late all its open cards, and closes them when the alarm is lifted', async () => {
@@ -123,7 +123,7 @@ describe('the one-tap dispatch loop over real sockets', () => {
     expect(lifted[0]).toMatchObject({ incidentId: result.incident.id, messageId: `incident:${result.incident.id}:lifted` });
 
     const after = await emit<AssignmentsSyncReply>(emerg1, 'assignments:sync', {});
-    expect(after).toEqual({ ok: true, data: { missing: [], held: [], lifted: [] } });
+    expect(after).toEqual({ ok: true, data: { missing: [], held: [], lifted: [], revised: [], stoodDown: [] } });
     const ack = await emit(emerg1, 'assignment:ack', { assignmentId: result.assignments.find((a) => a.username === 'emerg1')!.id });
     expect(ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

@@ -16,6 +16,7 @@ export default async function AdminPage() {
   const t = await getTranslations('admin');
   const tChannels = await getTranslations('channels');
   const tIntake = await getTranslations('intake');
+  const tMaterials = await getTranslations('materials');
   const externalChannels = configuredChannels(channelEnv()).size;
   const [departments, directory, roster, plans] = await Promise.all([
     listDepartments({ ctx }),
@@ -51,6 +52,12 @@ export default async function AdminPage() {
               </Link>
             </Card>
           ))}
+          <Card>
+            <Link href="/admin/materials" className={styles.sectionLink} data-testid="admin-section-materials">
+              <span className={styles.sectionName}>{tMaterials('admin.title')}</span>
+              <span className={styles.muted}>{tMaterials('admin.index')}</span>
+            </Link>
+          </Card>
           <Card>
             <Link href="/admin/integrations" className={styles.sectionLink} data-testid="admin-section-integrations">
               <span className={styles.sectionName}>{tIntake('tokens.title')}</span>
