@@ -1,5 +1,11 @@
 import type { TimelineEntry } from '../contracts/dispatch';
 
+/**
+ * A report with photos takes seconds to upload, so its row is written a little after it was made:
+ * that is not "made offline". Only a longer gap is marked as arriving late.
+ */
+const ARRIVED_LATE_AFTER_MS = 15_000;
+
 type AuditRow = { id: string; action: string; createdAt: Date; data: Record<string, unknown> };
 
 /**
@@ -10,12 +16,13 @@ type AuditRow = { id: string; action: string; createdAt: Date; data: Record<stri
 export function toTimeline(rows: { event: AuditRow; actorName: string | null }[]): TimelineEntry[] {
   const entries = rows.map(({ event, actorName }) => {
     const occurredAt = typeof event.data.occurredAt === 'string' ? Date.parse(event.data.occurredAt) : Number.NaN;
-    const isLate = Number.isFinite(occurredAt) && occurredAt < event.createdAt.getTime();
+    const isEarlier = Number.isFinite(occurredAt) && occurredAt < event.createdAt.getTime();
+    const isLate = isEarlier && event.createdAt.getTime() - occurredAt > ARRIVED_LATE_AFTER_MS;
     return {
       id: event.id,
       action: event.action,
       actorName,
-      at: isLate ? new Date(occurredAt).toISOString() : event.createdAt.toISOString(),
+      at: isEarlier ? new Date(occurredAt).toISOString() : event.createdAt.toISOString(),
       ...(isLate ? { arrivedAt: event.createdAt.toISOString() } : {}),
       data: event.data,
     };

@@ -20,6 +20,12 @@ describe('the incident timeline', () => {
     expect(timeline[0]).not.toHaveProperty('arrivedAt');
   });
 
+  it('does not call a report offline because its photos took a few seconds to upload', () => {
+    const [entry] = toTimeline([row('report', 'field_report.added', at('30:04'), { occurredAt: at('30:01').toISOString() })]);
+    expect(entry).toMatchObject({ at: at('30:01').toISOString() });
+    expect(entry).not.toHaveProperty('arrivedAt');
+  });
+
   it('keeps the written order for entries of the same moment, and ignores an unreadable or future occurredAt', () => {
     const timeline = toTimeline([
       row('a', 'incident.triggered', at('30:00')),
