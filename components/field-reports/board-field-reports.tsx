@@ -22,7 +22,11 @@ export function BoardFieldReports({ incidentId, location, mapConfig }: Props) {
 
   const reload = useCallback(async () => {
     const response = await fetch(`/api/incidents/${incidentId}/field-reports`, { credentials: 'same-origin' }).catch(() => null);
-    if (response?.ok) setReports(((await response.json()) as { reports: FieldReportView[] }).reports);
+    if (!response?.ok) return;
+    const read = ((await response.json()) as { reports: FieldReportView[] }).reports;
+    // A read that left before a report was committed can land after its push: keep what was pushed
+    // (reports are never withdrawn, so the union is the truth).
+    setReports((current) => [...read, ...current.filter((pushed) => !read.some((known) => known.id === pushed.id))]);
   }, [incidentId]);
 
   useSocket(
@@ -38,18 +42,33 @@ export function BoardFieldReports({ incidentId, location, mapConfig }: Props) {
   const markers = useMemo<ReportMarker[]>(
     () =>
       reports.flatMap((report) =>
-        report.position ? [{ id: report.id, lat: report.position.lat, lng: report.position.lng, label: t('list.marker', { author: report.author.displayName }) }] : [],
+        report.position
+          ? [
+              {
+                id: report.id,
+                lat: report.position.lat,
+                lng: report.position.lng,
+                label: t('list.marker', { author: report.author.displayName }),
+              },
+            ]
+          : [],
       ),
     [reports, t],
   );
-  const time = (iso: string) => format.dateTime(new Date(iso), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = (iso: string) =>
+    format.dateTime(new Date(iso), { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   return (
     <section aria-labelledby="field-reports-title" data-testid="board-field-reports">
       <h2 id="field-reports-title" className={boardStyles.sectionTitle}>
         {t('list.title')}
       </h2>
-      <FieldReportMap config={mapConfig} incident={{ ...location, label: t('list.incident') }} markers={markers} label={t('list.mapLabel')} />
+      <FieldReportMap
+        config={mapConfig}
+        incident={{ ...location, label: t('list.incident') }}
+        markers={markers}
+        label={t('list.mapLabel')}
+      />
       {reports.length === 0 ? (
         <p className={styles.meta}>{t('list.empty')}</p>
       ) : (
@@ -57,7 +76,8 @@ export function BoardFieldReports({ incidentId, location, mapConfig }: Props) {
           {[...reports].reverse().map((report) => (
             <li key={report.id} className={styles.item} data-testid="field-report" data-report-id={report.id}>
               <p className={styles.meta}>
-                <strong>{report.author.displayName}</strong> · {report.roleName} · <time dateTime={report.capturedAt}>{time(report.capturedAt)}</time>
+                <strong>{report.author.displayName}</strong> · {report.roleName} ·{' '}
+                <time dateTime={report.capturedAt}>{time(report.capturedAt)}</time>
               </p>
               {report.text && <p className={styles.text}>{report.text}</p>}
               {report.photos.length > 0 && (
