@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { serverDeps } from '@/server/context';
 import { errorResponse, withActor } from '@/server/http/respond';
-import { readReportBody } from '@/server/http/read-report';
+import { readSignedJsonBody } from '@/server/http/read-signed-json';
 import { fileReport, listPendingReports } from '@/server/intake';
 import { authenticateRequest } from '@/server/integrations';
 
@@ -13,7 +13,7 @@ export const GET = withActor(async (ctx) => NextResponse.json({ reports: await l
 export async function POST(request: Request): Promise<Response> {
   try {
     const deps = serverDeps();
-    const body = await readReportBody(request);
+    const body = await readSignedJsonBody(request);
     const caller = await authenticateRequest(deps.db, { headers: request.headers, body: body.bytes, now: deps.now() });
     const result = await fileReport({ deps, caller, input: body.parse(), idempotencyKey: request.headers.get('idempotency-key') });
     return NextResponse.json({ report: result.report, incidentId: result.incidentId }, { status: result.isReplay ? 200 : 201 });

@@ -226,7 +226,7 @@ function jsonRoutes(): RouteMethod[] {
   return discoverApiRoutes().filter((route) => {
     const [method, routePath] = route.split(' ') as [string, string];
     const source = readFileSync(path.resolve(`app${routePath}/route.ts`), 'utf8');
-    return method !== 'GET' && (source.includes('readJson(') || source.includes('readReportBody('));
+    return method !== 'GET' && (source.includes('readJson(') || source.includes('readSignedJsonBody('));
   });
 }
 
