@@ -11,20 +11,29 @@ export function needsOriginProof(method: string | undefined): boolean {
   return !SAFE_METHODS.has((method ?? 'GET').toUpperCase());
 }
 
-/**
- * The one exemption: `POST /api/reports`, called by other systems (no browser, no Origin, no
- * session), when it carries an integration credential, a bearer token or an HMAC signature. The
- * route accepts it only if that credential is valid (server/integrations/authenticate-request.ts)
- * and never reads the session cookie, so a forged cross-site post gains nothing: a form cannot set
- * these headers, and a cross-site fetch that sets them needs a CORS preflight we never grant.
- */
-export const INTEGRATION_REPORT_PATH = '/api/reports';
-
-export function isIntegrationReport(method: string | undefined, pathname: string, headers: IncomingHttpHeaders): boolean {
-  if ((method ?? '').toUpperCase() !== 'POST' || pathname !== INTEGRATION_REPORT_PATH) return false;
-  const authorization = headers.authorization ?? '';
+const carriesIntegrationCredential = (headers: IncomingHttpHeaders) => {
   const signature = headers['x-ecodispatch-signature'];
-  return /^Bearer\s+\S+/i.test(authorization) || (typeof signature === 'string' && signature !== '');
+  return /^Bearer\s+\S+/i.test(headers.authorization ?? '') || (typeof signature === 'string' && signature !== '');
+};
+
+/**
+ * The exemptions, all in one place: paths other systems post to, with no browser, no Origin and no
+ * session, and what such a call must carry to pass here. Each route then checks that credential
+ * itself and never reads the session cookie, so a forged cross-site post gains nothing: a form
+ * cannot set these headers, and a cross-site fetch that sets them needs a CORS preflight we never
+ * grant. Exactly these paths, nothing under or beside them.
+ *   /api/reports      another system's report: a bearer token or an HMAC signature
+ *                     (server/integrations/authenticate-request.ts); POST only
+ *   /api/sms/inbound  the SMS gateway's replies: the route checks their HMAC signature
+ *                     (app/api/sms/inbound/route.ts), so an unsigned one is answered 401 there
+ */
+const MACHINE_CALLS: Record<string, (method: string, headers: IncomingHttpHeaders) => boolean> = {
+  '/api/reports': (method, headers) => method === 'POST' && carriesIntegrationCredential(headers),
+  '/api/sms/inbound': () => true,
+};
+
+export function isMachineCall(method: string | undefined, pathname: string, headers: IncomingHttpHeaders): boolean {
+  return Object.hasOwn(MACHINE_CALLS, pathname) && MACHINE_CALLS[pathname]!((method ?? '').toUpperCase(), headers);
 }
 
 /**

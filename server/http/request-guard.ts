@@ -3,7 +3,7 @@ import { DomainError, forbidden, invalid } from '../kernel/errors';
 import { refuse } from './refuse';
 import { hasMalformedPath } from './bad-path';
 import { bodyLimitFor, declaredLength } from './body-limit';
-import { isFromOwnOrigin, isIntegrationReport, needsOriginProof } from './csrf';
+import { isFromOwnOrigin, isMachineCall, needsOriginProof } from './csrf';
 import { newNonce, securityHeaders, type SecurityHeaderOptions } from './security-headers';
 
 export type RequestGuardOptions = SecurityHeaderOptions & { allowedOrigins: readonly string[] };
@@ -31,23 +31,12 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
   const length = declaredLength(req.headers['content-length']);
   if (length !== null && length > bodyLimitFor(pathname))
     return refused(req, res, new DomainError('payload_too_large', 'bodyTooLarge'), length);
-  const isProven =
-    isFromOwnOrigin(req.headers, options.allowedOrigins) ||
-    isIntegrationReport(req.method, pathname, req.headers) ||
-    isMachineCall(pathname);
+  const isProven = isFromOwnOrigin(req.headers, options.allowedOrigins) || isMachineCall(req.method, pathname, req.headers);
   if (needsOriginProof(req.method) && !isProven) {
     return refused(req, res, forbidden('crossOrigin'), length);
   }
   return false;
 }
-
-/**
- * The one path a machine posts to without an Origin: the SMS gateway's replies. It carries no
- * cookie and proves itself with its HMAC signature (app/api/sms/inbound/route.ts), which a
- * forged cross-site form cannot make. Exactly this path, nothing under or beside it.
- */
-export const MACHINE_PATHS: ReadonlySet<string> = new Set(['/api/sms/inbound']);
-const isMachineCall = (pathname: string) => MACHINE_PATHS.has(pathname);
 
 /**
  * A refused request's body is never buffered. Up to DRAIN_LIMIT it is read and dropped after the

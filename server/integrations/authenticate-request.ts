@@ -15,11 +15,6 @@ export type IntegrationCaller = { token: IntegrationToken; signature: string | n
 
 type HeaderSource = { get(name: string): string | null };
 
-/** Does the request carry an integration credential at all (the origin check's narrow exemption)? */
-export function carriesIntegrationCredential(headers: HeaderSource): boolean {
-  return /^Bearer\s+\S+/i.test(headers.get('authorization') ?? '') || (headers.get(SIGNATURE_HEADER) ?? '') !== '';
-}
-
 /**
  * Checks a report's credential: `Authorization: Bearer <token>`, or an HMAC-SHA256 over
  * `timestamp + "." + body` with the token's signing secret, the timestamp (Unix seconds) within
