@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
-import { assignments, departments, incidents, plans, users } from '../../db/schema';
+import { assignments, departments, enterprises, incidentEnterprises, incidents, plans, users } from '../../db/schema';
 import { ASSIGNMENT_STATUSES, PERSON_STEPS, timesOf } from '../contracts/assignment-lifecycle';
 import type { AssignmentView, IncidentSummary, IncidentUpdateView, LinkedEnterprise, RoleCard } from '../contracts/dispatch';
 import { roleCardMessage } from '../push/messages';
@@ -271,11 +271,14 @@ export async function loadIncidentSummary(db: DbOrTx, jurisdictionId: string, in
   const statements = statementsFor(db);
   const [row] = await statements.summaryById.execute({ incidentId, jurisdictionId });
   if (!row) return undefined;
-  const [[counts], linked] = await Promise.all([statements.countsById.execute({ incidentId }), loadLinkedEnterprises(db, [incidentId])]);
-  return toSummary({ ...row, enterprises: linked.get(incidentId) ?? [] }, counts);
+  const [[counts], linked] = await Promise.all([
+    statements.countsById.execute({ incidentId }),
+    statements.linksById.execute({ incidentId }),
+  ]);
+  return toSummary({ ...row, enterprises: linked }, counts);
 }
 
-// Run after every 收到 (one board row and one summary each): prepared once (db/prepared.ts).
+// Run after every 收到 (one board row and one summary, with its links, each): prepared once (db/prepared.ts).
 function statementsFor(db: DbOrTx) {
   return preparedOn(db, 'dispatch-views', prepareStatements);
 }
@@ -295,6 +298,14 @@ function prepareStatements(db: DbOrTx) {
       .innerJoin(plans, eq(plans.id, incidents.planId))
       .innerJoin(users, eq(users.id, incidents.createdBy))
       .where(and(eq(incidents.id, sql.placeholder('incidentId')), eq(incidents.jurisdictionId, sql.placeholder('jurisdictionId'))))
+      .prepare(),
+    // The linked enterprises, in the order linked (as loadLinkedEnterprises reads them for many incidents).
+    linksById: db
+      .select({ id: enterprises.id, name: enterprises.name, address: enterprises.address })
+      .from(incidentEnterprises)
+      .innerJoin(enterprises, eq(enterprises.id, incidentEnterprises.enterpriseId))
+      .where(eq(incidentEnterprises.incidentId, sql.placeholder('incidentId')))
+      .orderBy(asc(incidentEnterprises.linkedAt), asc(enterprises.name))
       .prepare(),
     countsById: db
       .select({ total: count(), acknowledged: count(assignments.acknowledgedAt) })
