@@ -90,7 +90,15 @@ for (const locale of LOCALES) {
 
       const admin = await pageAs(browser, 'admin', DESKTOP, locale);
       const plans = (await (await admin.request.get('/api/plans')).json()) as { id: string }[];
-      for (const path of ['/admin', '/admin/users', '/admin/departments', '/admin/roster', '/admin/channels', '/admin/plans', `/admin/plans/${plans[0]!.id}`]) {
+      for (const path of [
+        '/admin',
+        '/admin/users',
+        '/admin/departments',
+        '/admin/roster',
+        '/admin/channels',
+        '/admin/plans',
+        `/admin/plans/${plans[0]!.id}`,
+      ]) {
         await admin.goto(path);
         findings.push(...(await audit(admin, path.replace(plans[0]!.id, ':id'))));
       }
@@ -149,7 +157,8 @@ for (const locale of LOCALES) {
         const isCheckbox = (await target.getAttribute('type')) === 'checkbox';
         // A checkbox is tapped through its label; the label is measured on its own.
         if (isCheckbox) continue;
-        if (box.width < 44 || box.height < 44) small.push(`${await target.evaluate((node) => node.outerHTML.slice(0, 120))}: ${box.width}×${box.height}`);
+        if (box.width < 44 || box.height < 44)
+          small.push(`${await target.evaluate((node) => node.outerHTML.slice(0, 120))}: ${box.width}×${box.height}`);
       }
       expect(small, small.join('\n')).toEqual([]);
 

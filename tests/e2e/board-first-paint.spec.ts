@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { failOnCspViolations } from './support/csp';
-import { DEMO_PASSWORD, DESKTOP, PHONE, pressAndHold, signedInPage } from './support/sessions';
+import { DEMO_PASSWORD, DESKTOP, PHONE, pressAndHold, signedInPage, startDuty } from './support/sessions';
 
 // Issue 15: the four phones had their cards within a third of a second, yet for the first seconds
 // the board said 已送达 0/4 · 未送达 4 人 with 正在重发 on every row: the receipts came while the
@@ -31,9 +31,7 @@ async function slowPhone(browser: Browser, username: string, gate: Promise<void>
   const login = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(login.status(), `login as ${username}`).toBe(200);
   const page = await context.newPage();
-  await page.goto('/field');
-  await page.getByTestId('start-duty').click();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+  await startDuty(page);
   return { page, context, state };
 }
 

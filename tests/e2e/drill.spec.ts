@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeExifPhoto } from '../helpers/exif-photo';
 import { openE2eDatabase } from './support/database-snapshot';
 import { expectNoSidewaysScroll } from './support/phone-layout';
-import { DESKTOP, PHONE, pressAndHold, signedInPage } from './support/sessions';
+import { DESKTOP, PHONE, pressAndHold, signedInPage, startDuty } from './support/sessions';
 
 // The 梁滩河 drill, the whole response in one run: a duty officer at a desk and four phones at
 // 360×740. The press; a field report of the manhole with a photo and its position; the wastewater
@@ -12,12 +12,6 @@ import { DESKTOP, PHONE, pressAndHold, signedInPage } from './support/sessions';
 const MANHOLE = { latitude: 29.5771, longitude: 106.3062, accuracy: 12 };
 const RESPONDERS = ['env1', 'env2', 'police1', 'emerg1'] as const;
 const PLANT = '重庆高新区西永污水处理厂';
-
-async function onDuty(page: Page) {
-  await page.goto('/field');
-  await page.getByTestId('start-duty').click();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
-}
 
 const row = (officer: Page, username: string) => officer.locator(`[data-testid="assignment-row"][data-username="${username}"]`);
 
@@ -36,7 +30,7 @@ test('the 梁滩河 drill: trigger, field report with photo, update linking the 
     ),
   ) as Record<(typeof RESPONDERS)[number], Page>;
   const reinforcement = await signedInPage(browser, 'police2', PHONE);
-  await Promise.all([...Object.values(phones), reinforcement].map(onDuty));
+  await Promise.all([...Object.values(phones), reinforcement].map(startDuty));
 
   // Earlier specs held the same shelves: fill them so this drill's press reserves everything.
   type Inventory = { items: { id: string; name: string }[]; depots: { id: string; name: string }[] };

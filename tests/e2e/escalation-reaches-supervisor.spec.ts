@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, signedInPage } from './support/sessions';
+import { DESKTOP, PHONE, signedInPage, startDuty } from './support/sessions';
 
 // Issue 15: escalation step 3 put "已通知 杨光明" on the board while 杨光明's open phone showed
 // nothing, and no channel but the open page was configured. Now the supervisor's phone says what
@@ -35,9 +35,7 @@ test('the supervisor’s open phone shows the escalation, and the board says it 
   const plan = (await created.json()) as { id: string };
 
   const lead = await signedInPage(browser, 'envlead', PHONE);
-  await lead.goto('/field');
-  await lead.getByTestId('start-duty').click();
-  await expect(lead.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+  await startDuty(lead);
 
   const officer = await signedInPage(browser, 'duty', DESKTOP);
   const trigger = await officer.request.post('/api/incidents', {

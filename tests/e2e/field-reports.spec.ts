@@ -26,7 +26,12 @@ const triggered: string[] = [];
 async function triggerDrill(request: APIRequestContext, description: string) {
   const plans = (await (await request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
   const created = await request.post('/api/incidents', {
-    data: { planId: plans.find((p) => p.incidentType === 'water_oil')!.id, location: { lat: 29.5765, lng: 106.3051 }, description, drill: true },
+    data: {
+      planId: plans.find((p) => p.incidentType === 'water_oil')!.id,
+      location: { lat: 29.5765, lng: 106.3051 },
+      description,
+      drill: true,
+    },
     headers: { 'Idempotency-Key': `e2e-report-${Date.now()}-${Math.random()}` },
   });
   expect(created.status()).toBe(201);
@@ -78,7 +83,9 @@ test('a phone reports with a photo and its position; the board shows the thumbna
 
   await expect(card.getByTestId('report-position')).toHaveAttribute('data-kind', 'located');
   await card.getByTestId('report-text').fill('3 号窨井见黑色油污，已采样');
-  await card.getByTestId('report-photos').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await makeExifPhoto(3000, 2000) });
+  await card
+    .getByTestId('report-photos')
+    .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await makeExifPhoto(3000, 2000) });
   // Above the card's sticky step buttons, which may cover it at 360×740.
   await card.getByTestId('report-send').press('Enter');
   await expect(card.getByTestId('report-sent')).toBeVisible();
@@ -128,7 +135,9 @@ test('a report written offline is kept on the phone with its time and sent when 
   await context.setOffline(true);
   const before = Date.now();
   await card.getByTestId('report-text').fill('离线：下游 200 米见油膜');
-  await card.getByTestId('report-photos').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await makeExifPhoto(1200, 900) });
+  await card
+    .getByTestId('report-photos')
+    .setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await makeExifPhoto(1200, 900) });
   // Above the card's sticky step buttons, which may cover it at 360×740.
   await card.getByTestId('report-send').press('Enter');
   await expect(card.getByTestId('report-queued')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, signedInPage } from './support/sessions';
+import { DESKTOP, PHONE, signedInPage, startDuty } from './support/sessions';
 
 // 应急物资 in the 梁滩河 drill: the admin restocks the depots, the officer triggers the river-oil plan,
 // the interception team's phone (360×740) says which depot to collect what from with a navigation
@@ -34,9 +34,7 @@ test('materials: admin stock, the card’s depot and link, the board’s reserva
   expect(refused.status()).toBe(400);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/);
 
-  await phone.goto('/field');
-  await phone.getByTestId('start-duty').click();
-  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+  await startDuty(phone);
 
   const plans = (await (await officer.request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
   const plan = plans.find((candidate) => candidate.incidentType === 'water_oil')!;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, signedInPage } from './support/sessions';
+import { DESKTOP, PHONE, signedInPage, startDuty } from './support/sessions';
 
 // 增派 and 撤回 on the board: the duty officer adds 吴磊 (police2) with a free role, and his phone
 // rings with the card; then stands 王建国 (env1) down with a reason, and env1's phone says so.
@@ -8,11 +8,7 @@ test('the officer adds a person on the board and stands another down; the phones
   const officer = await signedInPage(browser, 'duty', DESKTOP);
   const added = await signedInPage(browser, 'police2', PHONE);
   const withdrawn = await signedInPage(browser, 'env1', PHONE);
-  for (const phone of [added, withdrawn]) {
-    await phone.goto('/field');
-    await phone.getByTestId('start-duty').click();
-    await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
-  }
+  for (const phone of [added, withdrawn]) await startDuty(phone);
 
   const plans = (await (await officer.request.get('/api/plans')).json()) as { id: string; incidentType: string }[];
   const plan = plans.find((candidate) => candidate.incidentType === 'water_oil')!;

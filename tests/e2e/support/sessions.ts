@@ -25,3 +25,10 @@ export async function pressAndHold(page: Page, testId: string, holdMs = 1_800) {
   await page.waitForTimeout(holdMs);
   await page.mouse.up();
 }
+
+/** A field phone opens its page, starts its shift (the sound is armed by that tap) and is connected. */
+export async function startDuty(page: Page) {
+  await page.goto('/field');
+  await page.getByTestId('start-duty').click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connected', 'true');
+}
