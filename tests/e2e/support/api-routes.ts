@@ -30,5 +30,5 @@ export const SERVER_ROUTES: RouteMethod[] = ['GET /api/health'];
 export function discoverSocketEvents(): string[] {
   const source = readFileSync(path.resolve('server/contracts/events.ts'), 'utf8');
   const block = source.slice(source.indexOf('export type ClientToServerEvents'));
-  return [...block.slice(0, block.indexOf('};')).matchAll(/'([a-z]+:[a-z]+)'\s*:/g)].map((match) => match[1]!).sort();
+  return [...block.slice(0, block.indexOf('};')).matchAll(/'([a-z]+:[a-z-]+)'\s*:/g)].map((match) => match[1]!).sort();
 }
