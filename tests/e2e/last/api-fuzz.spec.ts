@@ -12,7 +12,7 @@ import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
  * localized error ({error:{code, message}} with a Chinese message, the default language); and a
  * refused request changes nothing (every table's row count is as before). Each route is fuzzed
  * as a caller allowed to use it, against throwaway targets made here, so the bodies reach
- * validation and the verbs rather than stopping at a 401. FUZZ_RUNS bodies per route (1,000).
+ * validation and the verbs rather than stopping at a 401. FUZZ_RUNS bodies per route (300 by default).
  * This project runs after every other e2e spec (playwright.config.ts): a body that happens to be
  * valid does change its throwaway target.
  */
