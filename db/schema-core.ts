@@ -3,6 +3,8 @@ import { ASSIGNMENT_STATUSES, REACHED_BY, STATUS_TIMESTAMP, type AssignmentStatu
 import { ESCALATION_STEPS, type EscalationStep } from '../server/contracts/escalation';
 import { RISK_LEVELS } from '../server/contracts/one-map-kinds';
 import { USER_ROLES } from '../server/contracts/roles';
+import { DEFAULT_DRILL_TARGETS, type DrillTargets } from '../server/contracts/drill-targets';
+import { DEFAULT_INITIAL_REPORT_MINUTES, SEVERITIES, type InitialReportMinutes } from '../server/contracts/severity';
 import {
   index,
   integer,
@@ -56,6 +58,11 @@ export const jurisdictions = sqliteTable('jurisdictions', {
   centerLat: real('center_lat').notNull(),
   centerLng: real('center_lng').notNull(),
   zoom: integer('zoom').notNull().default(12),
+  // Minutes from discovery to the 初报, per severity (server/contracts/severity.ts).
+  initialReportMinutes: text('initial_report_minutes', { mode: 'json' })
+    .$type<InitialReportMinutes>()
+    .notNull()
+    .default(DEFAULT_INITIAL_REPORT_MINUTES),
   createdAt: createdAt(),
 });
 
@@ -109,6 +116,8 @@ export const users = sqliteTable(
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     // The duty roster: who is paged now. Off-duty staff never receive assignments.
     isOnDuty: integer('is_on_duty', { mode: 'boolean' }).notNull().default(false),
+    // 签发权: may sign off the statutory reports (a bureau leader or a designated duty officer).
+    canSignOff: integer('can_sign_off', { mode: 'boolean' }).notNull().default(false),
     dutyChangedAt: integer('duty_changed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -138,6 +147,8 @@ export const plans = sqliteTable('plans', {
   incidentType: text('incident_type').notNull(),
   description: text('description').notNull().default(''),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  // What a response under this plan should achieve; a drill is scored against it.
+  targets: text('targets', { mode: 'json' }).$type<DrillTargets>().notNull().default(DEFAULT_DRILL_TARGETS),
   createdAt: createdAt(),
 });
 
@@ -215,6 +226,11 @@ export const incidents = sqliteTable(
     liftedBy: text('lifted_by').references(() => users.id),
     // The seq of the latest 情况通报 (incident_updates); 0 before the first.
     updateSeq: integer('update_seq').notNull().default(0),
+    // 事件分级, set at the trigger or later (each change is an incident.severity_changed audit event).
+    severity: text('severity', { enum: SEVERITIES }),
+    // When the incident was discovered: the 初报 clock runs from here. The trigger's time unless the
+    // report it came from says otherwise (a machine's report carries the time it saw the incident).
+    discoveredAt: integer('discovered_at', { mode: 'timestamp_ms' }),
   },
   (table) => [index('incidents_jurisdiction_status').on(table.jurisdictionId, table.status)],
 );

@@ -50,3 +50,6 @@ export const materialStock = tables.materialStock;
 export const planRoleMaterials = tables.planRoleMaterials;
 export const materialReservations = tables.materialReservations;
 export const materialShortfalls = tables.materialShortfalls;
+export const statutoryReports = tables.statutoryReports;
+export const statutoryReportVersions = tables.statutoryReportVersions;
+export const neighbourNotifications = tables.neighbourNotifications;

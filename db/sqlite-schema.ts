@@ -7,3 +7,4 @@ export * from './schema-incident-updates';
 export * from './schema-intake';
 export * from './schema-field-reports';
 export * from './schema-materials';
+export * from './schema-statutory-reports';

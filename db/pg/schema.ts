@@ -44,3 +44,6 @@ export const materialStock = pg.materialStock;
 export const planRoleMaterials = pg.planRoleMaterials;
 export const materialReservations = pg.materialReservations;
 export const materialShortfalls = pg.materialShortfalls;
+export const statutoryReports = pg.statutoryReports;
+export const statutoryReportVersions = pg.statutoryReportVersions;
+export const neighbourNotifications = pg.neighbourNotifications;
