@@ -17,7 +17,12 @@ export const fieldReportInput = z.object({
   // When the person wrote it (the phone's clock); kept between the card's sending and arrival.
   capturedAt: z.string().datetime({ offset: true }).optional(),
   // The phone's offset from UTC, to read its photos' EXIF wall-clock times that carry no zone.
-  utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60).default(8 * 60),
+  utcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .default(8 * 60),
 });
 export type FieldReportInput = z.input<typeof fieldReportInput>;
 

@@ -27,15 +27,16 @@ export const createDepotInput = z
     name,
     location: z.object({ lat, lng }).strict(),
     custodianName: z.string().trim().min(1).max(40),
-    custodianPhone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/),
+    custodianPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 -]{5,19}$/),
     enterpriseId: id.nullish(),
   })
   .strict();
 
 /** Sets the quantity on hand (available to reserve) of one item in one depot. Zero removes nothing, it is an empty shelf. */
-export const setStockInput = z
-  .object({ depotId: id, itemId: id, quantity: z.number().int().min(0).max(1_000_000) })
-  .strict();
+export const setStockInput = z.object({ depotId: id, itemId: id, quantity: z.number().int().min(0).max(1_000_000) }).strict();
 
 export const setRoleMaterialsInput = z
   .object({
@@ -56,7 +57,15 @@ export const settleMaterialsInput = z
   })
   .strict();
 
-export type MaterialShortfallView = { planRoleId: string; roleName: string; itemId: string; itemName: string; unit: MaterialUnit; required: number; reserved: number };
+export type MaterialShortfallView = {
+  planRoleId: string;
+  roleName: string;
+  itemId: string;
+  itemName: string;
+  unit: MaterialUnit;
+  required: number;
+  reserved: number;
+};
 
 export type ReservationView = {
   id: string;

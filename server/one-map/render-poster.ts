@@ -3,7 +3,7 @@ import { createTranslator } from 'use-intl/core';
 import type { Locale } from '../../i18n/config';
 import { getMessages } from '../../i18n/messages';
 import type { PublishedMap, RiskPointKind } from '../contracts/one-map';
-import { findPosterFonts, type PosterFonts } from './poster-font';
+import { findPdfFonts, type PdfFonts } from '../kernel/pdf/cjk-fonts';
 import { drawLegend, drawPlan } from './poster-plan';
 import { FONT, FOOTER_TOP, GUTTER, HEADER_BOTTOM, INK, LEFT_WIDTH, MARGIN, PAGE, RIGHT_WIDTH, RIGHT_X } from './poster-layout';
 import { drawContacts, drawQrCode } from './poster-sidebar';
@@ -16,12 +16,12 @@ export type PosterInput = {
   liveMapUrl: string;
   locale: Locale;
   now: Date;
-  fonts?: PosterFonts;
+  fonts?: PdfFonts;
 };
 
 type Text = (key: string, values?: Record<string, string | number>) => string;
 
-function registerFonts(doc: PDFKit.PDFDocument, fonts: PosterFonts) {
+function registerFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts) {
   doc.registerFont(FONT.regular, fonts.regular.path, fonts.regular.postscriptName as string);
   doc.registerFont(FONT.bold, fonts.bold.path, fonts.bold.postscriptName as string);
 }
@@ -64,7 +64,7 @@ function drawHeader(doc: PDFKit.PDFDocument, map: PublishedMap, t: Text, formatD
  * The A3 landscape wall poster of a published one-map: plan with numbered points, the table of
  * disposal measures, contacts, version and a QR code to the live map. Set in a CJK font.
  */
-export async function renderPoster({ map, planImage, liveMapUrl, locale, now, fonts = findPosterFonts() }: PosterInput): Promise<Buffer> {
+export async function renderPoster({ map, planImage, liveMapUrl, locale, now, fonts = findPdfFonts() }: PosterInput): Promise<Buffer> {
   const translate = createTranslator({ locale, messages: getMessages(locale), namespace: 'checklist' });
   const t: Text = (key, values) => translate(key as never, values as never);
   const poster: Text = (key, values) => t(`poster.${key}`, values);

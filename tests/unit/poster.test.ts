@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportPoster } from '@/server/one-map/poster-export';
-import { findPosterFonts, PosterFontError } from '@/server/one-map/poster-font';
+import { BOLD_CANDIDATES, findPdfFonts, PdfFontError, REGULAR_CANDIDATES } from '@/server/kernel/pdf/cjk-fonts';
 import { DomainError } from '@/server/kernel/errors';
 import { createSeededDb } from '../helpers/fixtures';
 
@@ -41,7 +41,7 @@ describe('wall poster', () => {
     const raw = pdf.toString('latin1');
     expect(raw).toMatch(/\/MediaBox \[0 0 1190\.55 841\.89\]/);
     expect(raw.match(/\/Type \/Page\b/g)).toHaveLength(1);
-    expect(raw).toContain('NotoSansCJK');
+    expect(raw).toContain('NotoSansSC');
 
     const { data, info } = await rasterize(pdf, 100);
     expect(info.width).toBeGreaterThan(info.height);
@@ -68,9 +68,18 @@ describe('wall poster', () => {
     expect((forbidden as DomainError).code).toBe('forbidden');
   }, 30_000);
 
-  it('says plainly when no CJK font is available', () => {
-    expect(() => findPosterFonts('/nonexistent/font.ttc')).toThrow(PosterFontError);
-    expect(findPosterFonts('').regular.path).toMatch(/NotoSansCJK/);
+  it('sets PDFs in the Noto Sans SC that npm installs, and says plainly when no CJK font is available', () => {
+    // The first choice is the npm package's font: `npm install` alone gives a working poster.
+    expect(findPdfFonts('').regular.path).toMatch(
+      /node_modules\/@expo-google-fonts\/noto-sans-sc\/400Regular\/NotoSansSC_400Regular\.ttf$/,
+    );
+    expect(findPdfFonts('').bold.path).toMatch(/NotoSansSC_700Bold\.ttf$/);
+    // Without the package, the system's fonts-noto-cjk are the fallbacks.
+    expect([...REGULAR_CANDIDATES, ...BOLD_CANDIDATES].filter((font) => font.path.startsWith('/usr/share/fonts/')).length).toBeGreaterThan(
+      0,
+    );
+    expect(() => findPdfFonts('', { regular: [{ path: '/nonexistent/a.ttf' }], bold: [] })).toThrow(PdfFontError);
+    expect(() => findPdfFonts('/nonexistent/font.ttc')).toThrow(PdfFontError);
   });
 });
 
