@@ -63,6 +63,8 @@ export const jurisdictions = sqliteTable('jurisdictions', {
     .$type<InitialReportMinutes>()
     .notNull()
     .default(DEFAULT_INITIAL_REPORT_MINUTES),
+  // The 初报's map shows sensitive receptors and risk enterprises within this many metres of the incident.
+  reportMapRadiusM: integer('report_map_radius_m').notNull().default(3000),
   createdAt: createdAt(),
 });
 

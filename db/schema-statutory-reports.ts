@@ -1,6 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { STATUTORY_REPORT_KINDS, type StatutoryReportContent } from '../server/contracts/statutory-reports';
-import { incidents, users } from './schema-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { RECEPTOR_KINDS, STATUTORY_REPORT_KINDS, type StatutoryReportContent } from '../server/contracts/statutory-reports';
+import { incidents, jurisdictions, users } from './schema-core';
 
 // The written reports the 突发环境事件信息报告办法 requires: 初报, any number of 续报, and the
 // 处理结果报告. A report is a sequence of versions; a signed-off (签发) version is frozen, and a
@@ -62,4 +62,23 @@ export const neighbourNotifications = sqliteTable(
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [index('neighbour_notifications_report').on(table.reportId)],
+);
+
+// 环境敏感目标: what an incident may harm (a drinking-water intake, a school, a hospital, a residential
+// area, a protected water body). The 初报's map shows those within the jurisdiction's radius.
+export const sensitiveReceptors = sqliteTable(
+  'sensitive_receptors',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    kind: text('kind', { enum: RECEPTOR_KINDS }).notNull(),
+    name: text('name').notNull(),
+    lat: real('lat').notNull(),
+    lng: real('lng').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('sensitive_receptors_jurisdiction').on(table.jurisdictionId)],
 );

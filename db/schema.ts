@@ -53,3 +53,4 @@ export const materialShortfalls = tables.materialShortfalls;
 export const statutoryReports = tables.statutoryReports;
 export const statutoryReportVersions = tables.statutoryReportVersions;
 export const neighbourNotifications = tables.neighbourNotifications;
+export const sensitiveReceptors = tables.sensitiveReceptors;

@@ -47,3 +47,4 @@ export const materialShortfalls = pg.materialShortfalls;
 export const statutoryReports = pg.statutoryReports;
 export const statutoryReportVersions = pg.statutoryReportVersions;
 export const neighbourNotifications = pg.neighbourNotifications;
+export const sensitiveReceptors = pg.sensitiveReceptors;

@@ -5,6 +5,10 @@ import type { Severity } from './severity';
 export const STATUTORY_REPORT_KINDS = ['initial', 'follow_up', 'final'] as const;
 export type StatutoryReportKind = (typeof STATUTORY_REPORT_KINDS)[number];
 
+/** 环境敏感目标 kinds, as the 初报's sketch map labels them. */
+export const RECEPTOR_KINDS = ['drinking_water_source', 'school', 'hospital', 'residential', 'protected_water', 'other'] as const;
+export type ReceptorKind = (typeof RECEPTOR_KINDS)[number];
+
 /** One monitoring value, as the 办法 asks: pollutant, value with its unit, where and when it was taken. */
 export type MonitoringReading = { pollutant: string; value: number; unit: string; point: string; takenAt: string };
 
