@@ -40,24 +40,13 @@ export async function findReporterAssignment(ctx: VerbContext, incidentId: strin
  * the rows and the audit row in one transaction (the files are removed if it fails), then the
  * board is told. Sending the same report id again returns the stored report and changes nothing.
  */
-export async function createFieldReport({
-  ctx,
-  input,
-  photos = [],
-}: {
-  ctx: VerbContext;
-  input: unknown;
-  photos?: UploadedPhoto[];
-}) {
+export async function createFieldReport({ ctx, input, photos = [] }: { ctx: VerbContext; input: unknown; photos?: UploadedPhoto[] }) {
   const report = parseInput(fieldReportInput, input);
   const incidentId = parseInput(fieldReportIncident, input).incidentId;
   const { incident, assignment } = await findReporterAssignment(ctx, incidentId);
 
-  const [existing] = await ctx.db.select().from(fieldReports).where(eq(fieldReports.id, report.id));
-  if (existing) {
-    if (existing.authorId !== ctx.actor.id || existing.incidentId !== incidentId) throw conflict('fieldReportIdTaken');
-    return (await loadFieldReports(ctx.db, incidentId, report.id))[0]!;
-  }
+  const stored = await findStoredReport(ctx, report.id, incidentId);
+  if (stored) return stored;
   if (incident.status !== 'active' || assignment.closedAt) throw conflict('incidentClosed');
   if (photos.length > FIELD_PHOTO_LIMITS.maxPhotos) throw invalid('tooManyPhotos', { field: 'photo', max: FIELD_PHOTO_LIMITS.maxPhotos });
   if (!report.text && photos.length === 0) throw invalid('fieldReportEmpty', { field: 'text' });
@@ -67,7 +56,8 @@ export async function createFieldReport({
     try {
       processed.push(await processFieldPhoto(photo.bytes, { originalExif: photo.originalExif, utcOffsetMinutes: report.utcOffsetMinutes }));
     } catch (error) {
-      if (error instanceof DomainError) throw new DomainError(error.code, error.messageKey, { ...error.details, field: 'photo', photo: index + 1 });
+      if (error instanceof DomainError)
+        throw new DomainError(error.code, error.messageKey, { ...error.details, field: 'photo', photo: index + 1 });
       throw error;
     }
   }
@@ -78,19 +68,26 @@ export async function createFieldReport({
   try {
     for (const [index, photo] of processed.entries()) await storeFieldPhoto(photoIds[index]!, photo.jpeg);
     await withTransaction(ctx.db, async (tx) => {
-      await tx.insert(fieldReports).values({
-        id: report.id,
-        incidentId,
-        jurisdictionId: incident.jurisdictionId,
-        assignmentId: assignment.id,
-        authorId: ctx.actor.id,
-        text: report.text,
-        lat: report.position?.lat ?? null,
-        lng: report.position?.lng ?? null,
-        accuracy: report.position?.accuracy ?? null,
-        capturedAt,
-        createdAt: now,
-      });
+      const inserted = await tx
+        .insert(fieldReports)
+        .values({
+          id: report.id,
+          incidentId,
+          jurisdictionId: incident.jurisdictionId,
+          assignmentId: assignment.id,
+          authorId: ctx.actor.id,
+          text: report.text,
+          lat: report.position?.lat ?? null,
+          lng: report.position?.lng ?? null,
+          accuracy: report.position?.accuracy ?? null,
+          capturedAt,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: fieldReports.id });
+      // The phone sent the same report twice at once (its outbox retried while the first was still
+      // uploading): the other request stored it first, and this one answers with that report.
+      if (inserted.length === 0) throw new ReportStoredMeanwhile();
       if (processed.length > 0) {
         await tx.insert(fieldReportPhotos).values(
           processed.map((photo, index) => ({
@@ -125,6 +122,7 @@ export async function createFieldReport({
     });
   } catch (error) {
     await removeFieldPhotos(photoIds);
+    if (error instanceof ReportStoredMeanwhile) return (await findStoredReport(ctx, report.id, incidentId))!;
     throw error;
   }
 
@@ -134,6 +132,16 @@ export async function createFieldReport({
 }
 
 const fieldReportIncident = z.object({ incidentId: z.string().uuid() });
+
+class ReportStoredMeanwhile extends Error {}
+
+/** A report already stored under this id: the same one again (its view), or someone else's id (a conflict). */
+async function findStoredReport(ctx: VerbContext, reportId: string, incidentId: string) {
+  const [existing] = await ctx.db.select().from(fieldReports).where(eq(fieldReports.id, reportId));
+  if (!existing) return undefined;
+  if (existing.authorId !== ctx.actor.id || existing.incidentId !== incidentId) throw conflict('fieldReportIdTaken');
+  return (await loadFieldReports(ctx.db, incidentId, reportId))[0]!;
+}
 
 /** A phone's clock may be wrong: its time is kept within [sent, now] rather than refused. */
 function keepBetween(claimed: string | undefined, sentAt: Date, now: Date): Date {

@@ -132,6 +132,21 @@ describe('field reports', () => {
     expect((await listFieldReports({ ctx: env1, input: { incidentId: incident.id } })).photoRequired).toBe(false);
   });
 
+  it('the same report sent twice at once (the outbox retried during the upload) is stored once, and both get it', async () => {
+    const { incident, env1 } = await started();
+    const input = reportOf(incident.id);
+    // Both pass the "already stored?" check before either writes: the photo processing runs in between.
+    const [first, second] = await Promise.all([
+      createFieldReport({ ctx: env1, input, photos: [{ bytes: await makeExifPhoto() }] }),
+      createFieldReport({ ctx: env1, input, photos: [{ bytes: await makeExifPhoto() }] }),
+    ]);
+    expect(second).toEqual(first);
+    expect(await fixture.db.select().from(fieldReports)).toHaveLength(1);
+    expect(storedFiles()).toEqual([`${first.photos[0]!.id}.jpg`]);
+    expect(await fixture.db.select().from(auditEvents).where(eq(auditEvents.entityId, input.id))).toHaveLength(1);
+    expect(fixture.emitter.sent.filter((sent) => sent.kind === 'fieldReportAdded')).toHaveLength(1);
+  });
+
   it('refuses bad input with a clear error and stores nothing, not even a file', async () => {
     const { incident, env1 } = await started();
     const good = await makeExifPhoto(400, 300);
