@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db';
 import { preparedOn } from '../../db/prepared';
@@ -222,9 +222,12 @@ export async function loadIncidentSummaries(
     .select({ incidentId: assignments.incidentId, total: count(), acknowledged: count(assignments.acknowledgedAt) })
     .from(assignments)
     .where(
-      inArray(
-        assignments.incidentId,
-        rows.map((row) => row.incident.id),
+      and(
+        inArray(
+          assignments.incidentId,
+          rows.map((row) => row.incident.id),
+        ),
+        isCounted,
       ),
     )
     .groupBy(assignments.incidentId);
@@ -234,6 +237,9 @@ export async function loadIncidentSummaries(
     .map((row) => toSummary({ ...row, enterprises: linked.get(row.incident.id) ?? [] }, countsById.get(row.incident.id)))
     .reverse();
 }
+
+// A card stood down (撤回) is no longer expected to answer: the header's 已收到 n/N leaves it out.
+const isCounted = ne(assignments.status, 'stood_down');
 
 export type SummaryRow = {
   incident: typeof incidents.$inferSelect;
@@ -310,7 +316,7 @@ function prepareStatements(db: DbOrTx) {
     countsById: db
       .select({ total: count(), acknowledged: count(assignments.acknowledgedAt) })
       .from(assignments)
-      .where(eq(assignments.incidentId, sql.placeholder('incidentId')))
+      .where(and(eq(assignments.incidentId, sql.placeholder('incidentId')), isCounted))
       .prepare(),
   };
 }

@@ -186,6 +186,7 @@ describe('撤回: standing a person down', () => {
   it('closes the card with its reason, stops escalation and messages, reopens the gap and tells the phone', async () => {
     const { incident, original, trace } = await setup();
     await fixture.at(30);
+    const before = (await getIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } })).counts;
     const view = await standDownAssignment({
       ctx: await fixture.ctxAt('duty'),
       input: { assignmentId: original.id, reason: '  已另派专业队伍  ' },
@@ -205,6 +206,8 @@ describe('撤回: standing a person down', () => {
     const detail = await getIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } });
     const gap = detail.shortfalls.find((row) => row.planRoleId === trace.id)!;
     expect(gap.required).toBe(3);
+    // The header's 已收到 n/N no longer waits for a card that was stood down.
+    expect(detail.counts).toEqual({ total: before.total - 1, acknowledged: 0, unacknowledged: before.total - 1 });
     expect(detail.timeline.find((entry) => entry.action === 'assignment.stood_down')?.data).toMatchObject({ reason: '已另派专业队伍' });
 
     // A phone that was away holds the card still: the sync answer drops it and says why.
