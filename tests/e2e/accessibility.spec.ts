@@ -96,6 +96,8 @@ for (const locale of LOCALES) {
         '/admin/departments',
         '/admin/roster',
         '/admin/channels',
+        '/admin/materials',
+        '/admin/integrations',
         '/admin/plans',
         `/admin/plans/${plans[0]!.id}`,
       ]) {
