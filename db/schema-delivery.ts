@@ -9,7 +9,7 @@ import { assignments, incidents, users } from './schema-core';
 export const NOTIFICATION_CHANNELS = ['sms', 'voice', 'webhook', 'web_push'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-export const NOTIFICATION_KINDS = ['assignment', 'realert', 'backup', 'supervisor', 'duty_officer', 'lifted'] as const;
+export const NOTIFICATION_KINDS = ['assignment', 'realert', 'backup', 'supervisor', 'duty_officer', 'lifted', 'stood_down'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;

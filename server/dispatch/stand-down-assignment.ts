@@ -7,6 +7,7 @@ import { recordAudit } from '../kernel/audit/record-audit';
 import type { VerbContext } from '../context';
 import { conflict, invalid, notFound } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
+import { enqueueNotifications } from '../notify/enqueue-notifications';
 import { assignmentStoodDownMessage } from '../push/messages';
 import { announceAssignmentUpdate, announceIncidentUpdate } from './announce';
 import { recomputeShortfalls } from './recompute-shortfalls';
@@ -58,6 +59,18 @@ export async function standDownAssignment({ ctx, input }: { ctx: VerbContext; in
       .update(notifications)
       .set({ status: 'cancelled', nextAttemptAt: null })
       .where(and(eq(notifications.assignmentId, parsed.assignmentId), eq(notifications.status, 'pending')));
+    // After the cancel above: the person hears of it by SMS and Web Push (when allowed), like the card itself.
+    await enqueueNotifications(
+      tx,
+      {
+        jurisdictionId: actor.jurisdictionId,
+        incidentId: found.incident.id,
+        assignmentId: parsed.assignmentId,
+        userId: found.assignment.userId,
+        kind: 'stood_down',
+      },
+      now,
+    );
     await recomputeShortfalls(tx, found.incident, [found.assignment.planRoleId]);
     const audit = await recordAudit(tx, {
       jurisdictionId: actor.jurisdictionId,

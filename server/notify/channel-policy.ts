@@ -12,6 +12,8 @@ export const CHANNELS_BY_KIND: Record<NotificationKind, NotificationChannel[]> =
   supervisor: ['sms', 'voice', 'webhook'],
   duty_officer: ['webhook', 'sms'],
   lifted: ['sms', 'web_push'],
+  // 撤回 reaches a phone whose page is closed like the card did, so nobody drives out for nothing.
+  stood_down: ['sms', 'web_push'],
 };
 
 export const GROUP_CHANNELS: NotificationChannel[] = ['webhook'];

@@ -39,7 +39,7 @@ export function composeMessage(row: Notification, context: MessageContext, baseU
     phone: assignment?.phone ?? '',
     link,
     time: incident?.liftedAt ? formatTime(incident.liftedAt) : '',
-    reason: incident?.liftReason ?? '',
+    reason: (row.kind === 'stood_down' ? assignment?.stoodDownReason : incident?.liftReason) ?? '',
   };
 
   const isGroupDispatch = row.userId === null && row.kind === 'assignment';

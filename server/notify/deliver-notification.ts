@@ -79,10 +79,13 @@ async function announceOutcome(deps: OutboxDeps, row: Notification, auditId: str
 
 /**
  * Nothing left to say: the card was acknowledged, closed or is gone, or the incident was lifted.
- * The lift's own message is about exactly that: it goes to closed cards, once the incident is lifted.
+ * The lift's own message is about exactly that: it goes to closed cards, once the incident is lifted;
+ * so does a stand-down's.
  */
 function isMoot(row: Notification, context: MessageContext): boolean {
   if (row.kind === 'lifted') return row.incidentId !== null && !context.incident;
+  // The stand-down is about a closed card, like the lift; it is moot only if the card is gone.
+  if (row.kind === 'stood_down') return !context.assignment?.isStoodDown;
   if (row.assignmentId && (!context.assignment || !context.assignment.isOpen || context.assignment.isAcknowledged)) return true;
   if (row.incidentId && !context.incident) return true;
   return Boolean(context.incident && !context.incident.isActive);

@@ -19,6 +19,8 @@ export type MessageContext = {
     targetLabel: string;
     isOpen: boolean;
     isAcknowledged: boolean;
+    isStoodDown: boolean;
+    stoodDownReason: string | null;
     person: string;
     phone: string;
   } | null;
@@ -71,6 +73,8 @@ async function loadAssignment(tx: DbOrTx, assignmentId: string) {
     targetLabel: row.assignment.targetLabel,
     isOpen: row.assignment.closedAt === null,
     isAcknowledged: row.assignment.acknowledgedAt !== null,
+    isStoodDown: row.assignment.status === 'stood_down',
+    stoodDownReason: row.assignment.stoodDownReason,
     person: row.person,
     phone: row.phone,
   };

@@ -127,7 +127,10 @@ describe('field reports', () => {
     expect(await fixture.db.select().from(fieldReports)).toHaveLength(1);
     expect(fixture.emitter.sent.filter((sent) => sent.kind === 'fieldReportAdded')).toHaveLength(1);
 
-    expect(await listFieldReports({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } })).toEqual({ reports: [view], photoRequired: null });
+    expect(await listFieldReports({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id } })).toEqual({
+      reports: [view],
+      photoRequired: null,
+    });
     // 溯源排查组 requires a photo (seeded 拍照取证): env1 sent one.
     expect((await listFieldReports({ ctx: env1, input: { incidentId: incident.id } })).photoRequired).toBe(false);
   });
@@ -151,13 +154,44 @@ describe('field reports', () => {
     const { incident, env1 } = await started();
     const good = await makeExifPhoto(400, 300);
     const cases: [string, () => Promise<unknown>, object][] = [
-      ['not an image', () => createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: good }, { bytes: SVG_WITH_SCRIPT }] }), { code: 'unsupported_media_type', key: 'photoNotAnImage' }],
-      ['absurd dimensions', () => makeHugeDeclaredPng(12_000, 9_000).then((bomb) => createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: bomb }] })), { code: 'payload_too_large', key: 'photoTooManyPixels' }],
-      ['empty', () => createFieldReport({ ctx: env1, input: reportOf(incident.id, { text: '  ' }) }), { code: 'invalid_input', key: 'fieldReportEmpty' }],
-      ['bad position', () => createFieldReport({ ctx: env1, input: reportOf(incident.id, { position: { lat: 200, lng: 0 } }) }), { code: 'invalid_input' }],
-      ['not assigned', () => fixture.ctxAt('env3').then((ctx) => createFieldReport({ ctx, input: reportOf(incident.id) })), { code: 'forbidden', key: 'notAssignedToIncident' }],
-      ['duty officer', () => fixture.ctxAt('duty').then((ctx) => createFieldReport({ ctx, input: reportOf(incident.id) })), { code: 'forbidden' }],
-      ['other jurisdiction', () => createFieldReport({ ctx: { ...env1, actor: { ...env1.actor, jurisdictionId: 'elsewhere' } }, input: reportOf(incident.id) }), { code: 'not_found' }],
+      [
+        'not an image',
+        () => createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: good }, { bytes: SVG_WITH_SCRIPT }] }),
+        { code: 'unsupported_media_type', key: 'photoNotAnImage' },
+      ],
+      [
+        'absurd dimensions',
+        () =>
+          makeHugeDeclaredPng(12_000, 9_000).then((bomb) =>
+            createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: bomb }] }),
+          ),
+        { code: 'payload_too_large', key: 'photoTooManyPixels' },
+      ],
+      [
+        'empty',
+        () => createFieldReport({ ctx: env1, input: reportOf(incident.id, { text: '  ' }) }),
+        { code: 'invalid_input', key: 'fieldReportEmpty' },
+      ],
+      [
+        'bad position',
+        () => createFieldReport({ ctx: env1, input: reportOf(incident.id, { position: { lat: 200, lng: 0 } }) }),
+        { code: 'invalid_input' },
+      ],
+      [
+        'not assigned',
+        () => fixture.ctxAt('env3').then((ctx) => createFieldReport({ ctx, input: reportOf(incident.id) })),
+        { code: 'forbidden', key: 'notAssignedToIncident' },
+      ],
+      [
+        'duty officer',
+        () => fixture.ctxAt('duty').then((ctx) => createFieldReport({ ctx, input: reportOf(incident.id) })),
+        { code: 'forbidden' },
+      ],
+      [
+        'other jurisdiction',
+        () => createFieldReport({ ctx: { ...env1, actor: { ...env1.actor, jurisdictionId: 'elsewhere' } }, input: reportOf(incident.id) }),
+        { code: 'not_found' },
+      ],
     ];
     for (const [name, attempt, expected] of cases) expect(await refusal(attempt()), name).toMatchObject(expected);
     expect(await fixture.db.select().from(fieldReports)).toEqual([]);
@@ -170,7 +204,9 @@ describe('field reports', () => {
     const { incident, env1 } = await started();
     const { liftIncident } = await import('@/server/dispatch');
     await liftIncident({ ctx: await fixture.ctxAt('duty'), input: { incidentId: incident.id, reason: '油污已清除' } });
-    expect(await refusal(createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: await makeImage('jpeg', 300, 200) }] }))).toMatchObject({
+    expect(
+      await refusal(createFieldReport({ ctx: env1, input: reportOf(incident.id), photos: [{ bytes: await makeImage('jpeg', 300, 200) }] })),
+    ).toMatchObject({
       code: 'conflict',
       key: 'incidentClosed',
     });
@@ -191,12 +227,16 @@ describe('field reports', () => {
     expect(await refusal(readFieldPhotoFile({ ctx: await fixture.ctxAt('ent1'), input }))).toMatchObject({ code: 'forbidden' });
     expect(await refusal(readFieldPhotoFile({ ctx: await fixture.ctxAt('env3'), input }))).toMatchObject({ code: 'forbidden' });
     const duty = await fixture.ctxAt('duty');
-    expect(await refusal(readFieldPhotoFile({ ctx: { ...duty, actor: { ...duty.actor, jurisdictionId: 'elsewhere' } }, input }))).toMatchObject({
+    expect(
+      await refusal(readFieldPhotoFile({ ctx: { ...duty, actor: { ...duty.actor, jurisdictionId: 'elsewhere' } }, input })),
+    ).toMatchObject({
       code: 'not_found',
     });
     expect(await refusal(readFieldPhotoFile({ ctx: duty, input: { photoId: randomUUID() } }))).toMatchObject({ code: 'not_found' });
     expect(await refusal(readFieldPhotoFile({ ctx: duty, input: { photoId: '../../etc/passwd' } }))).toMatchObject({ code: 'not_found' });
-    expect(await refusal(listFieldReports({ ctx: await fixture.ctxAt('env3'), input: { incidentId: incident.id } }))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(listFieldReports({ ctx: await fixture.ctxAt('env3'), input: { incidentId: incident.id } }))).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('a role that requires a photo cannot be marked done until its holder sent one', async () => {
@@ -231,15 +271,27 @@ describe('拍照取证 on plan roles', () => {
     };
     const plan = await createPlan({
       ctx,
-      input: { name: '取证预案', incidentType: 'water_oil', roles: [{ ...role, requiresPhoto: true }, { ...role, name: '警戒组' }] },
+      input: {
+        name: '取证预案',
+        incidentType: 'water_oil',
+        roles: [
+          { ...role, requiresPhoto: true },
+          { ...role, name: '警戒组' },
+        ],
+      },
     });
     expect(plan.roles.map((saved) => saved.requiresPhoto)).toEqual([true, false]);
     expect((await getAdminPlan({ ctx, input: { planId: plan.id } })).roles.map((saved) => saved.requiresPhoto)).toEqual([true, false]);
-    expect(await refusal(createPlan({ ctx, input: { name: '错误', incidentType: 'water_oil', roles: [{ ...role, requiresPhoto: 'yes' }] } }))).toMatchObject({
+    expect(
+      await refusal(createPlan({ ctx, input: { name: '错误', incidentType: 'water_oil', roles: [{ ...role, requiresPhoto: 'yes' }] } })),
+    ).toMatchObject({
       code: 'invalid_input',
     });
 
-    const seeded = await fixture.db.select().from(planRoles).where(eq(planRoles.planId, fixture.ids.planIds.get('water_oil')!));
+    const seeded = await fixture.db
+      .select()
+      .from(planRoles)
+      .where(eq(planRoles.planId, fixture.ids.planIds.get('water_oil')!));
     expect(seeded.filter((row) => row.requiresPhoto).map((row) => row.name)).toEqual(['溯源排查组']);
   });
 });

@@ -43,7 +43,8 @@ async function setup() {
       .where(and(eq(materialStock.depotId, depotIds.get(depot)!), eq(materialStock.itemId, itemIds.get(item)!)));
     return row?.quantity ?? 0;
   };
-  const trigger = async () => triggerIncident({ ctx: await fixture.ctxFor('duty'), input: riverInput(fixture.ids.planIds.get('water_oil')!) });
+  const trigger = async () =>
+    triggerIncident({ ctx: await fixture.ctxFor('duty'), input: riverInput(fixture.ids.planIds.get('water_oil')!) });
   return { itemIds, depotIds, stockOf, trigger };
 }
 
@@ -61,7 +62,9 @@ describe('materials at the trigger', () => {
     expect(result.materialShortfalls).toEqual([]);
 
     const { reservations } = await listIncidentMaterials({ ctx: await fixture.ctxFor('duty'), input: { incidentId: result.incident.id } });
-    const summary = reservations.map((row) => `${row.roleName} ${row.itemName} ${row.quantity}${row.unit} @${row.depot.name} ${row.status}`).sort();
+    const summary = reservations
+      .map((row) => `${row.roleName} ${row.itemName} ${row.quantity}${row.unit} @${row.depot.name} ${row.status}`)
+      .sort();
     expect(summary).toEqual(
       [
         `拦截吸附组 吸油毡 100kg @${NEAR} reserved`,
@@ -147,30 +150,42 @@ describe('materials during and after the incident', () => {
     expect(otherCard.reservations).toEqual([]);
 
     const boom = card.reservations.find((row) => row.itemName === '围油栏' && row.quantity === 200)!;
-    expect(await refusal(advanceReservation({ ctx: await fixture.ctxFor(users.get(other.userId)!), input: { reservationId: boom.id } }))).toMatchObject({
+    expect(
+      await refusal(advanceReservation({ ctx: await fixture.ctxFor(users.get(other.userId)!), input: { reservationId: boom.id } })),
+    ).toMatchObject({
       code: 'forbidden',
     });
     expect((await advanceReservation({ ctx: assigneeCtx, input: { reservationId: boom.id } })).status).toBe('collected');
     expect((await advanceReservation({ ctx: duty, input: { reservationId: boom.id } })).status).toBe('deployed');
-    expect(await refusal(advanceReservation({ ctx: duty, input: { reservationId: boom.id } }))).toMatchObject({ key: 'reservationAlreadyDeployed' });
+    expect(await refusal(advanceReservation({ ctx: duty, input: { reservationId: boom.id } }))).toMatchObject({
+      key: 'reservationAlreadyDeployed',
+    });
     expect(fixture.emitter.sent.filter((sent) => sent.kind === 'incidentUpdated').length).toBeGreaterThanOrEqual(3);
     const steps = await fixture.db.select().from(auditEvents).where(eq(auditEvents.entityId, boom.id));
-    expect(steps.map((row) => row.action)).toEqual(expect.arrayContaining(['material.reserved', 'material.collected', 'material.deployed']));
+    expect(steps.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['material.reserved', 'material.collected', 'material.deployed']),
+    );
 
     // Before the lift nothing can be settled.
-    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [] } }))).toMatchObject({ key: 'materialsSettleBeforeLift' });
+    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [] } }))).toMatchObject({
+      key: 'materialsSettleBeforeLift',
+    });
     await liftIncident({ ctx: duty, input: { incidentId, reason: '油污已清除' } });
     expect(await refusal(advanceReservation({ ctx: duty, input: { reservationId: boom.id } }))).toMatchObject({ code: 'conflict' });
 
     // Consuming more than reserved, or an unknown reservation: refused, nothing changes.
     const before = await snapshot();
-    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [{ reservationId: boom.id, quantity: 201 }] } }))).toMatchObject({
+    expect(
+      await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [{ reservationId: boom.id, quantity: 201 }] } })),
+    ).toMatchObject({
       key: 'consumedMoreThanReserved',
     });
     expect(
       await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [{ reservationId: crypto.randomUUID(), quantity: 1 }] } })),
     ).toMatchObject({ key: 'reservationNotFound' });
-    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [{ reservationId: boom.id, quantity: -1 }] } }))).toMatchObject({
+    expect(
+      await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [{ reservationId: boom.id, quantity: -1 }] } })),
+    ).toMatchObject({
       code: 'invalid_input',
     });
     expect(await refusal(settleMaterials({ ctx: assigneeCtx, input: { incidentId, consumed: [] } }))).toMatchObject({ code: 'forbidden' });
@@ -179,7 +194,13 @@ describe('materials during and after the incident', () => {
     const felt = card.reservations.find((row) => row.itemName === '吸油毡')!;
     const settled = await settleMaterials({
       ctx: duty,
-      input: { incidentId, consumed: [{ reservationId: boom.id, quantity: 50 }, { reservationId: felt.id, quantity: 100 }] },
+      input: {
+        incidentId,
+        consumed: [
+          { reservationId: boom.id, quantity: 50 },
+          { reservationId: felt.id, quantity: 100 },
+        ],
+      },
     });
     expect(settled.every((row) => row.status === 'settled')).toBe(true);
     expect(settled.find((row) => row.id === boom.id)).toMatchObject({ consumed: 50 });
@@ -190,7 +211,9 @@ describe('materials during and after the incident', () => {
     expect(await stockOf(FAR, '挖掘机')).toBe(1);
     const audits = await fixture.db.select().from(auditEvents).where(eq(auditEvents.incidentId, incidentId));
     expect(audits.filter((row) => row.action === 'material.settled')).toHaveLength(5);
-    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [] } }))).toMatchObject({ key: 'materialsAlreadySettled' });
+    expect(await refusal(settleMaterials({ ctx: duty, input: { incidentId, consumed: [] } }))).toMatchObject({
+      key: 'materialsAlreadySettled',
+    });
   });
 });
 
@@ -246,7 +269,9 @@ describe('materials administration', () => {
     });
     const result = await trigger();
     expect(result.materialShortfalls).toEqual([]);
-    expect(await fixture.db.select().from(materialReservations).where(eq(materialReservations.incidentId, result.incident.id))).toHaveLength(5);
+    expect(
+      await fixture.db.select().from(materialReservations).where(eq(materialReservations.incidentId, result.incident.id)),
+    ).toHaveLength(5);
   });
 
   it('refuses bad input with a localized key and stores nothing', async () => {
@@ -259,9 +284,18 @@ describe('materials administration', () => {
     const duty = await fixture.ctxFor('duty');
     const cases: [() => Promise<unknown>, Record<string, unknown>][] = [
       // More than all depots hold (350 kg of felt).
-      [() => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: 351 }] } }), { key: 'materialMoreThanHeld' }],
-      [() => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: 0 }] } }), { code: 'invalid_input' }],
-      [() => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: -5 }] } }), { code: 'invalid_input' }],
+      [
+        () => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: 351 }] } }),
+        { key: 'materialMoreThanHeld' },
+      ],
+      [
+        () => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: 0 }] } }),
+        { code: 'invalid_input' },
+      ],
+      [
+        () => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: felt, quantity: -5 }] } }),
+        { code: 'invalid_input' },
+      ],
       [
         () => setRoleMaterials({ ctx: admin, input: { planRoleId: role!.id, materials: [{ itemId: crypto.randomUUID(), quantity: 1 }] } }),
         { key: 'unknownMaterialItem' },
@@ -270,18 +304,30 @@ describe('materials administration', () => {
       [() => setStock({ ctx: admin, input: { depotId: crypto.randomUUID(), itemId: felt, quantity: 5 } }), { key: 'unknownDepot' }],
       [() => setStock({ ctx: admin, input: { depotId: depot, itemId: crypto.randomUUID(), quantity: 5 } }), { key: 'unknownMaterialItem' }],
       [
-        () => setStock({ ctx: { ...admin, actor: { ...admin.actor, jurisdictionId: 'another-jurisdiction' } }, input: { depotId: depot, itemId: felt, quantity: 5 } }),
+        () =>
+          setStock({
+            ctx: { ...admin, actor: { ...admin.actor, jurisdictionId: 'another-jurisdiction' } },
+            input: { depotId: depot, itemId: felt, quantity: 5 },
+          }),
         { key: 'unknownDepot' },
       ],
       [() => setStock({ ctx: duty, input: { depotId: depot, itemId: felt, quantity: 5 } }), { code: 'forbidden' }],
       [() => createMaterialItem({ ctx: admin, input: { name: '吸油毡', unit: 'kg' } }), { key: 'materialItemExists' }],
       [() => createMaterialItem({ ctx: admin, input: { name: '石灰', unit: 'tonne' } }), { code: 'invalid_input' }],
       [
-        () => createDepot({ ctx: admin, input: { name: NEAR, location: { lat: 29.6, lng: 106.3 }, custodianName: '甲', custodianPhone: '13800000000' } }),
+        () =>
+          createDepot({
+            ctx: admin,
+            input: { name: NEAR, location: { lat: 29.6, lng: 106.3 }, custodianName: '甲', custodianPhone: '13800000000' },
+          }),
         { key: 'depotExists' },
       ],
       [
-        () => createDepot({ ctx: admin, input: { name: '新库', location: { lat: 99, lng: 106.3 }, custodianName: '甲', custodianPhone: '13800000000' } }),
+        () =>
+          createDepot({
+            ctx: admin,
+            input: { name: '新库', location: { lat: 99, lng: 106.3 }, custodianName: '甲', custodianPhone: '13800000000' },
+          }),
         { code: 'invalid_input' },
       ],
     ];

@@ -43,6 +43,8 @@ const context: MessageContext = {
     targetLabel: '事发路段入口',
     isOpen: true,
     isAcknowledged: false,
+    isStoodDown: false,
+    stoodDownReason: null,
     person: '吴磊',
     phone: '13908300202',
   },
@@ -87,6 +89,17 @@ describe('composing outgoing messages', () => {
       '【演练】【警报解除】危险化学品泄漏（危险化学品泄漏应急预案）已于 14:05 解除：泄漏已封堵，下风向监测达标。各组收队。',
     );
     expect(composeMessage(row({ kind: 'realert', channel: 'voice' }), drill, BASE).text.startsWith('这是一次演练。')).toBe(true);
+  });
+
+  it('tells a person stood down (撤回) why, in their own name, with the officer’s reason rather than the lift’s', () => {
+    const stoodDown = {
+      ...context,
+      assignment: { ...context.assignment!, isOpen: false, isStoodDown: true, stoodDownReason: '已另派专业队伍' },
+    };
+    const sms = composeMessage(row({ kind: 'stood_down', channel: 'sms' }), stoodDown, BASE);
+    expect(sms.text).toBe('【撤回】吴磊，您在危险化学品泄漏中的任务“交通管制组”已撤回：已另派专业队伍。无需再前往，请知悉。');
+    const push = composeMessage(row({ kind: 'stood_down', channel: 'web_push' }), stoodDown, BASE);
+    expect(push.push).toMatchObject({ title: '任务已撤回：交通管制组', body: '危险化学品泄漏：已另派专业队伍' });
   });
 
   it('cannot text or call someone without a number', () => {

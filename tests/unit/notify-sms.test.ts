@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, auditEvents, notifications, users } from '@/db/schema';
-import { acknowledgeAssignment, liftIncident, triggerIncident } from '@/server/dispatch';
+import { acknowledgeAssignment, liftIncident, standDownAssignment, triggerIncident } from '@/server/dispatch';
 import { cardLinkCode } from '@/server/notify/card-link';
 import { claimDueNotifications } from '@/server/notify/claim-due-notifications';
 import { setChannelEnv } from '@/server/notify/channel-config';
@@ -182,6 +182,18 @@ describe('SMS through the HTTP gateway', () => {
       const sent = smsTo(byUser(assignment.username).phone).map((request) => (JSON.parse(request.text) as SmsBody).text);
       expect(sent).toEqual([expect.stringMatching(/^【警报解除】.*解除：油污已拦截回收。各组收队。$/)]);
     }
+  });
+
+  it('standing one person down cancels their queued card and tells them by SMS, with the reason; the others still get theirs', async () => {
+    const { result, outbox, byUser } = await trigger();
+    const env1 = byUser('env1');
+    await standDownAssignment({ ctx: await fixture.ctxFor('duty'), input: { assignmentId: env1.id, reason: '已另派专业队伍' } });
+    expect((await outbox.tick()).every((outcome) => outcome === 'sent')).toBe(true);
+    expect(smsTo(env1.phone).map((request) => (JSON.parse(request.text) as SmsBody).text)).toEqual([
+      '【撤回】王建国，您在水体油污/非法倾倒中的任务“溯源排查组”已撤回：已另派专业队伍。无需再前往，请知悉。',
+    ]);
+    // Everyone else: exactly their card.
+    expect(gateway.requests).toHaveLength(result.assignments.length);
   });
 
   it('fails an SMS at once, with the reason, when the person has no phone number', async () => {

@@ -73,9 +73,12 @@ const autoParts = [point('T-1', '切削液（乳化液）'), point('T-2', '润�
 const matched = (matches: ReturnType<typeof matchSubstances>) => matches.flatMap((match) => match.substances).sort();
 
 describe('substance categories (HJ 941-2018 附录A)', () => {
-  it('puts the auto-parts plant\'s cutting fluid, diesel, waste emulsion and waste oil in 油类物质', () => {
+  it("puts the auto-parts plant's cutting fluid, diesel, waste emulsion and waste oil in 油类物质", () => {
     for (const name of ['切削液（乳化液）', '柴油', '废乳化液', '废机油', '润滑油']) {
-      expect(categoriesOf(name).map((category) => category.id), name).toContain('oil');
+      expect(
+        categoriesOf(name).map((category) => category.id),
+        name,
+      ).toContain('oil');
     }
     expect(categoriesOf('柴油')[0]).toEqual({ id: 'oil', zh: '油类物质', en: 'Oils' });
   });
