@@ -2,9 +2,17 @@
 // loopback), 一键启动 through POST /api/incidents on the production server (a child process over a
 // `seed:load` database), measured from the start of the trigger request: trigger → card received
 // p50/p99/max, and trigger → all acknowledged (收到 answered, and the board showing N of N).
-// Baseline in the same run: bench/support/bare-server.ts, a bare Socket.IO server emitting the same
-// per-person card (a real card from our round, ~1 KB) to the same N phones, measured the same way.
+// Baselines in the same run, measured the same way with the same phones:
+//   bare          bench/support/bare-server.ts, a bare Socket.IO server emitting the same per-person
+//                 card (a real card from our round, ~1 KB) to the same N phones; writes nothing;
+//   bare-durable  the same server, but it first writes what a dispatch must make durable before it may
+//                 announce anything (bench/support/durable-writes.ts), and writes each 收到. The targets
+//                 are held against this one: nothing may be announced before it is durable.
 // 0 lost: every phone got exactly its own card.
+// The phones must not be the bottleneck, and the output shows it: every round prints the phones'
+// CPU share of their cores while the cards arrived (must stay ≤ 50 %), and a self-check measures the
+// bare server again with twice the phone processes: if its p99 then falls by more than 10 %, the
+// phones were holding it back. Either failure marks the size INVALID in the table and the JSON.
 //   npx tsx bench/dispatch-fanout.ts
 //   BENCH_SIZES=100,1000,5000,10000  BENCH_ROUNDS (5; 3 from 5,000 up)  BENCH_WORKERS (4)
 //   BENCH_PORT (3160)  BENCH_CPU_PROF=<dir> (profiles of the servers)  BENCH_SMOKE=1 (N=50, one round)
@@ -25,8 +33,8 @@ import {
   type LoadDatabase,
   type ServerKind,
 } from './support/fanout-harness';
-import { describeRound, pooled, round1, runRound, type RoundOutcome } from './support/fanout-round';
-import { pinning } from './support/pin-cpu';
+import { describeRound, PHONE_CPU_LIMIT, pooled, round1, runRound, type RoundOutcome } from './support/fanout-round';
+import { phoneCores, pinning } from './support/pin-cpu';
 import { prepareRefWorktree } from './lib/ref-worktree';
 
 const sizes = isSmoke
@@ -43,7 +51,7 @@ async function measure(
   kind: ServerKind,
   database: LoadDatabase,
   size: number,
-  options: { card?: Record<string, unknown>; cwd?: string } = {},
+  options: { card?: Record<string, unknown>; cwd?: string; workers?: number } = {},
 ) {
   const { card, cwd } = options;
   const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', size >= 5000 ? 3 : 5);
@@ -54,7 +62,7 @@ async function measure(
   const outcomes: RoundOutcome[] = [];
   let sample: Record<string, unknown> | undefined;
   try {
-    const fleet = await connectFleet(server.url, database.sessions.staff.slice(0, size), workers);
+    const fleet = await connectFleet(server.url, database.sessions.staff.slice(0, size), options.workers ?? workers);
     const board = await connectBoard(server.url, database.sessions.command.find((person) => person.username === 'duty')!.cookie);
     await sleep(2_000); // connection storm settled (presence, handshakes) before the first trigger
     for (let round = 0; round < warmups + rounds; round += 1) {
@@ -126,6 +134,28 @@ function comparedWithRef(size: number, ours: Pooled, before: Pooled, commit: str
   ];
 }
 
+/** The self-check's threshold: with twice the phone processes the bare p99 may not fall by more than this. */
+const SELF_CHECK_MAX_GAIN = 0.1;
+
+/** Whether the phones kept up in every round of every server, and in the self-check. */
+function validity(size: number, servers: Record<string, Pooled>, bare: Pooled, bareDoubled: Pooled) {
+  const problems: string[] = [];
+  for (const [kind, result] of Object.entries(servers)) {
+    if (result.phoneBoundRounds > 0)
+      problems.push(
+        `${kind}: phones used ${Math.round(result.phonesCpuMax * 100)} % of their cores in ${result.phoneBoundRounds} round(s)`,
+      );
+  }
+  const gain = 1 - bareDoubled.roundP99Median / bare.roundP99Median;
+  if (gain > SELF_CHECK_MAX_GAIN)
+    problems.push(
+      `with ${workers * 2} phone processes the bare p99 fell by ${Math.round(gain * 100)} % (${round1(bare.roundP99Median)} → ${round1(bareDoubled.roundP99Median)} ms)`,
+    );
+  return { size, isValid: problems.length === 0, problems, selfCheck: { workers, doubled: workers * 2, gain: round1(gain * 100) } };
+}
+
+const cpu = (result: Pooled) => `${Math.round(result.phonesCpuMax * 100)} %`;
+
 if (!isSmoke) ensureNextBuild();
 else if (!(await import('node:fs')).existsSync('.next/BUILD_ID')) ensureNextBuild();
 const reference = process.env.BENCH_REF ? prepareRefWorktree(process.env.BENCH_REF) : null;
@@ -137,47 +167,78 @@ for (const size of sizes) {
     const before = reference ? await compareWithReference(size, reference.dir) : null;
     const app = before?.ours ?? (await measure('app', database, size));
     const card = app.sample;
-    if (!card) throw new Error('no card reached any phone in the app rounds: nothing to replay in the baseline');
+    if (!card) throw new Error('no card reached any phone in the app rounds: nothing to replay in the baselines');
+    const durable = await measure('bare-durable', database, size, { card });
     const bare = await measure('bare', database, size, { card });
+    const bareDoubled = await measure('bare', database, size, { card, workers: workers * 2 });
     const ours = pooled(app.outcomes);
-    const base = pooled(bare.outcomes);
+    const base = pooled(durable.outcomes);
+    const floor = pooled(bare.outcomes);
+    const check = validity(size, { app: ours, 'bare-durable': base, bare: floor }, floor, pooled(bareDoubled.outcomes));
+    const invalid = check.isValid ? '' : ' — INVALID: the phones were the bottleneck';
     const cardBytes = Buffer.byteLength(JSON.stringify(card));
     const p99Ratio = ratio(ours.roundP99Median, base.roundP99Median);
-    const pooledP99Ratio = ratio(ours.received.p99, base.received.p99);
-    const isMet = size === 1000 || size === 10000 ? p99Ratio <= 1.3 && ours.lost === 0 && ours.wrongCard === 0 : null;
+    const p99RatioBare = ratio(ours.roundP99Median, floor.roundP99Median);
+    const ackedRatio = ours.allAckedMs && base.allAckedMs ? ratio(ours.allAckedMs, base.allAckedMs) : null;
+    const ackedRatioBare = ours.allAckedMs && floor.allAckedMs ? ratio(ours.allAckedMs, floor.allAckedMs) : null;
+    const isTargetSize = size === 1000 || size === 10000;
+    const clean = ours.lost === 0 && ours.wrongCard === 0;
     rows.push({
-      what: `fan-out N=${size}: trigger → received p99, median of ${app.outcomes.length} rounds`,
+      what: `fan-out N=${size}: trigger → received p99, median of ${app.outcomes.length} rounds (bare: ${ms(floor.roundP99Median)})${invalid}`,
       ours: ms(ours.roundP99Median),
-      baseline: ms(base.roundP99Median),
-      ratio: `${p99Ratio}`,
-      target: 'p99 ≤ 1.3× at 1,000 and 10,000; 0 lost',
-      isMet,
+      baseline: `bare-durable ${ms(base.roundP99Median)}`,
+      ratio: `${p99Ratio} (÷ bare ${p99RatioBare})`,
+      target: '≤ 1.3× bare-durable at 1,000 and 10,000; 0 lost',
+      isMet: isTargetSize && check.isValid ? p99Ratio <= 1.3 && clean : null,
+    });
+    rows.push({
+      what: `fan-out N=${size}: trigger → all 收到 answered, median of rounds (bare: ${ms(floor.allAckedMs)})${invalid}`,
+      ours: ms(ours.allAckedMs),
+      baseline: `bare-durable ${ms(base.allAckedMs)}`,
+      ratio: ackedRatio === null ? '—' : `${ackedRatio} (÷ bare ${ackedRatioBare ?? '—'})`,
+      target: '≤ 2× bare-durable at 10,000',
+      isMet: size === 10000 && check.isValid && ackedRatio !== null ? ackedRatio <= 2 : null,
     });
     rows.push({
       what: `fan-out N=${size}: trigger → received p50 / p99 / max, all rounds pooled`,
       ours: fmt(ours.received),
-      baseline: fmt(base.received),
-      ratio: `${pooledP99Ratio} (p99)`,
+      baseline: `bare-durable ${fmt(base.received)}; bare ${fmt(floor.received)}`,
+      ratio: `${ratio(ours.received.p99, base.received.p99)} (p99)`,
       target: '—',
       isMet: null,
     });
     rows.push({
-      what: `fan-out N=${size}: trigger → all acknowledged (board) · lost / wrong / dropped`,
+      what: `fan-out N=${size}: board shows all acknowledged · lost / wrong / dropped`,
       ours: `${ms(ours.boardAllAckedMs)} · ${ours.lost} / ${ours.wrongCard} / ${ours.disconnected}`,
-      baseline: `${ms(base.boardAllAckedMs)} · ${base.lost} / ${base.wrongCard} / ${base.disconnected}`,
+      baseline: `bare-durable ${ms(base.boardAllAckedMs)} · ${base.lost} / ${base.wrongCard} / ${base.disconnected}`,
       ratio: ours.boardAllAckedMs && base.boardAllAckedMs ? String(ratio(ours.boardAllAckedMs, base.boardAllAckedMs)) : '—',
       target: '0 lost',
-      isMet: ours.lost === 0 && ours.wrongCard === 0 && ours.disconnected === 0 && ours.boardAllAckedMs !== null,
+      isMet: clean && ours.disconnected === 0 && ours.boardAllAckedMs !== null,
+    });
+    rows.push({
+      what: `fan-out N=${size}: the phones are not the bottleneck (CPU share of their ${phoneCores} core(s) while cards arrive, worst round; self-check with ${workers * 2} processes)`,
+      ours: `app ${cpu(ours)}`,
+      baseline: `bare-durable ${cpu(base)}; bare ${cpu(floor)}; bare p99 with 2× processes ${check.selfCheck.gain} % lower`,
+      ratio: '—',
+      target: `≤ ${PHONE_CPU_LIMIT * 100} % of their cores; 2× processes ≤ ${SELF_CHECK_MAX_GAIN * 100} % faster`,
+      isMet: check.isValid,
     });
     if (before && reference) rows.push(...comparedWithRef(size, ours, pooled(before.outcomes), reference.commit));
     results.push({
       size,
+      valid: check.isValid,
+      problems: check.problems,
+      selfCheck: { ...check.selfCheck, bare: floor.roundP99Median, bareDoubled: pooled(bareDoubled.outcomes).roundP99Median },
       ...(before ? { ref: { commit: reference!.commit, ...pooled(before.outcomes), rounds: before.outcomes.map(describeRound) } } : {}),
       cardBytes,
       app: { ...ours, rounds: app.outcomes.map(describeRound) },
-      bare: { ...base, rounds: bare.outcomes.map(describeRound) },
+      bareDurable: { ...base, rounds: durable.outcomes.map(describeRound) },
+      bare: { ...floor, rounds: bare.outcomes.map(describeRound) },
+      bareDoubled: { ...pooled(bareDoubled.outcomes), rounds: bareDoubled.outcomes.map(describeRound) },
       p99Ratio,
-      pooledP99Ratio,
+      p99RatioBare,
+      allAckedRatio: ackedRatio,
+      allAckedRatioBare: ackedRatioBare,
     });
   } finally {
     database.cleanup();
@@ -189,6 +250,7 @@ reference?.cleanup();
 writeReport('dispatch-fanout', {
   parameters: {
     pinning,
+    phoneCores,
     sizes,
     workers,
     smoke: isSmoke,

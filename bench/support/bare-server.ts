@@ -4,16 +4,20 @@
 // its user room, duty officers the command room. `POST /fanout {card}` emits one per-person copy of
 // the card to every staff room with a receipt wait, as our emitter does; each `assignment:ack` is
 // acknowledged and counted to the command room, so a board sees "all acknowledged" the same way.
-// Run: PORT=… BENCH_SESSIONS=<seed:load sessions file> node --import tsx bench/support/bare-server.ts
+// BARE_DURABLE=1 makes it the "bare-durable" baseline: before it emits, it writes what a dispatch must
+// make durable (bench/support/durable-writes.ts: the incident, every card, their audit rows, in one
+// transaction on the load database), and each 收到 is written with its audit row before its answer.
+// Run: PORT=… BENCH_SESSIONS=<seed:load sessions file> [BARE_DURABLE=1 DATABASE_URL=file:…] node --import tsx bench/support/bare-server.ts
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import { Server } from 'socket.io';
 import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../server/presence/heartbeat';
+import { openDurableWrites } from './durable-writes';
 
 type Person = { username: string; userId: string; cookie: string };
-const sessions = JSON.parse(readFileSync(process.env.BENCH_SESSIONS!, 'utf8')) as { command: Person[]; staff: Person[] };
+const sessions = JSON.parse(readFileSync(process.env.BENCH_SESSIONS!, 'utf8')) as { command: Person[]; staff: Person[]; planId: string };
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 const people = new Map<string, { userId: string; isCommand: boolean }>();
 for (const person of sessions.command) people.set(tokenOf(person.cookie), { userId: person.userId, isCommand: true });
@@ -22,17 +26,27 @@ const staffIds = sessions.staff.map((person) => person.userId);
 const cookieName = sessions.staff[0]?.cookie.split('=')[0] ?? 'session';
 
 let round = { id: '', acknowledged: 0 };
+const durable =
+  process.env.BARE_DURABLE === '1' ? openDurableWrites(process.env.DATABASE_URL!.replace(/^file:/, ''), sessions.planId, staffIds) : null;
+
+/** Each person's card id: written first when durable, else just made up. */
+function cardsFor(incidentId: string) {
+  return durable ? durable.dispatch(incidentId) : staffIds.map((userId) => ({ assignmentId: randomUUID(), userId }));
+}
 
 const httpServer = createServer((request, response) => {
   if (request.url === '/api/health') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  if (request.method === 'POST' && request.url?.startsWith('/lift/')) {
+    durable?.lift(request.url.slice('/lift/'.length));
+    return void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  }
   if (request.method !== 'POST' || request.url !== '/fanout') return void response.writeHead(404).end();
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
     const { card } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { card: Record<string, unknown> };
     round = { id: randomUUID(), acknowledged: 0 };
-    for (const userId of staffIds) {
-      const assignmentId = randomUUID();
+    for (const { assignmentId, userId } of cardsFor(round.id)) {
       io.to(`user:${userId}`)
         .timeout(10_000)
         .emit(
@@ -65,7 +79,8 @@ io.on('connection', (socket) => {
   socket.join(`user:${userId}`);
   if (isCommand) socket.join('command');
   socket.on('assignment:ack', (payload: { assignmentId?: string }, ack: unknown) => {
-    round.acknowledged += 1;
+    const written = durable && typeof payload?.assignmentId === 'string' ? durable.acknowledge(payload.assignmentId) : null;
+    round.acknowledged = written ? written.acknowledged : round.acknowledged + 1;
     if (typeof ack === 'function') ack({ ok: true, data: { id: payload?.assignmentId, status: 'acknowledged' } });
     io.to('command').emit('incident:updated', {
       messageId: `bare:${round.id}:${round.acknowledged}`,
@@ -80,5 +95,6 @@ httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 });
 process.once('SIGTERM', () => {
   io.close();
+  durable?.close();
   process.exit(0);
 });

@@ -3,6 +3,7 @@
 // the receipt time, answer the push receipt, then send 收到 (`assignment:ack`) and note when
 // the server answered it. Times are `performance.timeOrigin + performance.now()` (ms), which every
 // process on this machine reads from the same clock. Driven by the parent over IPC.
+import { performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 
 type Person = { userId: string; cookie: string };
@@ -14,6 +15,19 @@ type Client = {
   receivedAt: number | null;
   ackedAt: number | null;
   ackError: string | null;
+};
+/**
+ * What this process spent while the round ran, so the harness can show the phones were not the
+ * bottleneck: CPU time (user + system) and event-loop utilisation from `arm` (just before the
+ * trigger) until every phone of this process held its card (`receive`), and until every 收到 was
+ * answered (`ack`). The window is the server's pace, not the phones': a process that needs as long
+ * to read its cards as the server takes to send them shows ≈ 100 %, one that keeps up shows its idle
+ * share. (A window from the first card to the last would end when the phones finish reading, and so
+ * read ≈ 100 % for any burst, however fast the phones.)
+ */
+export type WorkerLoad = {
+  receive: { cpuMs: number; wallMs: number; elu: number } | null;
+  ack: { cpuMs: number; wallMs: number; elu: number } | null;
 };
 export type ClientResult = {
   userId: string;
@@ -35,13 +49,28 @@ const now = () => performance.timeOrigin + performance.now();
 const clients: Client[] = [];
 let sample: unknown = null;
 let pendingAcks = 0;
+let pendingReceipts = 0;
 let isArmed = false;
+let armedAt = { cpu: process.cpuUsage(), wall: now(), elu: performance.eventLoopUtilization() };
+let load: WorkerLoad = { receive: null, ack: null };
+
+/** CPU (ms), wall time (ms) and event-loop utilisation since `arm`. */
+function spentSinceArmed() {
+  const from = armedAt;
+  const cpu = process.cpuUsage(from.cpu);
+  return {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs: now() - from.wall,
+    elu: performance.eventLoopUtilization(from.elu).utilization,
+  };
+}
 
 const send = (message: unknown) => process.send?.(message);
 
 function checkDone() {
   if (isArmed && pendingAcks === 0) {
     isArmed = false;
+    load.ack = spentSinceArmed();
     send({ type: 'done' });
   }
 }
@@ -59,6 +88,8 @@ function open(url: string, person: Person): Promise<Client | string> {
     else socket.emit('assignment:delivered', { assignmentId: card.assignmentId }, () => undefined);
     if (client.receivedAt !== null) return; // a re-push of a card already held: no second 收到
     client.receivedAt = at;
+    pendingReceipts -= 1;
+    if (isArmed && pendingReceipts === 0) load.receive = spentSinceArmed();
     socket.emit('assignment:ack', { assignmentId: card.assignmentId }, (result: { ok: boolean; error?: { code: string } }) => {
       client.ackedAt = now();
       if (!result?.ok) client.ackError = result?.error?.code ?? 'unknown';
@@ -90,6 +121,9 @@ process.on('message', async (message: WorkerMessage) => {
     for (const client of clients) Object.assign(client, { cards: [], receivedAt: null, ackedAt: null, ackError: null });
     sample = null;
     pendingAcks = clients.filter((client) => client.socket.connected).length;
+    pendingReceipts = pendingAcks;
+    load = { receive: null, ack: null };
+    armedAt = { cpu: process.cpuUsage(), wall: now(), elu: performance.eventLoopUtilization() };
     isArmed = true;
     send({ type: 'armed' });
   } else if (message.type === 'collect') {
@@ -103,7 +137,7 @@ process.on('message', async (message: WorkerMessage) => {
       ackError: client.ackError,
     }));
     const disconnected = clients.filter((client) => !client.socket.connected).length;
-    send({ type: 'results', results, disconnected });
+    send({ type: 'results', results, disconnected, load });
   } else if (message.type === 'sample') {
     send({ type: 'sample', card: sample });
   } else if (message.type === 'close') {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
 import { ensureNextBuild, seedLoadDatabase } from '../lib/load-server';
-import type { ClientResult, WorkerMessage } from './client-worker';
+import type { ClientResult, WorkerLoad, WorkerMessage } from './client-worker';
 import { pinProcess } from './pin-cpu';
 
 export const now = () => performance.timeOrigin + performance.now();
@@ -74,7 +74,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type ServerKind = 'app' | 'bare';
+/** Our app; the bare Socket.IO baseline; the bare baseline that first writes what a dispatch must write. */
+export type ServerKind = 'app' | 'bare' | 'bare-durable';
 export type LoopStats = { count: number; p50: number; p99: number; max: number; mean: number };
 
 /**
@@ -99,6 +100,7 @@ export async function startServer(
     'tsx',
     kind === 'app' ? 'server/index.ts' : 'bench/support/bare-server.ts',
   ];
+  const durableEnv: Record<string, string> = kind === 'bare-durable' ? { BARE_DURABLE: '1' } : {};
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('BENCH_') && name !== 'NODE_OPTIONS'),
   );
@@ -114,6 +116,7 @@ export async function startServer(
       SEED_DEMO: '0',
       NEXT_TELEMETRY_DISABLED: '1',
       BENCH_SESSIONS: options.database.sessionsFile,
+      ...durableEnv,
       ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -269,6 +272,7 @@ export async function connectFleet(url: string | string[], people: Person[], wor
           (reply.results as ClientResult[]).map((result) => ({ ...result, node: index % urls.length })),
         ),
         disconnected: replies.reduce((sum, reply) => sum + Number(reply.disconnected), 0),
+        loads: replies.map((reply) => reply.load as WorkerLoad),
       };
     },
     sample: async () =>

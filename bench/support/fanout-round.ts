@@ -2,10 +2,34 @@
 // request starts: each phone's receipt time, the time its 收到 was answered, the time the board
 // showed all acknowledged, and whether every phone got exactly its own card.
 import { percentile, summarize } from '../lib/stats';
-import { now, postJson, type Fleet, type LoadDatabase, type LoopStats, type MeasuredServer } from './fanout-harness';
+import type { WorkerLoad } from './client-worker';
+import { now, postJson, type Fleet, type LoadDatabase, type LoopStats, type MeasuredServer, type ServerKind } from './fanout-harness';
+import { phoneCores } from './pin-cpu';
+
+/** The most the phones' processes may use of their cores before they, not the server, set the pace. */
+export const PHONE_CPU_LIMIT = 0.5;
+
+/**
+ * The phones' own load in a round: their processes' CPU time from just before the trigger until the
+ * last card was read, as a share of the cores they may use, and the busiest process's event-loop
+ * utilisation. Above PHONE_CPU_LIMIT the phones were busy more than half the time the server took
+ * to send: they were queueing, and the round measured them as much as the server.
+ */
+export function phoneLoad(loads: WorkerLoad[], cores = phoneCores) {
+  const share = (window: 'receive' | 'ack') => {
+    const spans = loads.map((load) => load[window]).filter((span) => span !== null);
+    if (spans.length === 0) return null;
+    const cpuMs = spans.reduce((sum, span) => sum + span.cpuMs, 0);
+    const wallMs = Math.max(...spans.map((span) => span.wallMs));
+    return wallMs <= 0 ? null : { cpuOfCores: cpuMs / wallMs / cores, maxElu: Math.max(...spans.map((span) => span.elu)) };
+  };
+  return { cores, receive: share('receive'), ack: share('ack') };
+}
+export type PhoneLoad = ReturnType<typeof phoneLoad>;
+export const isPhoneBound = (load: PhoneLoad) => (load.receive?.cpuOfCores ?? 0) > PHONE_CPU_LIMIT;
 
 export type RoundOutcome = {
-  kind: 'app' | 'bare';
+  kind: ServerKind;
   size: number;
   /** trigger start → each phone's receipt (ms), phones that got a card. */
   received: number[];
@@ -25,6 +49,7 @@ export type RoundOutcome = {
   ackErrors: number;
   disconnected: number;
   loop: LoopStats;
+  phones: PhoneLoad;
 };
 
 export async function runRound(options: {
@@ -55,13 +80,16 @@ export async function runRound(options: {
   const responseMs = now() - started;
   const [boardAt] = await Promise.all([boardDone, acked]);
   const loop = await server.loopRead();
-  const { results, disconnected } = await fleet.collect();
+  const { results, disconnected, loads } = await fleet.collect();
 
   let acknowledgedInDb: number | null = null;
   if (server.kind === 'app') {
     acknowledgedInDb = await database.countAcknowledged(answer.incident.id);
     // Lifted, so the next round starts from a quiet board (every phone is told; the workers ignore it).
     await postJson(`${server.url}/api/incidents/${answer.incident.id}/lift`, duty.cookie, { reason: '演练结束' });
+  } else if (server.kind === 'bare-durable') {
+    acknowledgedInDb = await database.countAcknowledged(answer.incident.id);
+    await postJson(`${server.url}/lift/${answer.incident.id}`, duty.cookie, {});
   }
 
   const ackTimes = results.map((result) => result.ackedAt);
@@ -83,10 +111,12 @@ export async function runRound(options: {
     ackErrors: results.filter((result) => result.ackError !== null).length,
     disconnected,
     loop,
+    phones: phoneLoad(loads),
   };
 }
 
 export const round1 = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 10) / 10);
+const round2 = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 100) / 100);
 
 /** Compact per-round line for the console and the JSON. */
 export function describeRound(outcome: RoundOutcome) {
@@ -108,6 +138,10 @@ export function describeRound(outcome: RoundOutcome) {
     disconnected: outcome.disconnected,
     loopP99: outcome.loop.p99,
     loopMax: outcome.loop.max,
+    // The phones' share of their cores while the cards arrived, and their busiest event loop.
+    phonesCpu: round2(outcome.phones.receive?.cpuOfCores ?? null),
+    phonesElu: round2(outcome.phones.receive?.maxElu ?? null),
+    phonesCpuToAck: round2(outcome.phones.ack?.cpuOfCores ?? null),
   };
 }
 
@@ -131,6 +165,9 @@ export function pooled(outcomes: RoundOutcome[]) {
     // Phones dropped during the round (e.g. by the ping timeout while the server's loop was blocked).
     disconnected: outcomes.reduce((sum, outcome) => sum + outcome.disconnected, 0),
     loopP99Max: Math.max(...outcomes.map((outcome) => outcome.loop.p99)),
+    /** The highest share of their cores the phones used in any round while the cards arrived. */
+    phonesCpuMax: Math.max(...outcomes.map((outcome) => outcome.phones.receive?.cpuOfCores ?? 0)),
+    phoneBoundRounds: outcomes.filter((outcome) => isPhoneBound(outcome.phones)).length,
     // The target's measure: each round's own p99, then the median over rounds. On a shared machine
     // one disturbed round decided the pooled p99 alone (1,000 phones: one round 617 ms, the
     // others ≈ 300 ms), for either server; the median of rounds is robust to that, for both alike.

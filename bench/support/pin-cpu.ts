@@ -26,3 +26,6 @@ export function pinProcess(pid: number | undefined, role: 'server' | 'phones'): 
 }
 
 export const pinning = isPinning ? { server: 'cpu 0', phones: `cpus 1-${cores - 1}` } : null;
+
+/** How many cores the phones' processes may use: their own when pinned, else every core (shared with the server). */
+export const phoneCores = isPinning ? cores - 1 : cores;
