@@ -1,0 +1,127 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '../../../db';
+import {
+  enterprises,
+  fieldReportPhotos,
+  fieldReports,
+  incidents,
+  jurisdictions,
+  sensitiveReceptors,
+  statutoryReports,
+  statutoryReportVersions,
+  users,
+} from '../../../db/schema';
+import type { StatutoryReportContent, StatutoryReportKind } from '../../contracts/statutory-reports';
+import { isCommand, type Actor } from '../../kernel/auth/actor';
+import { forbidden, notFound } from '../../kernel/errors';
+import { readFieldPhoto } from '../../field-reports/photo-store';
+import { selectMapFeatures, type MapFeature } from './report-map';
+
+/** At most this many photos go into one export, so a report stays a document and not an album. */
+export const MAX_EXPORT_PHOTOS = 12;
+
+export type ExportPhoto = {
+  id: string;
+  author: string;
+  capturedAt: Date;
+  text: string;
+  width: number;
+  height: number;
+  jpeg: Buffer | null;
+};
+
+/** Everything one export draws: the version, who saved and signed it, the map and the photos. */
+export type ExportData = {
+  kind: StatutoryReportKind;
+  seq: number;
+  version: number;
+  content: StatutoryReportContent;
+  isDrill: boolean;
+  savedBy: string;
+  savedAt: Date;
+  signedOff: { by: string; at: Date } | null;
+  map: { radiusM: number; features: MapFeature[] };
+  photos: ExportPhoto[];
+};
+
+const signer = alias(users, 'signer');
+
+/**
+ * Reads one version of a statutory report for export. Only the command roles (duty officer, admin)
+ * of the incident's jurisdiction may: another jurisdiction's incident does not exist for the asker
+ * (404), field staff and enterprises are refused (403).
+ */
+export async function loadExportData(
+  db: DbOrTx,
+  actor: Actor,
+  ids: { incidentId: string; reportId: string; version: number },
+): Promise<ExportData> {
+  const [incident] = await db
+    .select({ jurisdictionId: incidents.jurisdictionId, isDrill: incidents.isDrill, radiusM: jurisdictions.reportMapRadiusM })
+    .from(incidents)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, incidents.jurisdictionId))
+    .where(eq(incidents.id, ids.incidentId));
+  if (!incident || incident.jurisdictionId !== actor.jurisdictionId) throw notFound('incidentNotFound');
+  if (!isCommand(actor)) throw forbidden('onlyCommandExportsReports');
+
+  const [row] = await db
+    .select({ report: statutoryReports, version: statutoryReportVersions, savedBy: users.displayName, signer: signer.displayName })
+    .from(statutoryReportVersions)
+    .innerJoin(statutoryReports, eq(statutoryReports.id, statutoryReportVersions.reportId))
+    .innerJoin(users, eq(users.id, statutoryReportVersions.savedBy))
+    .leftJoin(signer, eq(signer.id, statutoryReportVersions.signedOffBy))
+    .where(
+      and(
+        eq(statutoryReports.id, ids.reportId),
+        eq(statutoryReports.incidentId, ids.incidentId),
+        eq(statutoryReportVersions.version, ids.version),
+      ),
+    );
+  if (!row) throw notFound('statutoryReportNotFound');
+  const { content } = row.version;
+
+  const [receptors, riskEnterprises] = await Promise.all([
+    db.select().from(sensitiveReceptors).where(eq(sensitiveReceptors.jurisdictionId, actor.jurisdictionId)),
+    db
+      .select({ id: enterprises.id, name: enterprises.name, lat: enterprises.lat, lng: enterprises.lng, riskLevel: enterprises.riskLevel })
+      .from(enterprises)
+      .where(eq(enterprises.jurisdictionId, actor.jurisdictionId)),
+  ]);
+  const features = selectMapFeatures(content.location, incident.radiusM, receptors, riskEnterprises);
+
+  return {
+    kind: row.report.kind,
+    seq: row.report.seq,
+    version: row.version.version,
+    content,
+    isDrill: incident.isDrill,
+    savedBy: row.savedBy,
+    savedAt: row.version.savedAt,
+    signedOff: row.version.signedOffAt && row.signer ? { by: row.signer, at: row.version.signedOffAt } : null,
+    map: { radiusM: incident.radiusM, features },
+    photos: await loadPhotos(db, ids.incidentId, content.fieldReportIds ?? []),
+  };
+}
+
+/** The photos of the chosen field reports, only those of this incident, in the order they were taken. */
+async function loadPhotos(db: DbOrTx, incidentId: string, fieldReportIds: string[]): Promise<ExportPhoto[]> {
+  const chosen = [...new Set(fieldReportIds.filter((id) => typeof id === 'string'))];
+  if (chosen.length === 0) return [];
+  const rows = await db
+    .select({
+      id: fieldReportPhotos.id,
+      author: users.displayName,
+      capturedAt: fieldReports.capturedAt,
+      text: fieldReports.text,
+      width: fieldReportPhotos.width,
+      height: fieldReportPhotos.height,
+    })
+    .from(fieldReportPhotos)
+    .innerJoin(fieldReports, eq(fieldReports.id, fieldReportPhotos.reportId))
+    .innerJoin(users, eq(users.id, fieldReports.authorId))
+    .where(and(eq(fieldReports.incidentId, incidentId), inArray(fieldReports.id, chosen)))
+    .orderBy(asc(fieldReports.capturedAt), asc(fieldReportPhotos.position))
+    .limit(MAX_EXPORT_PHOTOS);
+  return Promise.all(rows.map(async (photo) => ({ ...photo, jpeg: await readFieldPhoto(photo.id) })));
+}
