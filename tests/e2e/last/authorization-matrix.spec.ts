@@ -3,6 +3,7 @@ import { io as connectSocket } from 'socket.io-client';
 import { ensureSecondJurisdiction, ROLES, signIn, type Role } from '../support/actors';
 import { discoverApiRoutes, discoverSocketEvents, SERVER_ROUTES, type RouteMethod } from '../support/api-routes';
 import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
+import { insertStatutoryReport } from '../support/statutory-report-rows';
 import { isMachineCall } from '../../../server/http/csrf';
 
 /*
@@ -34,6 +35,8 @@ type Fixtures = {
   departmentId: string;
   /** The bearer secret of a `report` token of this jurisdiction. */
   reportToken: string;
+  /** The export of a signed-off 初报 of the incident under test (without ?format). */
+  statutoryReportExport: string;
 };
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; data?: unknown; multipart?: Record<string, unknown> };
 type Cell = { allow: readonly Role[]; request: (f: Fixtures, admin: Helpers) => Promise<Request> | Request };
@@ -277,6 +280,11 @@ const ROUTES: Record<RouteMethod, Cell> = {
       multipart: { report: fieldReport(), photo: { name: 'photo.png', mimeType: 'image/png', buffer: PNG_1X1 } },
     }),
   },
+  // Statutory reports are the bureau's documents: command of the incident's jurisdiction only.
+  'GET /api/incidents/[id]/statutory-reports/[reportId]/versions/[version]/export': {
+    allow: COMMAND,
+    request: (f) => ({ method: 'GET', path: `${f.statutoryReportExport}?format=pdf` }),
+  },
   'GET /api/field-photos/[id]': {
     allow: ['field_assigned', ...COMMAND],
     request: (f) => ({ method: 'GET', path: f.fieldPhoto }),
@@ -500,6 +508,7 @@ test.beforeAll(async ({ baseURL }) => {
     ...partial,
     reportToken,
     fieldPhoto: `/api/field-photos/${photoId}`,
+    statutoryReportExport: insertStatutoryReport(created.incident.id),
     planId,
     incidentId: created.incident.id,
     assignmentId: created.assignments[0]!.id,
