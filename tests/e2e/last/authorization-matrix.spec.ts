@@ -280,6 +280,8 @@ const ROUTES: Record<RouteMethod, Cell> = {
       multipart: { report: fieldReport(), photo: { name: 'photo.png', mimeType: 'image/png', buffer: PNG_1X1 } },
     }),
   },
+  // Each command reads its own jurisdiction's receptors (the second one has none of ours).
+  'GET /api/receptors': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/receptors' }) },
   // Statutory reports are the bureau's documents: command of the incident's jurisdiction only.
   'GET /api/incidents/[id]/statutory-reports/[reportId]/versions/[version]/export': {
     allow: COMMAND,

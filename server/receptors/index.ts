@@ -1,0 +1,1 @@
+export { listReceptors } from './list-receptors';
