@@ -320,6 +320,22 @@ describe('the 初报 map', () => {
     expect(intake.y).toBeLessThan(layout.centre.y); // downstream, to the north, is up
     expect(layout.scale.metres).toBe(1000);
     expect(layout.scale.length).toBeCloseTo(layout.radius / 3, 5);
+    // Labels of crowded symbols move aside rather than print over each other.
+    const crowded = layoutSketch(
+      RIVER_POINT,
+      3000,
+      selectMapFeatures(RIVER_POINT, 3000, receptors, [
+        { id: 'e', name: '紧邻学校的化工企业', riskLevel: 'major', lat: 29.5936, lng: 106.3226 },
+      ]),
+      483,
+      360,
+    );
+    const boxes = crowded.symbols.map((symbol) => symbol.label);
+    const overlapping = boxes.filter((a, i) =>
+      boxes.some((b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height),
+    );
+    expect(overlapping).toEqual([]);
+    expect(boxes.every((box) => box.x >= 0 && box.x + box.width <= 483 && box.y >= 0 && box.y + box.height <= 360)).toBe(true);
 
     const labels = { incident: '事发地点', radius: '半径 3 km', north: '北', kindLabel: () => '学校' };
     const { png, width, height } = await renderSketchPng(layout, labels);

@@ -1,4 +1,4 @@
-import { legendItems, sketchLabel, SKETCH_INK, symbolColour, type LegendItem, type SketchLayout } from './report-map';
+import { legendItems, SKETCH_INK, symbolColour, type LegendItem, type SketchLayout } from './report-map';
 
 // The sketch map drawn by pdfkit at (x, y): frame, radius circle, incident, numbered symbols,
 // north arrow, scale bar, then the legend under it. Returns the height used.
@@ -41,11 +41,12 @@ export function drawPdfSketch(
   const centre = at(layout.centre);
   doc.save().lineWidth(1).dash(5, { space: 4 }).circle(centre.x, centre.y, layout.radius).stroke(SKETCH_INK.radius).undash().restore();
 
-  doc.font(PDF_FONT.regular).fontSize(7.5);
+  doc.font(PDF_FONT.regular).fontSize(layout.labelSize);
   for (const symbol of layout.symbols) {
     const point = at(symbol);
     drawSymbol(doc, symbol.feature.type === 'enterprise' ? 'square' : 'circle', symbolColour(symbol.feature), point.x, point.y, 3.5);
-    doc.fillColor(SKETCH_INK.text).text(sketchLabel(symbol), point.x + 6, point.y - 4.5, { lineBreak: false });
+    const label = at(symbol.label);
+    doc.fillColor(SKETCH_INK.text).text(symbol.label.text, label.x, label.y + layout.labelSize * 0.1, { lineBreak: false });
   }
   drawSymbol(doc, 'incident', SKETCH_INK.incident, centre.x, centre.y, 4);
   doc

@@ -38,18 +38,16 @@ const paragraph = (
   new Paragraph({
     alignment: options.align,
     spacing: { after: 80, line: 360 },
-    children: text
-      .split('\n')
-      .map(
-        (line, index) =>
-          new TextRun({
-            text: line,
-            break: index > 0 ? 1 : undefined,
-            bold: options.bold,
-            size: options.size,
-            font: options.bold ? BOLD_FONT : FONT,
-          }),
-      ),
+    children: text.split('\n').map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          break: index > 0 ? 1 : undefined,
+          bold: options.bold,
+          size: options.size,
+          font: options.bold ? BOLD_FONT : FONT,
+        }),
+    ),
   });
 
 const heading = (text: string) =>

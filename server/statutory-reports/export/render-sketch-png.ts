@@ -1,13 +1,14 @@
 import sharp from 'sharp';
 import { findPdfFonts, type PdfFonts } from '../../kernel/pdf/cjk-fonts';
-import { legendItems, sketchLabel, SKETCH_INK, symbolColour, type LegendItem, type SketchLayout } from './report-map';
+import { legendItems, SKETCH_INK, symbolColour, type LegendItem, type SketchLayout } from './report-map';
 
 // The same sketch as the PDF's, as a PNG for the DOCX. Shapes are an SVG rasterised by sharp; every
 // label is set by sharp's text renderer from the PDF's CJK font file and laid over it, so the PNG
 // shows Chinese on a machine whose system has no CJK font (librsvg would only find system fonts).
 
 const LEGEND_HEIGHT = 90;
-type Label = { text: string; x: number; y: number; size: number; colour: string; isBold?: boolean };
+/** x is the left edge; y the top edge, or with `isCentred` the vertical middle. */
+type Label = { text: string; x: number; y: number; size: number; colour: string; isBold?: boolean; isCentred?: boolean };
 
 /** Pango's family name for the font file: the npm font is "Noto Sans SC", the system's "Noto Sans CJK SC". */
 const familyOf = (fontPath: string) => (/NotoSansSC/i.test(fontPath) ? 'Noto Sans SC' : 'Noto Sans CJK SC');
@@ -36,7 +37,12 @@ async function renderLabel(label: Label, fonts: PdfFonts) {
   })
     .png()
     .toBuffer({ resolveWithObject: true });
-  return { input: data, left: Math.round(label.x), top: Math.round(label.y - info.height / 2), width: info.width };
+  return {
+    input: data,
+    left: Math.round(label.x),
+    top: Math.round(label.isCentred ? label.y - info.height / 2 : label.y),
+    width: info.width,
+  };
 }
 
 /** The sketch as a PNG of `layout.width` × (`layout.height` + legend) pixels. */
@@ -55,23 +61,37 @@ export async function renderSketchPng(
   const texts: Label[] = [];
   for (const symbol of layout.symbols) {
     shapes.push(svgSymbol(symbol.feature.type === 'enterprise' ? 'square' : 'circle', symbolColour(symbol.feature), symbol.x, symbol.y, 7));
-    texts.push({ text: sketchLabel(symbol), x: symbol.x + 12, y: symbol.y, size: 16, colour: SKETCH_INK.text });
+    texts.push({
+      text: symbol.label.text,
+      x: symbol.label.x,
+      y: symbol.label.y,
+      size: Math.round(layout.labelSize),
+      colour: SKETCH_INK.text,
+    });
   }
   shapes.push(svgSymbol('incident', SKETCH_INK.incident, centre.x, centre.y, 8));
-  texts.push({ text: labels.incident, x: centre.x + 18, y: centre.y + 20, size: 17, colour: SKETCH_INK.incident, isBold: true });
+  texts.push({
+    text: labels.incident,
+    x: centre.x + 18,
+    y: centre.y + 20,
+    size: 17,
+    colour: SKETCH_INK.incident,
+    isBold: true,
+    isCentred: true,
+  });
 
   const north = { x: width - 48, y: 24 };
   shapes.push(
     `<path d="M${north.x} ${north.y} L${north.x - 14} ${north.y + 40} L${north.x} ${north.y + 30} L${north.x + 14} ${north.y + 40} Z" fill="${SKETCH_INK.text}"/>`,
   );
-  texts.push({ text: labels.north, x: north.x - 9, y: north.y + 56, size: 18, colour: SKETCH_INK.text, isBold: true });
+  texts.push({ text: labels.north, x: north.x - 9, y: north.y + 56, size: 18, colour: SKETCH_INK.text, isBold: true, isCentred: true });
 
   const bar = { x: 28, y: height - 30 };
   shapes.push(
     `<path d="M${bar.x} ${bar.y - 8} V${bar.y} H${bar.x + scale.length} V${bar.y - 8}" fill="none" stroke="${SKETCH_INK.text}" stroke-width="3"/>`,
   );
   const scaleText = scale.metres >= 1000 ? `${scale.metres / 1000} km` : `${scale.metres} m`;
-  texts.push({ text: scaleText, x: bar.x + scale.length + 8, y: bar.y - 6, size: 16, colour: SKETCH_INK.text });
+  texts.push({ text: scaleText, x: bar.x + scale.length + 8, y: bar.y - 6, size: 16, colour: SKETCH_INK.text, isCentred: true });
 
   const composites = [];
   for (const label of texts) if (label.text.trim()) composites.push(await renderLabel(label, fonts));
@@ -84,7 +104,7 @@ export async function renderSketchPng(
     labels,
   );
   for (const item of items.filter((entry) => entry.label.trim())) {
-    const rendered = await renderLabel({ text: item.label, x: 0, y, size: 16, colour: SKETCH_INK.text }, fonts);
+    const rendered = await renderLabel({ text: item.label, x: 0, y, size: 16, colour: SKETCH_INK.text, isCentred: true }, fonts);
     if (x + 30 + rendered.width > width) {
       x = 12;
       y += 32;

@@ -27,13 +27,17 @@ export function selectMapFeatures(incident: LatLng, radiusM: number, receptors: 
 }
 
 export type SketchPoint = { x: number; y: number };
-export type SketchSymbol = SketchPoint & { number: number; feature: MapFeature };
+/** A label's box, top-left, in the layout's units. */
+export type SketchLabel = { text: string; x: number; y: number; width: number; height: number };
+export type SketchSymbol = SketchPoint & { number: number; feature: MapFeature; label: SketchLabel };
 export type SketchLayout = {
   width: number;
   height: number;
   centre: SketchPoint;
   radius: number;
   symbols: SketchSymbol[];
+  /** The labels' font size, in the layout's units (about 1.6 % of its width). */
+  labelSize: number;
   /** A round length (100 m, 500 m, 1 km …) and its length on the sketch. */
   scale: { metres: number; length: number };
 };
@@ -47,15 +51,53 @@ export function layoutSketch(incident: LatLng, radiusM: number, features: MapFea
   const radius = (Math.min(width, height) / 2) * 0.9;
   const perMetre = radius / radiusM;
   const cosLat = Math.cos((incident.lat * Math.PI) / 180);
-  const symbols = features.map((feature, index) => ({
-    number: index + 1,
-    feature,
-    x: centre.x + (feature.lng - incident.lng) * METRES_PER_DEGREE * cosLat * perMetre,
-    y: centre.y - (feature.lat - incident.lat) * METRES_PER_DEGREE * perMetre,
-  }));
+  const labelSize = width * 0.0158;
+  // The incident's own label sits below right of it; symbols' labels keep clear of it and of each other.
+  const placed: SketchLabel[] = [
+    { text: '', x: centre.x + labelSize, y: centre.y + labelSize * 0.4, width: labelSize * 5, height: labelSize * 1.4 },
+  ];
+  const symbols = features.map((feature, index) => {
+    const point = {
+      x: centre.x + (feature.lng - incident.lng) * METRES_PER_DEGREE * cosLat * perMetre,
+      y: centre.y - (feature.lat - incident.lat) * METRES_PER_DEGREE * perMetre,
+    };
+    const label = placeLabel(sketchText(index + 1, feature.name), point, labelSize, placed, width, height);
+    placed.push(label);
+    return { number: index + 1, feature, ...point, label };
+  });
   const target = radiusM / 3;
   const metres = [...ROUND_LENGTHS].reverse().find((length) => length <= target) ?? ROUND_LENGTHS[0]!;
-  return { width, height, centre, radius, symbols, scale: { metres, length: metres * perMetre } };
+  return { width, height, centre, radius, symbols, labelSize, scale: { metres, length: metres * perMetre } };
+}
+
+/** A symbol's label: its number and a name short enough not to cover its neighbours. */
+const sketchText = (number: number, name: string) => `${number} ${name.length > 12 ? `${name.slice(0, 11)}…` : name}`;
+
+/** About how wide `text` sets: a CJK character is an em, Latin letters and digits about half. */
+const textWidth = (text: string, size: number) =>
+  [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? size : size * 0.56), 0);
+
+const overlaps = (a: SketchLabel, b: SketchLabel) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Right of the symbol if free, else left, else a line above or below; the first that overlaps no other label. */
+function placeLabel(text: string, point: SketchPoint, size: number, placed: SketchLabel[], width: number, height: number): SketchLabel {
+  const box = { width: textWidth(text, size), height: size * 1.4 };
+  const gap = size * 0.8;
+  const candidates = [
+    { x: point.x + gap, y: point.y - box.height / 2 },
+    { x: point.x - gap - box.width, y: point.y - box.height / 2 },
+    { x: point.x + gap, y: point.y - box.height * 1.3 },
+    { x: point.x + gap, y: point.y + box.height * 0.3 },
+    { x: point.x - gap - box.width, y: point.y - box.height * 1.3 },
+    { x: point.x - gap - box.width, y: point.y + box.height * 0.3 },
+  ].map((candidate) => ({
+    text,
+    ...box,
+    x: Math.min(Math.max(candidate.x, 2), width - box.width - 2),
+    y: Math.min(Math.max(candidate.y, 2), height - box.height - 2),
+  }));
+  return candidates.find((candidate) => !placed.some((other) => overlaps(candidate, other))) ?? candidates[0]!;
 }
 
 /** "850 m", "2.4 km". */
@@ -107,7 +149,3 @@ export function legendItems(
   }
   return items;
 }
-
-/** A symbol's label on the sketch: its number and a name short enough not to cover its neighbours. */
-export const sketchLabel = (symbol: SketchSymbol) =>
-  `${symbol.number} ${symbol.feature.name.length > 12 ? `${symbol.feature.name.slice(0, 11)}…` : symbol.feature.name}`;
