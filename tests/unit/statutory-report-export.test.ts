@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { auditEvents, statutoryReports, statutoryReportVersions, users } from '@/db/schema';
+import { auditEvents, neighbourNotifications, statutoryReports, statutoryReportVersions, users } from '@/db/schema';
 import { triggerIncident } from '@/server/dispatch';
 import { createFieldReport } from '@/server/field-reports';
 import type { StatutoryReportContent } from '@/server/contracts/statutory-reports';
@@ -102,6 +102,16 @@ async function reportFixture(options: { kind?: 'initial' | 'follow_up' | 'final'
       ...(options.signed === false ? {} : { signedOffBy: leader, signedOffAt: new Date('2026-04-16T02:20:00.000Z') }),
     },
   ]);
+  await fixture.db.insert(neighbourNotifications).values({
+    id: randomUUID(),
+    reportId,
+    jurisdictionName: '北碚区生态环境局',
+    contact: '值班室 023-68862110',
+    means: '电话',
+    notifiedAt: new Date('2026-04-16T02:30:00.000Z'),
+    recordedBy: duty.actor.id,
+    recordedAt: savedAt,
+  });
   return { duty, incident, reportId };
 }
 
@@ -146,6 +156,8 @@ describe('exportStatutoryReport as PDF', () => {
       '签发人：刘文静',
       '2026/04/1610:20', // 02:20 UTC in Asia/Shanghai
       '联系电话：023-65801110',
+      '邻近辖区通报情况',
+      '2026/04/1610:30以电话方式通报北碚区生态环境局（值班室023-68862110）',
       // The map: the intake downstream is within 3 km, the 龙凤溪 source 6 km away is not.
       '梁滩河西永段应急备用水源取水口',
       '重庆高新区西永污水处理厂',
@@ -212,6 +224,7 @@ describe('exportStatutoryReport as DOCX', () => {
       '签发人：刘文静',
       '梁滩河西永段应急备用水源取水口',
       '王建国',
+      '以电话方式通报北碚区生态环境局',
     ]) {
       expect(words).toContain(fact);
     }

@@ -7,6 +7,7 @@ import {
   fieldReports,
   incidents,
   jurisdictions,
+  neighbourNotifications,
   sensitiveReceptors,
   statutoryReports,
   statutoryReportVersions,
@@ -43,6 +44,8 @@ export type ExportData = {
   signedOff: { by: string; at: Date } | null;
   map: { radiusM: number; features: MapFeature[] };
   photos: ExportPhoto[];
+  /** Neighbouring jurisdictions told of the incident under this report: whom, how and when. */
+  notifications: { jurisdictionName: string; contact: string; means: string; notifiedAt: Date }[];
 };
 
 const signer = alias(users, 'signer');
@@ -101,6 +104,16 @@ export async function loadExportData(
     signedOff: row.version.signedOffAt && row.signer ? { by: row.signer, at: row.version.signedOffAt } : null,
     map: { radiusM: incident.radiusM, features },
     photos: await loadPhotos(db, ids.incidentId, content.fieldReportIds ?? []),
+    notifications: await db
+      .select({
+        jurisdictionName: neighbourNotifications.jurisdictionName,
+        contact: neighbourNotifications.contact,
+        means: neighbourNotifications.means,
+        notifiedAt: neighbourNotifications.notifiedAt,
+      })
+      .from(neighbourNotifications)
+      .where(eq(neighbourNotifications.reportId, ids.reportId))
+      .orderBy(asc(neighbourNotifications.notifiedAt)),
   };
 }
 

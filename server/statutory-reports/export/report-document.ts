@@ -108,6 +108,17 @@ export function buildReportDocument(data: ExportData, locale: Locale): ReportDoc
       ? { heading: t(`sections.${key}`), kind: 'monitoring' }
       : { heading: t(`sections.${key}`), kind: 'text', body: orEmpty(content[key as TextSection]) },
   );
+  if (data.notifications.length > 0) {
+    const lines = data.notifications.map((notice) =>
+      t('neighbourLine', {
+        time: formatTime(locale, notice.notifiedAt),
+        means: notice.means,
+        name: notice.jurisdictionName,
+        contact: notice.contact,
+      }),
+    );
+    sections.push({ heading: t('sections.neighbours'), kind: 'text', body: lines.join('\n') });
+  }
 
   const kindLabel = (feature: MapFeature) => (feature.type === 'enterprise' ? t('map.enterprise') : t(`receptorKinds.${feature.kind}`));
   const radius = formatDistance(data.map.radiusM);
