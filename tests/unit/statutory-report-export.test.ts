@@ -398,3 +398,24 @@ describe('listReceptors', () => {
     expect(await refusal(listReceptors({ ctx: await fixture.ctxFor('env1') }))).toEqual({ code: 'forbidden', key: 'forbidden' });
   });
 });
+
+describe('a partial version', () => {
+  it('still exports: missing fields print as 无 and the map centres on the incident', async () => {
+    const { duty, incident, reportId } = await reportFixture();
+    await fixture.db
+      .update(statutoryReportVersions)
+      .set({ content: { source: '12369 热线', monitoring: [] } as unknown as StatutoryReportContent })
+      .where(eq(statutoryReportVersions.version, 1));
+    for (const format of ['pdf', 'docx']) {
+      const result = await exported(duty, { incidentId: incident.id, reportId, version: 1, format });
+      expect(result.bytes.length).toBeGreaterThan(1000);
+    }
+    const flat = pdfTools((await exported(duty, { incidentId: incident.id, reportId, version: 1, format: 'pdf' })).bytes).text.replace(
+      /\s+/g,
+      '',
+    );
+    expect(flat).toContain('12369热线');
+    expect(flat).toContain('暂无监测数据');
+    expect(flat).toContain('重庆高新区西永污水处理厂'); // on the map around the incident's own point
+  }, 60_000);
+});

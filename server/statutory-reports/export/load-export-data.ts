@@ -61,7 +61,13 @@ export async function loadExportData(
   ids: { incidentId: string; reportId: string; version: number },
 ): Promise<ExportData> {
   const [incident] = await db
-    .select({ jurisdictionId: incidents.jurisdictionId, isDrill: incidents.isDrill, radiusM: jurisdictions.reportMapRadiusM })
+    .select({
+      jurisdictionId: incidents.jurisdictionId,
+      isDrill: incidents.isDrill,
+      lat: incidents.lat,
+      lng: incidents.lng,
+      radiusM: jurisdictions.reportMapRadiusM,
+    })
     .from(incidents)
     .innerJoin(jurisdictions, eq(jurisdictions.id, incidents.jurisdictionId))
     .where(eq(incidents.id, ids.incidentId));
@@ -82,7 +88,7 @@ export async function loadExportData(
       ),
     );
   if (!row) throw notFound('statutoryReportNotFound');
-  const { content } = row.version;
+  const content = withDefaults(row.version.content, incident);
 
   const [receptors, riskEnterprises] = await Promise.all([
     db.select().from(sensitiveReceptors).where(eq(sensitiveReceptors.jurisdictionId, actor.jurisdictionId)),
@@ -103,7 +109,7 @@ export async function loadExportData(
     savedAt: row.version.savedAt,
     signedOff: row.version.signedOffAt && row.signer ? { by: row.signer, at: row.version.signedOffAt } : null,
     map: { radiusM: incident.radiusM, features },
-    photos: await loadPhotos(db, ids.incidentId, content.fieldReportIds ?? []),
+    photos: await loadPhotos(db, ids.incidentId, content.fieldReportIds),
     notifications: await db
       .select({
         jurisdictionName: neighbourNotifications.jurisdictionName,
@@ -114,6 +120,56 @@ export async function loadExportData(
       .from(neighbourNotifications)
       .where(eq(neighbourNotifications.reportId, ids.reportId))
       .orderBy(asc(neighbourNotifications.notifiedAt)),
+  };
+}
+
+const TEXT_FIELDS = [
+  'discoveredAt',
+  'source',
+  'incidentType',
+  'causeAndNature',
+  'pollutants',
+  'casualties',
+  'receptorsAffected',
+  'trend',
+  'actionsTaken',
+  'nextSteps',
+  'forcesAndMaterials',
+  'reportingUnit',
+  'reporterName',
+  'contactPhone',
+  'measuresAndResults',
+  'indirectLosses',
+  'socialImpact',
+  'remainingWork',
+  'accountability',
+] as const;
+
+/**
+ * A stored version as the renderers expect it, whatever an older or partial draft left out: an
+ * export prints what is there rather than failing on a missing field.
+ */
+function withDefaults(stored: Partial<StatutoryReportContent> | null, incident: { lat: number; lng: number }): StatutoryReportContent {
+  const content = (stored ?? {}) as Partial<StatutoryReportContent>;
+  const text = Object.fromEntries(TEXT_FIELDS.map((key) => [key, typeof content[key] === 'string' ? content[key] : '']));
+  const location = content.location;
+  const hasPoint = typeof location?.lat === 'number' && typeof location.lng === 'number';
+  return {
+    ...(text as Pick<StatutoryReportContent, (typeof TEXT_FIELDS)[number]>),
+    location: {
+      text: typeof location?.text === 'string' ? location.text : '',
+      lat: hasPoint ? location.lat : incident.lat,
+      lng: hasPoint ? location.lng : incident.lng,
+    },
+    severity: content.severity ?? null,
+    enterprises: Array.isArray(content.enterprises)
+      ? content.enterprises.map((enterprise) => ({
+          ...enterprise,
+          substances: Array.isArray(enterprise.substances) ? enterprise.substances : [],
+        }))
+      : [],
+    monitoring: Array.isArray(content.monitoring) ? content.monitoring : [],
+    fieldReportIds: Array.isArray(content.fieldReportIds) ? content.fieldReportIds : [],
   };
 }
 
