@@ -262,8 +262,11 @@ describe('access and bad input', () => {
       key: 'statutoryReportNotFound',
     });
     // The admin may; reading writes nothing.
-    const admin = await exported(await fixture.ctxFor('admin'), input);
-    expect(admin.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const admin = await exported(await fixture.ctxFor('admin'), { ...input, locale: 'en' });
+    const english = pdfTools(admin.bytes).text.replace(/\s+/g, ' ');
+    expect(english).toContain('Initial report on the environmental incident');
+    expect(english).toContain('Version 2 Signed off by 刘文静');
+    expect(english).toContain('3.2 mg/L');
     expect((await fixture.db.select().from(auditEvents)).length).toBe(auditBefore);
   }, 60_000);
 
