@@ -3,6 +3,7 @@ import { sensitiveReceptors } from '../../db/schema';
 import type { ReceptorView } from '../contracts/receptors';
 import type { VerbContext } from '../context';
 import { requireRole } from '../kernel/auth/actor';
+import { toReceptorView } from './find-receptor';
 
 /** The jurisdiction's sensitive receptors (环境敏感目标), for command: what the 初报's map may show. */
 export async function listReceptors({ ctx }: { ctx: VerbContext }): Promise<ReceptorView[]> {
@@ -12,5 +13,5 @@ export async function listReceptors({ ctx }: { ctx: VerbContext }): Promise<Rece
     .from(sensitiveReceptors)
     .where(eq(sensitiveReceptors.jurisdictionId, ctx.actor.jurisdictionId))
     .orderBy(asc(sensitiveReceptors.kind), asc(sensitiveReceptors.name));
-  return rows.map((row) => ({ id: row.id, kind: row.kind, name: row.name, location: { lat: row.lat, lng: row.lng }, note: row.note }));
+  return rows.map(toReceptorView);
 }

@@ -387,21 +387,6 @@ describe('seeded receptors', () => {
   });
 });
 
-describe('listReceptors', () => {
-  it('lists the jurisdiction’s receptors to command only', async () => {
-    fixture = await createSeededDb();
-    const { listReceptors } = await import('@/server/receptors');
-    const receptors = await listReceptors({ ctx: await fixture.ctxFor('duty') });
-    expect(receptors).toHaveLength(RECEPTORS.length);
-    expect(receptors.find((receptor) => receptor.kind === 'drinking_water_source' && receptor.name.includes('梁滩河'))).toMatchObject({
-      location: { lat: 29.608, lng: 106.333 },
-    });
-    const duty = await fixture.ctxFor('duty');
-    expect(await listReceptors({ ctx: { ...duty, actor: { ...duty.actor, jurisdictionId: randomUUID() } } })).toEqual([]);
-    expect(await refusal(listReceptors({ ctx: await fixture.ctxFor('env1') }))).toEqual({ code: 'forbidden', key: 'forbidden' });
-  });
-});
-
 describe('a partial version', () => {
   it('still exports: missing fields print as 无 and the map centres on the incident', async () => {
     const { duty, incident, reportId } = await reportFixture();
