@@ -19,6 +19,7 @@ import enFieldReports from '../messages/en/fieldReports.json';
 import enReinforce from '../messages/en/reinforce.json';
 import enMaterials from '../messages/en/materials.json';
 import enReportExport from '../messages/en/reportExport.json';
+import enReceptors from '../messages/en/receptors.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -39,6 +40,7 @@ import zhFieldReports from '../messages/zh-CN/fieldReports.json';
 import zhReinforce from '../messages/zh-CN/reinforce.json';
 import zhMaterials from '../messages/zh-CN/materials.json';
 import zhReportExport from '../messages/zh-CN/reportExport.json';
+import zhReceptors from '../messages/zh-CN/receptors.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -63,6 +65,7 @@ const catalogs = {
     reinforce: zhReinforce,
     materials: zhMaterials,
     reportExport: zhReportExport,
+    receptors: zhReceptors,
   },
   en: {
     common: enCommon,
@@ -85,6 +88,7 @@ const catalogs = {
     reinforce: enReinforce,
     materials: enMaterials,
     reportExport: enReportExport,
+    receptors: enReceptors,
   },
 } as const;
 
