@@ -18,7 +18,16 @@ import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
  */
 
 type Target = { role: Role; path: string; template: Record<string, unknown>; headers?: () => Record<string, string> };
-type Ids = { own: string; pointId: string; planId: string; departmentId: string; userId: string; reportToken: string; receptorId: string };
+type Ids = {
+  own: string;
+  pointId: string;
+  planId: string;
+  departmentId: string;
+  userId: string;
+  reportToken: string;
+  receptorId: string;
+  spareReceptorId: string;
+};
 
 let address = 0;
 const TARGETS: Record<string, (ids: Ids) => Target> = {
@@ -44,6 +53,8 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     path: `/api/admin/receptors/${ids.receptorId}`,
     template: { kind: 'hospital', name: '模糊', location: { lat: 29.59, lng: 106.33 }, note: '' },
   }),
+  // The first call deletes the spare receptor; every later one finds nothing (404), whatever the body says.
+  'DELETE /api/admin/receptors/[id]': (ids) => ({ role: 'admin', path: `/api/admin/receptors/${ids.spareReceptorId}`, template: {} }),
   'POST /api/admin/plans': (ids) => ({ role: 'admin', path: '/api/admin/plans', template: plan(ids) }),
   'PUT /api/admin/plans/[id]': (ids) => ({ role: 'admin', path: `/api/admin/plans/${ids.planId}`, template: plan(ids) }),
   'PUT /api/admin/plans/[id]/active': (ids) => ({
@@ -274,7 +285,11 @@ test.beforeAll(async ({ baseURL }) => {
     data: { kind: 'school', name: '模糊测试敏感目标', location: { lat: 29.59, lng: 106.33 }, note: '' },
   });
   const receptorId = ((await receptor.json()) as { receptor: { id: string } }).receptor.id;
-  ids = { own, pointId, planId, departmentId, userId, reportToken, receptorId };
+  const spare = await admin.post('/api/admin/receptors', {
+    data: { kind: 'other', name: '模糊测试：待删除', location: { lat: 29.59, lng: 106.33 }, note: '' },
+  });
+  const spareReceptorId = ((await spare.json()) as { receptor: { id: string } }).receptor.id;
+  ids = { own, pointId, planId, departmentId, userId, reportToken, receptorId, spareReceptorId };
   for (const [name, value] of Object.entries(ids)) if (name !== 'reportToken') expect(value).toMatch(/^[0-9a-f-]{36}$/);
   expect(reportToken).toMatch(/^edt_/);
 });
