@@ -18,6 +18,8 @@ import enIntake from '../messages/en/intake.json';
 import enFieldReports from '../messages/en/fieldReports.json';
 import enReinforce from '../messages/en/reinforce.json';
 import enMaterials from '../messages/en/materials.json';
+import enReportExport from '../messages/en/reportExport.json';
+import enReceptors from '../messages/en/receptors.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -37,6 +39,8 @@ import zhIntake from '../messages/zh-CN/intake.json';
 import zhFieldReports from '../messages/zh-CN/fieldReports.json';
 import zhReinforce from '../messages/zh-CN/reinforce.json';
 import zhMaterials from '../messages/zh-CN/materials.json';
+import zhReportExport from '../messages/zh-CN/reportExport.json';
+import zhReceptors from '../messages/zh-CN/receptors.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -60,6 +64,8 @@ const catalogs = {
     deliveryOutcome: zhDeliveryOutcome,
     reinforce: zhReinforce,
     materials: zhMaterials,
+    reportExport: zhReportExport,
+    receptors: zhReceptors,
   },
   en: {
     common: enCommon,
@@ -81,6 +87,8 @@ const catalogs = {
     deliveryOutcome: enDeliveryOutcome,
     reinforce: enReinforce,
     materials: enMaterials,
+    reportExport: enReportExport,
+    receptors: enReceptors,
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, SUPERVISO
 import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from '../../db/transaction';
 import { seedMaterials } from './seed-materials';
+import { seedReceptors } from './seed-receptors';
 
 /** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
       await seedOneMaps(tx, enterpriseIds, publishers);
     }
     const materials = await seedMaterials(tx, jurisdictionId, roleIds);
+    await seedReceptors(tx, jurisdictionId, now);
     return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds, materials };
   });
 }

@@ -17,6 +17,7 @@ export default async function AdminPage() {
   const tChannels = await getTranslations('channels');
   const tIntake = await getTranslations('intake');
   const tMaterials = await getTranslations('materials');
+  const tReceptors = await getTranslations('receptors');
   const externalChannels = configuredChannels(channelEnv()).size;
   const [departments, directory, roster, plans] = await Promise.all([
     listDepartments({ ctx }),
@@ -56,6 +57,12 @@ export default async function AdminPage() {
             <Link href="/admin/materials" className={styles.sectionLink} data-testid="admin-section-materials">
               <span className={styles.sectionName}>{tMaterials('admin.title')}</span>
               <span className={styles.muted}>{tMaterials('admin.index')}</span>
+            </Link>
+          </Card>
+          <Card>
+            <Link href="/admin/receptors" className={styles.sectionLink} data-testid="admin-section-receptors">
+              <span className={styles.sectionName}>{tReceptors('title')}</span>
+              <span className={styles.muted}>{tReceptors('index')}</span>
             </Link>
           </Card>
           <Card>

@@ -18,7 +18,16 @@ import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
  */
 
 type Target = { role: Role; path: string; template: Record<string, unknown>; headers?: () => Record<string, string> };
-type Ids = { own: string; pointId: string; planId: string; departmentId: string; userId: string; reportToken: string };
+type Ids = {
+  own: string;
+  pointId: string;
+  planId: string;
+  departmentId: string;
+  userId: string;
+  reportToken: string;
+  receptorId: string;
+  spareReceptorId: string;
+};
 
 let address = 0;
 const TARGETS: Record<string, (ids: Ids) => Target> = {
@@ -34,6 +43,18 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
   }),
   // The throwaway department has a member: deleting it is refused (409), whatever the body says.
   'DELETE /api/admin/departments/[id]': (ids) => ({ role: 'admin', path: `/api/admin/departments/${ids.departmentId}`, template: {} }),
+  'POST /api/admin/receptors': () => ({
+    role: 'admin',
+    path: '/api/admin/receptors',
+    template: { kind: 'school', name: '模糊', location: { lat: 29.59, lng: 106.33 }, note: '' },
+  }),
+  'PUT /api/admin/receptors/[id]': (ids) => ({
+    role: 'admin',
+    path: `/api/admin/receptors/${ids.receptorId}`,
+    template: { kind: 'hospital', name: '模糊', location: { lat: 29.59, lng: 106.33 }, note: '' },
+  }),
+  // The first call deletes the spare receptor; every later one finds nothing (404), whatever the body says.
+  'DELETE /api/admin/receptors/[id]': (ids) => ({ role: 'admin', path: `/api/admin/receptors/${ids.spareReceptorId}`, template: {} }),
   'POST /api/admin/plans': (ids) => ({ role: 'admin', path: '/api/admin/plans', template: plan(ids) }),
   'PUT /api/admin/plans/[id]': (ids) => ({ role: 'admin', path: `/api/admin/plans/${ids.planId}`, template: plan(ids) }),
   'PUT /api/admin/plans/[id]/active': (ids) => ({
@@ -260,7 +281,15 @@ test.beforeAll(async ({ baseURL }) => {
   const pointId = ((await createdPoint.json()) as { id: string }).id;
   const token = await admin.post('/api/admin/integration-tokens', { data: { name: '模糊测试', scope: 'report' } });
   const reportToken = ((await token.json()) as { secret: string }).secret;
-  ids = { own, pointId, planId, departmentId, userId, reportToken };
+  const receptor = await admin.post('/api/admin/receptors', {
+    data: { kind: 'school', name: '模糊测试敏感目标', location: { lat: 29.59, lng: 106.33 }, note: '' },
+  });
+  const receptorId = ((await receptor.json()) as { receptor: { id: string } }).receptor.id;
+  const spare = await admin.post('/api/admin/receptors', {
+    data: { kind: 'other', name: '模糊测试：待删除', location: { lat: 29.59, lng: 106.33 }, note: '' },
+  });
+  const spareReceptorId = ((await spare.json()) as { receptor: { id: string } }).receptor.id;
+  ids = { own, pointId, planId, departmentId, userId, reportToken, receptorId, spareReceptorId };
   for (const [name, value] of Object.entries(ids)) if (name !== 'reportToken') expect(value).toMatch(/^[0-9a-f-]{36}$/);
   expect(reportToken).toMatch(/^edt_/);
 });

@@ -3,6 +3,7 @@ import { io as connectSocket } from 'socket.io-client';
 import { ensureSecondJurisdiction, ROLES, signIn, type Role } from '../support/actors';
 import { discoverApiRoutes, discoverSocketEvents, SERVER_ROUTES, type RouteMethod } from '../support/api-routes';
 import { openE2eDatabase, rowCounts } from '../support/database-snapshot';
+import { insertStatutoryReport } from '../support/statutory-report-rows';
 import { isMachineCall } from '../../../server/http/csrf';
 
 /*
@@ -34,11 +35,15 @@ type Fixtures = {
   departmentId: string;
   /** The bearer secret of a `report` token of this jurisdiction. */
   reportToken: string;
+  /** The export of a signed-off 初报 of the incident under test (without ?format). */
+  statutoryReportExport: string;
 };
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; data?: unknown; multipart?: Record<string, unknown> };
 type Cell = { allow: readonly Role[]; request: (f: Fixtures, admin: Helpers) => Promise<Request> | Request };
 type Helpers = {
   newDepartment(): Promise<string>;
+  /** A 环境敏感目标 made for the cell. */
+  newReceptor(): Promise<string>;
   newIncident(): Promise<string>;
   /** env1's card in a fresh incident. */
   newAssignment(): Promise<string>;
@@ -58,6 +63,7 @@ const SIGNED_IN = ROLES.filter((role) => role !== 'anonymous');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const fieldReport = () =>
   JSON.stringify({ id: crypto.randomUUID(), text: '矩阵：现场报告', position: { lat: 29.5873, lng: 106.3291, accuracy: 10 } });
+const RECEPTOR = { kind: 'school', name: '矩阵：敏感目标', location: { lat: 29.59, lng: 106.33 }, note: '' };
 const point = (code: string) => ({ kind: 'valve', code, name: '矩阵测试阀', x: 100, y: 100, disposalSteps: ['关闭'] });
 
 const ROUTES: Record<RouteMethod, Cell> = {
@@ -89,6 +95,22 @@ const ROUTES: Record<RouteMethod, Cell> = {
   'DELETE /api/admin/departments/[id]': {
     allow: ['admin'],
     request: async (_f, h) => ({ method: 'DELETE', path: `/api/admin/departments/${await h.newDepartment()}` }),
+  },
+  'POST /api/admin/receptors': {
+    allow: ['admin'],
+    request: () => ({ method: 'POST', path: '/api/admin/receptors', data: RECEPTOR }),
+  },
+  'PUT /api/admin/receptors/[id]': {
+    allow: ['admin'],
+    request: async (_f, h) => ({
+      method: 'PUT',
+      path: `/api/admin/receptors/${await h.newReceptor()}`,
+      data: { ...RECEPTOR, name: '矩阵：改名' },
+    }),
+  },
+  'DELETE /api/admin/receptors/[id]': {
+    allow: ['admin'],
+    request: async (_f, h) => ({ method: 'DELETE', path: `/api/admin/receptors/${await h.newReceptor()}` }),
   },
   'GET /api/admin/plans': { allow: ['admin'], request: () => ({ method: 'GET', path: '/api/admin/plans' }) },
   'POST /api/admin/plans': {
@@ -276,6 +298,13 @@ const ROUTES: Record<RouteMethod, Cell> = {
       path: `/api/incidents/${f.incidentId}/field-reports`,
       multipart: { report: fieldReport(), photo: { name: 'photo.png', mimeType: 'image/png', buffer: PNG_1X1 } },
     }),
+  },
+  // Each command reads its own jurisdiction's receptors (the second one has none of ours).
+  'GET /api/receptors': { allow: [...COMMAND, 'other_jurisdiction'], request: () => ({ method: 'GET', path: '/api/receptors' }) },
+  // Statutory reports are the bureau's documents: command of the incident's jurisdiction only.
+  'GET /api/incidents/[id]/statutory-reports/[reportId]/versions/[version]/export': {
+    allow: COMMAND,
+    request: (f) => ({ method: 'GET', path: `${f.statutoryReportExport}?format=pdf` }),
   },
   'GET /api/field-photos/[id]': {
     allow: ['field_assigned', ...COMMAND],
@@ -500,6 +529,7 @@ test.beforeAll(async ({ baseURL }) => {
     ...partial,
     reportToken,
     fieldPhoto: `/api/field-photos/${photoId}`,
+    statutoryReportExport: insertStatutoryReport(created.incident.id),
     planId,
     incidentId: created.incident.id,
     assignmentId: created.assignments[0]!.id,
@@ -528,6 +558,11 @@ function helpers(): Helpers {
       });
       expect(response.status()).toBe(201);
       return ((await response.json()) as { id: string }).id;
+    },
+    async newReceptor() {
+      const response = await admin.post('/api/admin/receptors', { data: RECEPTOR });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { receptor: { id: string } }).receptor.id;
     },
     async inventory() {
       const { depots, items } = (await (await admin.get('/api/admin/materials')).json()) as {

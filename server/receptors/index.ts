@@ -1,0 +1,4 @@
+export { createReceptor } from './create-receptor';
+export { deleteReceptor } from './delete-receptor';
+export { listReceptors } from './list-receptors';
+export { updateReceptor } from './update-receptor';
