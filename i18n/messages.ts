@@ -20,6 +20,7 @@ import enReinforce from '../messages/en/reinforce.json';
 import enMaterials from '../messages/en/materials.json';
 import enReportExport from '../messages/en/reportExport.json';
 import enReceptors from '../messages/en/receptors.json';
+import enStatutoryReports from '../messages/en/statutoryReports.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -41,6 +42,7 @@ import zhReinforce from '../messages/zh-CN/reinforce.json';
 import zhMaterials from '../messages/zh-CN/materials.json';
 import zhReportExport from '../messages/zh-CN/reportExport.json';
 import zhReceptors from '../messages/zh-CN/receptors.json';
+import zhStatutoryReports from '../messages/zh-CN/statutoryReports.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -66,6 +68,7 @@ const catalogs = {
     materials: zhMaterials,
     reportExport: zhReportExport,
     receptors: zhReceptors,
+    statutoryReports: zhStatutoryReports,
   },
   en: {
     common: enCommon,
@@ -89,6 +92,7 @@ const catalogs = {
     materials: enMaterials,
     reportExport: enReportExport,
     receptors: enReceptors,
+    statutoryReports: enStatutoryReports,
   },
 } as const;
 

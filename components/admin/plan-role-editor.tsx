@@ -134,7 +134,11 @@ export function PlanRoleEditor({ index, count, draft, departments, staff, errorF
         errorFor={errorFor}
         onChange={({ ackTimeoutSeconds, steps }) => onChange({ ...draft, ackTimeoutSeconds, escalationSteps: steps })}
       />
-      <RequiresPhotoField id={id('requires-photo')} checked={draft.requiresPhoto} onChange={(requiresPhoto) => onChange({ ...draft, requiresPhoto })} />
+      <RequiresPhotoField
+        id={id('requires-photo')}
+        checked={draft.requiresPhoto}
+        onChange={(requiresPhoto) => onChange({ ...draft, requiresPhoto })}
+      />
     </section>
   );
 }

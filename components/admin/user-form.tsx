@@ -7,6 +7,7 @@ import {
   createUserInput,
   MANAGED_ROLES,
   updateUserInput,
+  canHoldSignOff,
   type AdminUserView,
   type ManagedRole,
   type UserDirectory,
@@ -18,7 +19,7 @@ import styles from './admin.module.css';
 import { departmentName } from './labels';
 import { invalidProps, useFormErrors } from './use-form-errors';
 
-const FIELDS = ['username', 'displayName', 'phone', 'role', 'departmentId', 'enterpriseId', 'password', 'isActive'];
+const FIELDS = ['username', 'displayName', 'phone', 'role', 'departmentId', 'enterpriseId', 'password', 'isActive', 'canSignOff'];
 
 type Props = {
   editing: AdminUserView | null;
@@ -50,6 +51,7 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
       departmentId: isEnterprise ? null : value('departmentId') || null,
       enterpriseId: isEnterprise ? value('enterpriseId') || null : null,
       password: value('password'),
+      canSignOff: canHoldSignOff(role) && form.get('canSignOff') === 'on',
     };
     const body = editing
       ? { ...common, userId: editing.id, isActive: isSelf || form.get('isActive') === 'on' }
@@ -149,6 +151,12 @@ export function UserForm({ editing, directory, isSelf, onDone }: Props) {
               ))}
             </select>
           </FormField>
+        )}
+        {canHoldSignOff(role) && (
+          <label className={styles.checkbox}>
+            <input type="checkbox" name="canSignOff" defaultChecked={editing?.canSignOff ?? false} data-testid="user-can-sign-off" />
+            {t('canSignOff')}
+          </label>
         )}
         <FormField
           id={id('password')}

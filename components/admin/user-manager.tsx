@@ -66,6 +66,12 @@ export function UserManager({ directory, currentUserId }: { directory: UserDirec
                   ) : (
                     <Badge tone="success">{t('active')}</Badge>
                   )}
+                  {user.canSignOff && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('signOffColumn')}</Badge>
+                    </>
+                  )}
                 </td>
                 <td>
                   <div className={styles.actions}>

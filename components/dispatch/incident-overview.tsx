@@ -4,7 +4,11 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
 import { formatClock, millisBetween } from './format-clock';
+import Link from 'next/link';
 import { LiftControl } from './lift-control';
+import { InitialReportClockView } from '@/components/statutory-reports/initial-report-clock';
+import { SeverityControl } from '@/components/statutory-reports/severity-control';
+import reportStyles from '@/components/statutory-reports/statutory-reports.module.css';
 import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 import styles from './board.module.css';
 
@@ -14,13 +18,16 @@ type Props = {
   isConnected: boolean;
   onLifted: (incident: IncidentSummary) => void;
   onStale: () => void;
+  /** The wall clock, ticking also after the lift: the 初报 is still due then. */
+  now: number | null;
 };
 
 const TIME = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
 
-export function IncidentOverview({ incident, clockNow, isConnected, onLifted, onStale }: Props) {
+export function IncidentOverview({ incident, clockNow, isConnected, onLifted, onStale, now }: Props) {
   const t = useTranslations('board');
   const tc = useTranslations('common');
+  const tr = useTranslations('statutoryReports');
   const format = useFormatter();
   const typeName = useIncidentTypeName();
   const isLifted = incident.status === 'lifted';
@@ -45,8 +52,18 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
           <span className={styles.status} data-testid="incident-status" data-status={incident.status}>
             <Badge tone={isLifted ? 'success' : 'danger'}>{tc(`incidentStatus.${incident.status}`)}</Badge>
           </span>
+          <Link href={`/incidents/${incident.id}/reports`} className={styles.reportsLink} data-testid="reports-link">
+            {tr('page.reportsLink')}
+          </Link>
           {!isLifted && <LiftControl incidentId={incident.id} onLifted={onLifted} onStale={onStale} />}
         </div>
+      </div>
+      <div className={reportStyles.severity}>
+        <InitialReportClockView clock={incident.initialReport} now={now} />
+        <span data-testid="incident-severity" data-severity={incident.severity ?? ''}>
+          {tr('severity.label')}：<strong>{incident.severity ? tr(`severity.${incident.severity}`) : tr('severity.unset')}</strong>
+        </span>
+        <SeverityControl incidentId={incident.id} severity={incident.severity} onChanged={onLifted} />
       </div>
       <dl className={styles.facts}>
         <div>

@@ -3,16 +3,20 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { REACHED_BY, type ReachedBy } from '@/server/contracts/assignment-lifecycle';
 import type { AssignmentView, TimelineEntry } from '@/server/contracts/dispatch';
+import { isSeverity } from '@/server/contracts/severity';
+import { STATUTORY_REPORT_KINDS, type StatutoryReportKind } from '@/server/contracts/statutory-reports';
 import styles from './board.module.css';
 import escalationStyles from './escalation.module.css';
 import { isEscalationEntry, useEscalationText } from './use-escalation-text';
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const isReportKind = (value: unknown): value is StatutoryReportKind => (STATUTORY_REPORT_KINDS as readonly unknown[]).includes(value);
 const isReachedBy = (value: unknown): value is ReachedBy => (REACHED_BY as readonly unknown[]).includes(value);
 
 /** What happened, in order, read from the audit rows; an action without a catalog entry shows its code. */
 export function IncidentTimeline({ entries, assignments }: { entries: TimelineEntry[]; assignments: AssignmentView[] }) {
   const t = useTranslations('board');
+  const tr = useTranslations('statutoryReports');
   const format = useFormatter();
   const nameByUserId = new Map(assignments.map((assignment) => [assignment.userId, assignment.userName]));
   const describeEscalation = useEscalationText(assignments);
@@ -39,6 +43,11 @@ export function IncidentTimeline({ entries, assignments }: { entries: TimelineEn
       seq: text(data.seq),
       text: text(data.text),
       reachedBy: isReachedBy(data.reachedBy) ? t(`reached.by.${data.reachedBy}`) : '',
+      from: isSeverity(data.from) ? tr(`severity.${data.from}`) : tr('severity.unset'),
+      to: isSeverity(data.to) ? tr(`severity.${data.to}`) : '',
+      kind: isReportKind(data.kind) ? tr(`kind.${data.kind}`, { seq: text(data.seq) }) : '',
+      version: text(data.version),
+      jurisdiction: text(data.jurisdictionName),
     });
   };
 

@@ -48,7 +48,14 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
 
   return (
     <div className={styles.board} data-drill={detail.isDrill}>
-      <IncidentOverview incident={detail} clockNow={clockNow} isConnected={isConnected} onLifted={applyLifted} onStale={refresh} />
+      <IncidentOverview
+        incident={detail}
+        clockNow={clockNow}
+        isConnected={isConnected}
+        onLifted={applyLifted}
+        onStale={refresh}
+        now={now}
+      />
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <ReinforcePanel incident={detail} assignments={detail.assignments} presence={presence} />
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />

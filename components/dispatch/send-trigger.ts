@@ -1,3 +1,4 @@
+import type { Severity } from '@/server/contracts/severity';
 import { callApi, type ApiResult } from '@/components/ui/api-client';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
 
@@ -7,6 +8,7 @@ export type TriggerBody = {
   description: string;
   enterpriseId?: string;
   drill: boolean;
+  severity?: Severity;
 };
 
 type TriggerResponse = { incident: IncidentSummary };

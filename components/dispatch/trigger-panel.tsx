@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Alert, FormField } from '@/components/ui/form-field';
+import { isSeverity, SEVERITIES } from '@/server/contracts/severity';
 import type { EnterpriseSummary } from '@/server/contracts/views';
 import { PlanRoles } from './plan-roles';
 import { PressAndHoldButton } from './press-and-hold-button';
@@ -17,6 +18,7 @@ type Props = { form: TriggerForm; enterprises: EnterpriseSummary[]; presence: Pr
 export function TriggerPanel({ form, enterprises, presence }: Props) {
   const t = useTranslations('dashboard');
   const tc = useTranslations('common');
+  const tr = useTranslations('statutoryReports');
   const typeName = useIncidentTypeName();
   const { errors } = form;
   const invalid = (field: keyof typeof errors) =>
@@ -122,6 +124,24 @@ export function TriggerPanel({ form, enterprises, presence }: Props) {
           onChange={(event) => form.setDescription(event.target.value)}
           {...invalid('description')}
         />
+      </FormField>
+
+      <FormField id="trigger-severity" label={tr('severity.label')} error={errors.severity} hint={tr('severity.triggerHint')}>
+        <select
+          id="trigger-severity"
+          data-testid="trigger-severity"
+          value={form.severity}
+          disabled={form.isSending}
+          onChange={(event) => form.setSeverity(isSeverity(event.target.value) ? event.target.value : '')}
+          {...invalid('severity')}
+        >
+          <option value="">{tr('severity.unset')}</option>
+          {SEVERITIES.map((level) => (
+            <option key={level} value={level}>
+              {tr(`severity.${level}`)}
+            </option>
+          ))}
+        </select>
       </FormField>
 
       <label className={styles.drill}>

@@ -4,11 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import type { EnterpriseSummary, PlanView } from '@/server/contracts/views';
+import type { Severity } from '@/server/contracts/severity';
 import { newIdempotencyKey } from './new-idempotency-key';
 import { sendTrigger, type TriggerBody } from './send-trigger';
 import { useIncidentTypeName } from '@/components/ui/use-incident-type-name';
 
-export type TriggerField = 'planId' | 'lat' | 'lng' | 'description' | 'enterpriseId' | 'general';
+export type TriggerField = 'planId' | 'lat' | 'lng' | 'description' | 'enterpriseId' | 'severity' | 'general';
 export type LatLng = { lat: number; lng: number };
 
 // The server names fields by their path in the body; the form shows them next to its own inputs.
@@ -19,6 +20,7 @@ const FIELD_BY_PATH: Record<string, TriggerField> = {
   location: 'lat',
   description: 'description',
   enterpriseId: 'enterpriseId',
+  severity: 'severity',
 };
 
 const roundCoordinate = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -41,6 +43,8 @@ export function useTriggerForm(plans: PlanView[], enterprises: EnterpriseSummary
   const [enterpriseId, setEnterpriseId] = useState('');
   const [description, setDescription] = useState('');
   const [isDrill, setIsDrill] = useState(false);
+  // 事件分级 is optional here: often only known later, and set on the board then.
+  const [severity, setSeverity] = useState<Severity | ''>('');
   const [errors, setErrors] = useState<Partial<Record<TriggerField, string>>>({});
   const [isSending, setIsSending] = useState(false);
   const lastDefault = useRef('');
@@ -114,6 +118,7 @@ export function useTriggerForm(plans: PlanView[], enterprises: EnterpriseSummary
       description: description.trim(),
       ...(enterpriseId ? { enterpriseId } : {}),
       drill: isDrill,
+      ...(severity ? { severity } : {}),
     };
     const bodyText = JSON.stringify(body);
     // Same dispatch, same key: a second press or a retry replays the first incident.
@@ -148,6 +153,7 @@ export function useTriggerForm(plans: PlanView[], enterprises: EnterpriseSummary
     enterpriseId,
     description,
     isDrill,
+    severity,
     errors: { ...localErrors, ...errors },
     isSending,
     isReady,
@@ -172,6 +178,10 @@ export function useTriggerForm(plans: PlanView[], enterprises: EnterpriseSummary
       clearError('description');
     },
     setIsDrill,
+    setSeverity: (value: Severity | '') => {
+      setSeverity(value);
+      clearError('severity');
+    },
     dispatch,
   };
 }

@@ -68,7 +68,12 @@ const userFields = z.object({
   role: z.enum(MANAGED_ROLES, { error: 'roleRequired' }),
   departmentId: optionalId,
   enterpriseId: optionalId,
+  /** 签发权: may sign off statutory reports (duty officers and admins only). Left out on an edit, it stays. */
+  canSignOff: z.boolean({ error: 'fieldRequired' }).optional(),
 });
+
+/** Only command-room accounts may hold 签发权; field staff and enterprises never do. */
+export const canHoldSignOff = (role: string) => role === 'duty_officer' || role === 'admin';
 
 export const createUserInput = userFields.extend({
   username: z
@@ -195,6 +200,7 @@ export type AdminUserView = {
   enterpriseId: string | null;
   isActive: boolean;
   isOnDuty: boolean;
+  canSignOff: boolean;
 };
 export type OptionView = { id: string; name: string };
 export type DepartmentOption = { id: string; code: string; name: string; nameEn: string };

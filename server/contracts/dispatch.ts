@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 // The lifecycle lives in a zod-free module so the field phone can use it without pulling zod in.
 import { PROGRESS_STEPS, REACHED_BY, type AssignmentStatus, type PersonStep, type ReachedBy, type TimesOf } from './assignment-lifecycle';
+import { SEVERITIES, type Severity } from './severity';
+import type { InitialReportClock } from './report-deadline';
 
 const latitude = z.number().finite().min(-90).max(90);
 const longitude = z.number().finite().min(-180).max(180);
@@ -13,6 +15,8 @@ export const triggerIncidentInput = z.object({
   description: z.string().trim().min(2).max(500),
   enterpriseId: z.string().uuid().nullish(),
   drill: z.boolean().optional().default(false),
+  /** 事件分级, if the officer already knows it; it can be set or changed later on the board. */
+  severity: z.enum(SEVERITIES, { error: 'unknownSeverity' }).nullish(),
 });
 export type TriggerIncidentInput = z.input<typeof triggerIncidentInput>;
 
@@ -139,6 +143,10 @@ export type IncidentSummary = {
   liftedAt: string | null;
   /** Why the alarm was lifted, as the officer wrote it. */
   liftReason: string | null;
+  /** 事件分级; null until the officer sets it. */
+  severity: Severity | null;
+  /** When the incident was found (the trigger, or the machine report's own time): the 初报 clock's start. */
+  discoveredAt: string;
   counts: { total: number; acknowledged: number; unacknowledged: number };
 };
 
@@ -160,4 +168,6 @@ export type IncidentDetail = IncidentSummary & {
   updates: IncidentUpdateView[];
   shortfalls: ShortfallView[];
   timeline: TimelineEntry[];
+  /** The 初报 deadline clock (server/contracts/report-deadline.ts). */
+  initialReport: InitialReportClock;
 };

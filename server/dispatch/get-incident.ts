@@ -9,6 +9,7 @@ import { parseInput } from '../kernel/validation';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
 import { toTimeline } from './timeline';
 import { loadIncidentUpdates } from './incident-links';
+import { loadInitialReportClock } from '../statutory-reports/report-reads';
 
 const getIncidentInput = z.object({ incidentId: z.string().uuid() });
 
@@ -45,5 +46,6 @@ export async function getIncident({ ctx, input }: { ctx: VerbContext; input: unk
       assigned,
     })),
     timeline: toTimeline(timeline),
+    initialReport: await loadInitialReportClock(db, actor.jurisdictionId, incidentId),
   };
 }

@@ -11,3 +11,4 @@ export { postIncidentUpdate } from './post-incident-update';
 export { recordUpdatesReceived } from './record-updates-received';
 export { reinforceIncident } from './reinforce-incident';
 export { standDownAssignment } from './stand-down-assignment';
+export { setIncidentSeverity } from './set-incident-severity';

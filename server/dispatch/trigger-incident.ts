@@ -9,6 +9,7 @@ import type { VerbContext } from '../context';
 import { idempotencyKey as idempotencyKeySchema, triggerIncidentInput } from '../contracts/dispatch';
 import { conflict, invalid } from '../kernel/errors';
 import { parseInput } from '../kernel/validation';
+import { requireKnownSeverity } from './require-known-severity';
 import { staffRoles } from '../contracts/staffing';
 import { loadAssignmentViews, loadIncidentSummary } from './views';
 import { findActivePlan, findEnterprise, findIdempotencyKey, readOnDuty, readPlanStaffing } from './trigger-reads';
@@ -33,13 +34,17 @@ export async function triggerIncident({
   ctx,
   input,
   idempotencyKey,
+  discoveredAt,
 }: {
   ctx: VerbContext;
   input: unknown;
   idempotencyKey?: string | null;
+  /** When the incident was found, if before the trigger: a machine report's own time (server/intake/confirm-report.ts). */
+  discoveredAt?: Date;
 }) {
   const { actor, db } = ctx;
   requireRole(actor, 'duty_officer', 'admin');
+  requireKnownSeverity(input);
   const data = parseInput(triggerIncidentInput, input);
   const key = idempotencyKey == null ? null : parseInput(idempotencyKeySchema, idempotencyKey);
   const requestHash = hashRequest(data);
@@ -87,6 +92,8 @@ export async function triggerIncident({
         lng: data.location.lng,
         enterpriseId: data.enterpriseId ?? null,
         isDrill: data.drill,
+        severity: data.severity ?? null,
+        discoveredAt: discoveredAt && discoveredAt.getTime() < now.getTime() ? discoveredAt : now,
         createdBy: actor.id,
         createdAt: now,
       },
@@ -98,7 +105,7 @@ export async function triggerIncident({
       action: 'incident.triggered',
       entityType: 'incident',
       entityId: incidentId,
-      data: { planId: plan.id, planName: plan.name, isDrill: data.drill, assigned: picks.length },
+      data: { planId: plan.id, planName: plan.name, isDrill: data.drill, assigned: picks.length, severity: data.severity ?? null },
     });
 
     const roleById = new Map(roles.map((role) => [role.id, role]));
@@ -187,7 +194,13 @@ export async function triggerIncident({
     committedAt,
     ...pushed,
   });
-  return { incident: outcome.incident, assignments: outcome.assignments, shortfalls: outcome.shortfalls, materialShortfalls: outcome.materialShortfalls, isReplay: false };
+  return {
+    incident: outcome.incident,
+    assignments: outcome.assignments,
+    shortfalls: outcome.shortfalls,
+    materialShortfalls: outcome.materialShortfalls,
+    isReplay: false,
+  };
 }
 
 async function loadShortfalls(db: DbOrTx, incidentId: string): Promise<ShortfallView[]> {

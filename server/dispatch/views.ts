@@ -268,6 +268,8 @@ export function toSummary(
     createdBy,
     liftedAt: iso(incident.liftedAt),
     liftReason: incident.liftReason,
+    severity: incident.severity ?? null,
+    discoveredAt: isoRequired(incident.discoveredAt ?? incident.createdAt),
     counts: { total, acknowledged, unacknowledged: total - acknowledged },
   };
 }

@@ -7,12 +7,14 @@ export const JSON_BODY_LIMIT = 64 * 1024;
 export const MULTIPART_ENVELOPE = 64 * 1024;
 
 // The routes allowed more than the JSON limit: uploads, and the two documents a person writes at
-// length (a response plan with its roles, an enterprise's checklist). Every other route gets 64 KiB.
+// length (a response plan with its roles, an enterprise's checklist, a statutory report's version). Every other route gets 64 KiB.
 const LARGER_BODIES: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/api\/enterprises\/[^/]+\/site-plan$/, maxBytes: PLAN_LIMITS.maxBytes + MULTIPART_ENVELOPE },
   { path: /^\/api\/incidents\/[^/]+\/field-reports$/, maxBytes: FIELD_REPORT_MAX_BODY },
   { path: /^\/api\/admin\/plans(\/[^/]+)?$/, maxBytes: 256 * 1024 },
   { path: /^\/api\/enterprises\/[^/]+\/checklist$/, maxBytes: 256 * 1024 },
+  // A statutory report's version: the timeline's actions and the monitoring table can run long.
+  { path: /^\/api\/incidents\/[^/]+\/statutory-reports\/[^/]+\/versions$/, maxBytes: 256 * 1024 },
 ];
 
 /** The most bytes a request to `pathname` may carry (for an upload, envelope included). */

@@ -61,6 +61,8 @@ export async function confirmReportAs(
         description: report.text.slice(0, 500),
         drill: input.drill ?? false,
       },
+      // The 初报 clock runs from when the river chief or the hotline saw it, not from the officer's press.
+      discoveredAt: report.reportedAt,
     });
   } catch (error) {
     await deps.db.update(intakeReports).set({ status: 'pending', decidedBy: null, decidedAt: null }).where(scoped);

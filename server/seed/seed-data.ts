@@ -23,12 +23,16 @@ type DemoUser = {
   department?: DepartmentCode;
   isOnDuty?: boolean;
   enterprise?: string;
+  /** 签发权: may sign off the statutory reports. */
+  canSignOff?: boolean;
 };
 
 export const USERS: DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', phone: '023-65800000', role: 'admin' },
   { username: 'duty', displayName: '陈值班', phone: '023-65801110', role: 'duty_officer' },
   { username: 'duty2', displayName: '刘文静', phone: '023-65801111', role: 'duty_officer' },
+  // The bureau's deputy director on call: signs off (签发) the 初报 / 续报 / 处理结果报告.
+  { username: 'leader', displayName: '杨振东', phone: '023-65801100', role: 'duty_officer', canSignOff: true },
   { username: 'env1', displayName: '王建国', phone: '13808300101', role: 'field_staff', department: 'env', isOnDuty: true },
   { username: 'env2', displayName: '李晓梅', phone: '13808300102', role: 'field_staff', department: 'env', isOnDuty: true },
   { username: 'env3', displayName: '张伟', phone: '13808300103', role: 'field_staff', department: 'env', isOnDuty: true },

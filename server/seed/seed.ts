@@ -56,6 +56,7 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
         departmentId: user.department ? departmentIds.get(user.department)! : null,
         enterpriseId: user.enterprise ? enterpriseIds.get(user.enterprise)! : null,
         isOnDuty: user.isOnDuty ?? false,
+        canSignOff: user.canSignOff ?? false,
         dutyChangedAt: user.role === 'field_staff' ? now : null,
       });
     }

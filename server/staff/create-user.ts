@@ -5,7 +5,7 @@ import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../kernel/auth/actor';
 import { hashPassword } from '../kernel/auth/password';
 import type { VerbContext } from '../context';
-import { createUserInput } from '../contracts/admin';
+import { canHoldSignOff, createUserInput } from '../contracts/admin';
 import { conflict } from '../kernel/errors';
 import { auditAdmin } from '../kernel/audit/audit-admin';
 import { parseAdminInput } from '../kernel/parse-admin-input';
@@ -36,6 +36,7 @@ export async function createUser({ ctx, input }: { ctx: VerbContext; input: unkn
         ...links,
         isActive: true,
         isOnDuty: false,
+        canSignOff: canHoldSignOff(links.role) && data.canSignOff === true,
         dutyChangedAt: links.role === 'field_staff' ? now : null,
         createdAt: now,
       })
@@ -45,7 +46,13 @@ export async function createUser({ ctx, input }: { ctx: VerbContext; input: unkn
       action: 'user.created',
       entityType: 'user',
       entityId: view.id,
-      data: { username: view.username, role: view.role, departmentId: view.departmentId, enterpriseId: view.enterpriseId },
+      data: {
+        username: view.username,
+        role: view.role,
+        departmentId: view.departmentId,
+        enterpriseId: view.enterpriseId,
+        canSignOff: view.canSignOff,
+      },
     });
     return view;
   });

@@ -13,5 +13,6 @@ export function toUserView(user: User): AdminUserView {
     enterpriseId: user.enterpriseId,
     isActive: user.isActive,
     isOnDuty: user.isOnDuty,
+    canSignOff: user.canSignOff,
   };
 }

@@ -5,14 +5,14 @@ import { withTransaction } from '../../db/transaction';
 import { requireRole } from '../kernel/auth/actor';
 import { hashPassword } from '../kernel/auth/password';
 import type { VerbContext } from '../context';
-import { updateUserInput } from '../contracts/admin';
+import { canHoldSignOff, updateUserInput } from '../contracts/admin';
 import { DomainError, notFound } from '../kernel/errors';
 import { auditAdmin } from '../kernel/audit/audit-admin';
 import { parseAdminInput } from '../kernel/parse-admin-input';
 import { toUserView } from './to-user-view';
 import { resolveUserLinks } from './user-links';
 
-const TRACKED = ['displayName', 'phone', 'role', 'departmentId', 'enterpriseId', 'isActive', 'isOnDuty'] as const;
+const TRACKED = ['displayName', 'phone', 'role', 'departmentId', 'enterpriseId', 'isActive', 'isOnDuty', 'canSignOff'] as const;
 
 /** Plan pre-assignments that no longer fit the person: another department, or no longer field staff. */
 async function dropStaleMemberships(tx: DbOrTx, user: Pick<User, 'id' | 'role' | 'departmentId'>) {
@@ -63,6 +63,7 @@ export async function updateUser({ ctx, input }: { ctx: VerbContext; input: unkn
         ...links,
         isActive,
         isOnDuty,
+        canSignOff: canHoldSignOff(links.role) && (data.canSignOff ?? before.canSignOff),
         ...(isOnDuty !== before.isOnDuty ? { dutyChangedAt: now } : {}),
         ...(passwordHash ? { passwordHash } : {}),
       })

@@ -64,6 +64,12 @@ for (const locale of LOCALES) {
       await expect(officer.getByTestId('suspected-sources')).toBeVisible();
       findings.push(...(await audit(officer, 'incident board')));
       await officer.screenshot({ path: `/tmp/shots-wt-axe2/board-${locale}.png`, fullPage: true });
+      expect((await officer.request.post(`/api/incidents/${incident.id}/statutory-reports`, { data: { kind: 'initial' } })).status()).toBe(
+        201,
+      );
+      await officer.goto(`/incidents/${incident.id}/reports`);
+      await expect(officer.getByTestId('report-editor')).toBeVisible();
+      findings.push(...(await audit(officer, 'incident reports')));
       await officer.goto('/incidents');
       findings.push(...(await audit(officer, 'incidents')));
       await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '检查结束' } });

@@ -27,6 +27,33 @@ const editable = async (username: string) => {
 };
 
 describe('user administration', () => {
+  it('grants 签发权 to command accounts only, keeps it when an edit leaves it out, and audits the change', async () => {
+    fixture = await createSeededDb();
+    const ctx = await fixture.ctxFor('admin');
+    const officer = await createUser({
+      ctx,
+      input: {
+        username: 'deputy',
+        displayName: '副局长',
+        phone: '',
+        role: 'duty_officer',
+        departmentId: null,
+        password: 'river-2024',
+        canSignOff: true,
+      },
+    });
+    expect(officer.canSignOff).toBe(true);
+    const field = await createUser({ ctx, input: { ...fieldStaff(fixture.ids.departmentIds.get('env')!), canSignOff: true } });
+    expect(field.canSignOff).toBe(false);
+    expect((await updateUser({ ctx, input: await editable('deputy') })).canSignOff).toBe(true);
+    expect((await updateUser({ ctx, input: { ...(await editable('deputy')), canSignOff: false } })).canSignOff).toBe(false);
+    const [audit] = (await userAudit()).filter(
+      (row) => row.action === 'user.updated' && (row.data as { changed: string[] }).changed.includes('canSignOff'),
+    );
+    expect(audit?.data).toMatchObject({ before: { canSignOff: true }, after: { canSignOff: false } });
+    expect((await userRow('leader')).canSignOff).toBe(true);
+  });
+
   it('creates a field user with a hashed password and an audit row; never returns the hash', async () => {
     fixture = await createSeededDb();
     const ctx = await fixture.ctxFor('admin');

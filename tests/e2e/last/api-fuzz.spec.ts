@@ -27,6 +27,10 @@ type Ids = {
   reportToken: string;
   receptorId: string;
   spareReceptorId: string;
+  /** A lifted throwaway incident with a 初报 draft: the statutory reports' routes reach their verbs. */
+  incidentId: string;
+  reportId: string;
+  content: Record<string, unknown>;
 };
 
 let address = 0;
@@ -143,6 +147,33 @@ const TARGETS: Record<string, (ids: Ids) => Target> = {
     role: 'field_unassigned',
     path: '/api/sms/inbound',
     template: { from: '13808300101', text: '收到', id: 'fuzz' },
+  }),
+  // 事件分级 and the statutory reports, as the duty officer on a real (lifted) incident: validated, then
+  // stored (a valid body: a new level, a 续报, a version, a notification) or refused with nothing changed.
+  'PUT /api/incidents/[id]/severity': (ids) => ({
+    role: 'duty',
+    path: `/api/incidents/${ids.incidentId}/severity`,
+    template: { severity: 'III', reason: '模糊测试定级' },
+  }),
+  'POST /api/incidents/[id]/statutory-reports': (ids) => ({
+    role: 'duty',
+    path: `/api/incidents/${ids.incidentId}/statutory-reports`,
+    template: { kind: 'follow_up' },
+  }),
+  'POST /api/incidents/[id]/statutory-reports/[reportId]/versions': (ids) => ({
+    role: 'duty',
+    path: `/api/incidents/${ids.incidentId}/statutory-reports/${ids.reportId}/versions`,
+    template: {
+      content: {
+        ...ids.content,
+        monitoring: [{ pollutant: '石油类', value: 0.3, unit: 'mg/L', point: '合谷桥', takenAt: '2026-01-01T08:00' }],
+      },
+    },
+  }),
+  'POST /api/incidents/[id]/statutory-reports/[reportId]/notifications': (ids) => ({
+    role: 'duty',
+    path: `/api/incidents/${ids.incidentId}/statutory-reports/${ids.reportId}/notifications`,
+    template: { jurisdictionName: '璧山区生态环境局', contact: '王科长', means: '电话', notifiedAt: '2026-01-01T08:00:00+08:00' },
   }),
   // Field staff may not lift an alarm: the body is read, then refused.
   'POST /api/incidents/[id]/lift': () => ({
@@ -289,8 +320,29 @@ test.beforeAll(async ({ baseURL }) => {
     data: { kind: 'other', name: '模糊测试：待删除', location: { lat: 29.59, lng: 106.33 }, note: '' },
   });
   const spareReceptorId = ((await spare.json()) as { receptor: { id: string } }).receptor.id;
-  ids = { own, pointId, planId, departmentId, userId, reportToken, receptorId, spareReceptorId };
-  for (const [name, value] of Object.entries(ids)) if (name !== 'reportToken') expect(value).toMatch(/^[0-9a-f-]{36}$/);
+  const triggered = await duty.post('/api/incidents', {
+    data: { planId, location: { lat: 29.58, lng: 106.32 }, description: '模糊测试：报告', drill: true },
+  });
+  const incidentId = ((await triggered.json()) as { incident: { id: string } }).incident.id;
+  await duty.post(`/api/incidents/${incidentId}/lift`, { data: { reason: '模糊测试结束' } });
+  const drafted = await duty.post(`/api/incidents/${incidentId}/statutory-reports`, { data: { kind: 'initial' } });
+  const { report } = (await drafted.json()) as { report: { id: string; versions: { content: Record<string, unknown> }[] } };
+  ids = {
+    own,
+    pointId,
+    planId,
+    departmentId,
+    userId,
+    reportToken,
+    receptorId,
+    spareReceptorId,
+    incidentId,
+    reportId: report.id,
+    content: report.versions[0]!.content,
+  };
+  for (const name of ['own', 'pointId', 'planId', 'departmentId', 'userId', 'incidentId', 'reportId', 'receptorId', 'spareReceptorId'] as const) {
+    expect(ids[name]).toMatch(/^[0-9a-f-]{36}$/);
+  }
   expect(reportToken).toMatch(/^edt_/);
 });
 

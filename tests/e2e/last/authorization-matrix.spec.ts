@@ -56,9 +56,12 @@ type Helpers = {
   inventory(): Promise<{ depotId: string; itemId: string }>;
   /** The matrix plan's role. */
   planRoleId(): Promise<string>;
+  /** A fresh incident with a 初报 draft (version 1). */
+  newDraft(): Promise<{ incidentId: string; reportId: string; content: unknown }>;
 };
 
-const COMMAND = ['duty', 'admin'] as const;
+// The leader is a duty officer too (with 签发权 on top): allowed wherever the duty officer is.
+const COMMAND = ['duty', 'admin', 'signer'] as const;
 const SIGNED_IN = ROLES.filter((role) => role !== 'anonymous');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const fieldReport = () =>
@@ -435,9 +438,62 @@ const ROUTES: Record<RouteMethod, Cell> = {
     allow: ['admin'],
     request: async (_f, h) => ({ method: 'POST', path: `/api/admin/integration-tokens/${await h.newToken()}/revocation` }),
   },
+  // 事件分级 and the statutory reports: the command room's; 签发 only by a signatory (the leader) of the jurisdiction.
+  'PUT /api/incidents/[id]/severity': {
+    allow: COMMAND,
+    request: async (_f, h) => ({
+      method: 'PUT',
+      path: `/api/incidents/${await h.newIncident()}/severity`,
+      data: { severity: 'III', reason: '矩阵：定级' },
+    }),
+  },
+  'GET /api/incidents/[id]/statutory-reports': {
+    allow: COMMAND,
+    request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/statutory-reports` }),
+  },
+  'POST /api/incidents/[id]/statutory-reports': {
+    allow: COMMAND,
+    request: async (_f, h) => ({
+      method: 'POST',
+      path: `/api/incidents/${await h.newIncident()}/statutory-reports`,
+      data: { kind: 'initial' },
+    }),
+  },
+  'GET /api/incidents/[id]/statutory-reports/[reportId]': {
+    allow: COMMAND,
+    request: async (_f, h) => {
+      const { incidentId, reportId } = await h.newDraft();
+      return { method: 'GET', path: `/api/incidents/${incidentId}/statutory-reports/${reportId}` };
+    },
+  },
+  'POST /api/incidents/[id]/statutory-reports/[reportId]/versions': {
+    allow: COMMAND,
+    request: async (_f, h) => {
+      const { incidentId, reportId, content } = await h.newDraft();
+      return { method: 'POST', path: `/api/incidents/${incidentId}/statutory-reports/${reportId}/versions`, data: { content } };
+    },
+  },
+  'POST /api/incidents/[id]/statutory-reports/[reportId]/versions/[version]/sign-off': {
+    allow: ['signer'],
+    request: async (_f, h) => {
+      const { incidentId, reportId } = await h.newDraft();
+      return { method: 'POST', path: `/api/incidents/${incidentId}/statutory-reports/${reportId}/versions/1/sign-off` };
+    },
+  },
+  'POST /api/incidents/[id]/statutory-reports/[reportId]/notifications': {
+    allow: COMMAND,
+    request: async (_f, h) => {
+      const { incidentId, reportId } = await h.newDraft();
+      return {
+        method: 'POST',
+        path: `/api/incidents/${incidentId}/statutory-reports/${reportId}/notifications`,
+        data: { jurisdictionName: '璧山区生态环境局', contact: '矩阵：王科长', means: '电话', notifiedAt: new Date().toISOString() },
+      };
+    },
+  },
   // Lock-screen alerts are for the people who are paged: field staff and duty officers.
   'DELETE /api/push/subscription': {
-    allow: ['field_assigned', 'field_unassigned', 'duty', 'other_jurisdiction'],
+    allow: ['field_assigned', 'field_unassigned', 'duty', 'other_jurisdiction', 'signer'],
     request: () => ({ method: 'DELETE', path: '/api/push/subscription', data: { endpoint: 'https://push.example/matrix' } }),
   },
 };
@@ -584,6 +640,13 @@ function helpers(): Helpers {
       });
       expect(response.status()).toBe(201);
       return ((await response.json()) as { incident: { id: string } }).incident.id;
+    },
+    async newDraft() {
+      const incidentId = await this.newIncident();
+      const response = await duty.post(`/api/incidents/${incidentId}/statutory-reports`, { data: { kind: 'initial' } });
+      expect(response.status()).toBe(201);
+      const { report } = (await response.json()) as { report: { id: string; versions: { content: unknown }[] } };
+      return { incidentId, reportId: report.id, content: report.versions[0]!.content };
     },
     async newAssignment() {
       const response = await duty.post('/api/incidents', {

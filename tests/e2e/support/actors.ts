@@ -13,6 +13,8 @@ export const ROLES = [
   'duty',
   'admin',
   'other_jurisdiction',
+  // A duty officer with 签发权 (the seeded leader): the only one who may sign off a statutory report.
+  'signer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +26,7 @@ export const USERNAMES: Record<Exclude<Role, 'anonymous'>, string> = {
   duty: 'duty',
   admin: 'admin',
   other_jurisdiction: 'cdduty',
+  signer: 'leader',
 };
 
 /**
