@@ -18,6 +18,7 @@ import enIntake from '../messages/en/intake.json';
 import enFieldReports from '../messages/en/fieldReports.json';
 import enReinforce from '../messages/en/reinforce.json';
 import enMaterials from '../messages/en/materials.json';
+import enReview from '../messages/en/review.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -37,6 +38,7 @@ import zhIntake from '../messages/zh-CN/intake.json';
 import zhFieldReports from '../messages/zh-CN/fieldReports.json';
 import zhReinforce from '../messages/zh-CN/reinforce.json';
 import zhMaterials from '../messages/zh-CN/materials.json';
+import zhReview from '../messages/zh-CN/review.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -60,6 +62,7 @@ const catalogs = {
     deliveryOutcome: zhDeliveryOutcome,
     reinforce: zhReinforce,
     materials: zhMaterials,
+    review: zhReview,
   },
   en: {
     common: enCommon,
@@ -81,6 +84,7 @@ const catalogs = {
     deliveryOutcome: enDeliveryOutcome,
     reinforce: enReinforce,
     materials: enMaterials,
+    review: enReview,
   },
 } as const;
 

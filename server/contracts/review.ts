@@ -110,3 +110,25 @@ export type IncidentReview = {
 /** One plan's drills, oldest first, each with its score card: the trend. */
 export type DrillHistoryEntry = { incidentId: string; createdAt: string; status: 'active' | 'lifted'; scoreCard: ScoreCard };
 export type PlanDrillHistory = { planId: string; planName: string; targets: DrillTargets; drills: DrillHistoryEntry[] };
+
+/** A duration as the review prints it: m:ss, or h:mm:ss from an hour on; null as a dash. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const whole = Math.round(Math.abs(seconds));
+  const sign = seconds < 0 ? '-' : '';
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const secs = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${sign}${minutes}:${secs}`;
+}
+
+/** The colour of each state, on the page's chart and in the PDF (the board's phases, one shade per state). */
+export const STATE_COLOURS: Record<AssignmentStatus, string> = {
+  sent: '#9ca3af',
+  delivered: '#f59e0b',
+  acknowledged: '#3b82f6',
+  en_route: '#6366f1',
+  on_scene: '#16a34a',
+  done: '#065f46',
+  stood_down: '#d1d5db',
+};
