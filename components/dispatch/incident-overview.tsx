@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
@@ -21,6 +22,7 @@ const TIME = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
 export function IncidentOverview({ incident, clockNow, isConnected, onLifted, onStale }: Props) {
   const t = useTranslations('board');
   const tc = useTranslations('common');
+  const tr = useTranslations('review');
   const format = useFormatter();
   const typeName = useIncidentTypeName();
   const isLifted = incident.status === 'lifted';
@@ -45,6 +47,9 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
           <span className={styles.status} data-testid="incident-status" data-status={incident.status}>
             <Badge tone={isLifted ? 'success' : 'danger'}>{tc(`incidentStatus.${incident.status}`)}</Badge>
           </span>
+          <Link href={`/incidents/${incident.id}/review`} data-testid="open-review">
+            {tr('openReview')}
+          </Link>
           {!isLifted && <LiftControl incidentId={incident.id} onLifted={onLifted} onStale={onStale} />}
         </div>
       </div>

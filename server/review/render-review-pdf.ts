@@ -61,7 +61,7 @@ export async function renderReviewPdf({
 
   if (review.scoreCard) {
     heading(doc, t('score.title'));
-    doc.text(t('score.summary', review.scoreCard));
+    doc.text(t('score.summary', { met: review.scoreCard.met, missed: review.scoreCard.missed, pending: review.scoreCard.pending }));
     table(
       doc,
       [t('score.target'), t('score.goal'), t('score.actual'), t('score.outcome')],
