@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, JURISDICTION, PLANS, SUPERVISO
 import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from '../../db/transaction';
 import { seedMaterials } from './seed-materials';
+import { seedDrillHistory } from './seed-drill-history';
 
 /** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -19,7 +20,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 // (every unit test seeds a fresh database) a deliberately slow bcrypt round.
 let demoPasswordHash: Promise<string> | undefined;
 
-export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) {
+export async function seedDemo(db: Db, options: { withOneMaps?: boolean; withHistory?: boolean } = {}) {
   const passwordHash = await (demoPasswordHash ??= hashPassword(DEMO_PASSWORD));
   return withTransaction(db, async (tx) => {
     const jurisdictionId = randomUUID();
@@ -108,6 +109,11 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
       await seedOneMaps(tx, enterpriseIds, publishers);
     }
     const materials = await seedMaterials(tx, jurisdictionId, roleIds);
+    // Past drills and incidents (lifted), for the drill trend and the statistics; tests start without them.
+    if (options.withHistory ?? true) {
+      const dutyId = userIds.get('duty')!;
+      await seedDrillHistory(tx, { jurisdictionId, planId: planIds.get('water_oil')!, dutyId, leaderId: userIds.get('leader') ?? dutyId });
+    }
     return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds, materials };
   });
 }
