@@ -158,6 +158,8 @@ export async function renderReviewPdf({
   const range = doc.bufferedPageRange();
   for (let page = range.start; page < range.start + range.count; page += 1) {
     doc.switchToPage(page);
+    // Below the bottom margin: without lifting it, pdfkit would start a new page for the footer.
+    doc.page.margins.bottom = 0;
     doc
       .font('regular')
       .fontSize(8)

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeAssignment, acknowledgeOnBehalf, liftIncident, updateAssignmentStatus } from '@/server/dispatch';
 import { DomainError } from '@/server/kernel/errors';
@@ -75,6 +76,13 @@ describe('getIncidentReview', () => {
     const { pdf, filename } = await exportReviewPdf({ ctx: duty, input: { incidentId: incident.id, format: 'pdf', locale: 'zh-CN' } });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    // The text is Chinese set in the CJK font (pdftotext reads it back), the footer adds no page of its own.
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
+    expect(text).toContain('演练复盘');
+    expect(text).toContain('王建国');
+    expect(text).toContain('响应时间轴');
+    const pages = text.split('\f').filter((page) => page.trim() !== '').length;
+    expect(text.match(/生成于 .* · 第 \d+ 页/g)).toHaveLength(pages);
     expect(filename).toMatch(/^review-drill-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.pdf$/);
     expect(await refusal(exportReviewPdf({ ctx: duty, input: { incidentId: incident.id, format: 'docx', locale: 'zh-CN' } }))).toBe(
       'invalid_input',
