@@ -40,6 +40,7 @@ export function DrillTrendChart({ drills }: { drills: DrillHistoryEntry[] }) {
         }}
         options={{
           responsive: true,
+          aspectRatio: 2.5,
           animation: false,
           scales: { y: { beginAtZero: true, title: { display: true, text: t('drills.trendAxis') } } },
           plugins: { legend: { position: 'bottom' } },

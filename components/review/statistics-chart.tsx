@@ -21,6 +21,7 @@ export function StatisticsChart({ bars, label }: { bars: { label: string; count:
         }}
         options={{
           responsive: true,
+          aspectRatio: 3,
           animation: false,
           scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
           plugins: { legend: { display: false } },

@@ -217,6 +217,12 @@ function plan(ids: Pick<Ids, 'departmentId'>) {
     roles: [
       { departmentId: ids.departmentId, name: '核查', instructions: '核查', targetLabel: '现场', requiredCount: 1, escalationSteps: [] },
     ],
+    targets: {
+      everyoneAcknowledgedSeconds: 180,
+      firstOnSceneSeconds: 1200,
+      allRolesOnSceneSeconds: 2700,
+      initialReportSignedSeconds: 3600,
+    },
   };
 }
 const riskPoint = () => ({ kind: 'valve', code: 'FZ-1', name: '模糊阀', x: 10, y: 10 });
