@@ -5,6 +5,7 @@ import styles from './review.module.css';
 /** Per person: sent → delivered → 收到 → en route → on scene → done, how each was reached and the escalation. */
 export async function ReviewPeople({ people }: { people: PersonReview[] }) {
   const t = await getTranslations('review');
+  const reasons = await getTranslations('escalation.reasons');
   return (
     <section className={styles.section} aria-labelledby="people-title">
       <h2 id="people-title">{t('people.title')}</h2>
@@ -67,7 +68,7 @@ export async function ReviewPeople({ people }: { people: PersonReview[] }) {
                             after: formatDuration(step.afterSeconds),
                             who: step.notifiedName ?? '',
                           })}
-                          {step.skipped && ` · ${t('skipped', { reason: step.skipped })}`}
+                          {step.skipped && ` · ${t('skipped', { reason: reasons(step.skipped) })}`}
                         </li>
                       ))}
                     </ul>

@@ -28,6 +28,7 @@ export async function renderReviewPdf({
 }): Promise<Buffer> {
   const translate = createTranslator({ locale, messages: getMessages(locale), namespace: 'review' });
   const common = createTranslator({ locale, messages: getMessages(locale), namespace: 'common' });
+  const reasons = createTranslator({ locale, messages: getMessages(locale), namespace: 'escalation.reasons' });
   const t: Text = (key, values) => translate(key as never, values as never);
   const tc: Text = (key, values) => common(key as never, values as never);
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
@@ -87,13 +88,14 @@ export async function renderReviewPdf({
       ...REVIEW_STEPS.map((step) => formatDuration(person.sinceSent[step])),
       [
         t(`reachedVia.${person.reachedVia}`) + (person.officerReachedBy ? ` (${t(`reachedBy.${person.officerReachedBy}`)})` : ''),
-        ...person.escalations.map((e) =>
-          t('escalationLine', {
-            level: e.level,
-            step: t(`escalationSteps.${e.step}`),
-            after: formatDuration(e.afterSeconds),
-            who: e.notifiedName ?? '',
-          }),
+        ...person.escalations.map(
+          (e) =>
+            t('escalationLine', {
+              level: e.level,
+              step: t(`escalationSteps.${e.step}`),
+              after: formatDuration(e.afterSeconds),
+              who: e.notifiedName ?? '',
+            }) + (e.skipped ? ` ${t('skipped', { reason: reasons(e.skipped as never) })}` : ''),
         ),
       ].join('；'),
     ]),
