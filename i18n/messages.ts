@@ -21,6 +21,7 @@ import enMaterials from '../messages/en/materials.json';
 import enReportExport from '../messages/en/reportExport.json';
 import enReceptors from '../messages/en/receptors.json';
 import enStatutoryReports from '../messages/en/statutoryReports.json';
+import enReview from '../messages/en/review.json';
 import zhAdmin from '../messages/zh-CN/admin.json';
 import zhOffline from '../messages/zh-CN/offline.json';
 import zhChannels from '../messages/zh-CN/channels.json';
@@ -43,6 +44,7 @@ import zhMaterials from '../messages/zh-CN/materials.json';
 import zhReportExport from '../messages/zh-CN/reportExport.json';
 import zhReceptors from '../messages/zh-CN/receptors.json';
 import zhStatutoryReports from '../messages/zh-CN/statutoryReports.json';
+import zhReview from '../messages/zh-CN/review.json';
 
 // One namespace per feature file, so features can grow their catalogs independently.
 const catalogs = {
@@ -69,6 +71,7 @@ const catalogs = {
     reportExport: zhReportExport,
     receptors: zhReceptors,
     statutoryReports: zhStatutoryReports,
+    review: zhReview,
   },
   en: {
     common: enCommon,
@@ -93,6 +96,7 @@ const catalogs = {
     reportExport: enReportExport,
     receptors: enReceptors,
     statutoryReports: enStatutoryReports,
+    review: enReview,
   },
 } as const;
 

@@ -109,7 +109,7 @@ function prepareSqlite(target: string) {
 
 const started = performance.now();
 const { db, close } = isPostgres ? await preparePostgres(file) : prepareSqlite(file);
-const ids = await seedDemo(db, { withOneMaps: false });
+const ids = await seedDemo(db, { withOneMaps: false, withHistory: false });
 const environmentId = ids.departmentIds.get('env')!;
 const width = Math.max(5, String(staffCount).length);
 const staff = Array.from({ length: staffCount }, (_, index) => ({

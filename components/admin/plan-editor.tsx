@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { MAX_PLAN_ROLES, planFields, type DepartmentOption } from '@/server/contracts/admin';
 import type { PlanView } from '@/server/contracts/views';
+import { DEFAULT_DRILL_TARGETS } from '@/server/contracts/drill-targets';
 import { callApi } from '../ui/api-client';
 import { Button } from '../ui/button';
 import { Alert, Card, FormField, Notice } from '../ui/form-field';
@@ -13,6 +14,7 @@ import adminStyles from './admin.module.css';
 import { bodyOf, draftOf, emptyDraft, moved, type RoleDraft, type StaffOption } from './plan-drafts';
 import { IncidentTypeField } from './incident-type-field';
 import { PlanRoleEditor } from './plan-role-editor';
+import { DrillTargetsField } from './drill-targets-field';
 import styles from './plan-editor.module.css';
 import { invalidProps, useFormErrors } from './use-form-errors';
 
@@ -28,6 +30,7 @@ export function PlanEditor({ plan, departments, staff }: Props) {
     incidentType: plan?.incidentType ?? '',
     description: plan?.description ?? '',
   });
+  const [targets, setTargets] = useState(plan?.targets ?? DEFAULT_DRILL_TARGETS);
   const [roles, setRoles] = useState<RoleDraft[]>(() => plan?.roles.map(draftOf) ?? []);
   const [isBusy, setIsBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,7 +56,7 @@ export function PlanEditor({ plan, departments, staff }: Props) {
         field?.focus({ preventScroll: true });
       });
     setNotice(null);
-    const body = { ...header, roles: roles.map(bodyOf) };
+    const body = { ...header, targets, roles: roles.map(bodyOf) };
     if (!check(planFields, body)) return focusFirstInvalid();
     setIsBusy(true);
     const result = plan
@@ -103,6 +106,8 @@ export function PlanEditor({ plan, departments, staff }: Props) {
         </FormField>
         {plan && !plan.isActive && <p className={styles.hint}>{t('inactiveHint')}</p>}
       </Card>
+
+      <DrillTargetsField targets={targets} errorFor={(key) => errors[`targets.${key}`]} onChange={setTargets} />
 
       <h2 className={adminStyles.subtitle}>{t('rolesTitle', { count: roles.length })}</h2>
       {roles.map((draft, index) => (

@@ -1,10 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { IncidentDetail, IncidentSummary } from '@/server/contracts/dispatch';
 import { formatClock, millisBetween } from './format-clock';
-import Link from 'next/link';
 import { LiftControl } from './lift-control';
 import { InitialReportClockView } from '@/components/statutory-reports/initial-report-clock';
 import { SeverityControl } from '@/components/statutory-reports/severity-control';
@@ -28,6 +28,7 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
   const t = useTranslations('board');
   const tc = useTranslations('common');
   const tr = useTranslations('statutoryReports');
+  const treview = useTranslations('review');
   const format = useFormatter();
   const typeName = useIncidentTypeName();
   const isLifted = incident.status === 'lifted';
@@ -54,6 +55,9 @@ export function IncidentOverview({ incident, clockNow, isConnected, onLifted, on
           </span>
           <Link href={`/incidents/${incident.id}/reports`} className={styles.reportsLink} data-testid="reports-link">
             {tr('page.reportsLink')}
+          </Link>
+          <Link href={`/incidents/${incident.id}/review`} className={styles.reportsLink} data-testid="open-review">
+            {treview('openReview')}
           </Link>
           {!isLifted && <LiftControl incidentId={incident.id} onLifted={onLifted} onStale={onStale} />}
         </div>

@@ -8,6 +8,7 @@ import styles from './board.module.css';
 export async function IncidentTable({ incidents }: { incidents: IncidentSummary[] }) {
   const t = await getTranslations('board');
   const tc = await getTranslations('common');
+  const tr = await getTranslations('review');
   const format = await getFormatter();
   const typeName = (type: string) => (tc.has(`incidentTypes.${type}`) ? tc(`incidentTypes.${type}`) : type);
 
@@ -60,7 +61,8 @@ export async function IncidentTable({ incidents }: { incidents: IncidentSummary[
                 </td>
                 <td>{incident.enterprises.map((enterprise) => enterprise.name).join('、') || '—'}</td>
                 <td>
-                  <Link href={`/incidents/${incident.id}`}>{t('list.open')}</Link>
+                  <Link href={`/incidents/${incident.id}`}>{t('list.open')}</Link> ·{' '}
+                  <Link href={`/incidents/${incident.id}/review`}>{tr('openReview')}</Link>
                 </td>
               </tr>
             ))}

@@ -5,7 +5,10 @@ import { LanguageSwitcher } from './language-switcher';
 import { LogoutButton } from './logout-button';
 import styles from './ui.module.css';
 
-type NavItem = { href: string; key: 'dashboard' | 'incidents' | 'roster' | 'admin' | 'field' | 'enterprise' | 'enterprises' };
+type NavItem = {
+  href: string;
+  key: 'dashboard' | 'incidents' | 'roster' | 'admin' | 'field' | 'enterprise' | 'enterprises' | 'statistics';
+};
 
 function navFor(actor: Actor): NavItem[] {
   switch (actor.role) {
@@ -13,6 +16,7 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { href: '/dashboard', key: 'dashboard' },
         { href: '/incidents', key: 'incidents' },
+        { href: '/statistics', key: 'statistics' },
         { href: '/enterprises', key: 'enterprises' },
         { href: '/admin/roster', key: 'roster' },
         { href: '/admin', key: 'admin' },
@@ -21,6 +25,7 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { href: '/dashboard', key: 'dashboard' },
         { href: '/incidents', key: 'incidents' },
+        { href: '/statistics', key: 'statistics' },
         { href: '/enterprises', key: 'enterprises' },
         { href: '/admin/roster', key: 'roster' },
       ];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACK_TIMEOUT, ESCALATION_STEPS, MAX_ACK_TIMEOUT, MIN_ACK_TIMEOUT, normalizeSteps } from './escalation';
 import { USER_ROLES, type UserRole } from './roles';
+import { MAX_TARGET_SECONDS, MIN_TARGET_SECONDS } from './drill-targets';
 
 export const ADMIN_ERROR_KEYS = [
   'fieldRequired',
@@ -146,6 +147,25 @@ export const planRoleInput = z
   .refine((role) => (role.targetLat === null) === (role.targetLng === null), { message: 'coordinatesPair', path: ['targetLat'] });
 export type PlanRoleFields = z.input<typeof planRoleInput>;
 
+const targetSeconds = z
+  .number({ error: 'drillTargetRange' })
+  .int('drillTargetRange')
+  .multipleOf(60, 'drillTargetRange')
+  .min(MIN_TARGET_SECONDS, 'drillTargetRange')
+  .max(MAX_TARGET_SECONDS, 'drillTargetRange');
+/** A plan's drill targets (plans.targets), in seconds; absent leaves them as they are (the defaults for a new plan). */
+export const drillTargetsInput = z
+  .object(
+    {
+      everyoneAcknowledgedSeconds: targetSeconds,
+      firstOnSceneSeconds: targetSeconds,
+      allRolesOnSceneSeconds: targetSeconds,
+      initialReportSignedSeconds: targetSeconds,
+    },
+    { error: 'drillTargetRange' },
+  )
+  .strict();
+
 export const planFields = z.object({
   name: text(80),
   incidentType: z
@@ -154,6 +174,7 @@ export const planFields = z.object({
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'incidentTypeFormat'),
   description: optionalText(1000),
   roles: z.array(planRoleInput, { error: 'planRolesRequired' }).min(1, 'planRolesRequired').max(MAX_PLAN_ROLES, 'tooManyRoles'),
+  targets: drillTargetsInput.optional(),
 });
 export type PlanFields = z.input<typeof planFields>;
 export const updatePlanInput = planFields.extend({ planId: id });

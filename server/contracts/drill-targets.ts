@@ -16,3 +16,15 @@ export const DEFAULT_DRILL_TARGETS: DrillTargets = {
   allRolesOnSceneSeconds: 45 * 60,
   initialReportSignedSeconds: 60 * 60,
 };
+
+/** The target keys, in the score card's order. */
+export const DRILL_TARGET_KEYS = [
+  'everyoneAcknowledgedSeconds',
+  'firstOnSceneSeconds',
+  'allRolesOnSceneSeconds',
+  'initialReportSignedSeconds',
+] as const satisfies readonly (keyof DrillTargets)[];
+
+/** A target may be from one minute to a day (the editor shows minutes; stored and sent in seconds). */
+export const MIN_TARGET_SECONDS = 60;
+export const MAX_TARGET_SECONDS = 24 * 3600;

@@ -1,5 +1,6 @@
 // PURE: the shapes pages hand to client components. Written here, not beside the verbs that build
 // them, so browser code depends on contracts only (tests/unit/boundaries.test.ts).
+import type { DrillTargets } from './drill-targets';
 import type { EscalationStep } from './escalation';
 import type { RiskLevel } from './one-map-kinds';
 
@@ -24,7 +25,16 @@ export type PlanRoleView = {
   /** 拍照取证: a photo (field report) is needed before the role can be marked done. */
   requiresPhoto: boolean;
 };
-export type PlanView = { id: string; name: string; incidentType: string; description: string; isActive: boolean; roles: PlanRoleView[] };
+export type PlanView = {
+  id: string;
+  name: string;
+  incidentType: string;
+  description: string;
+  isActive: boolean;
+  /** What a drill under this plan is scored against (seconds). */
+  targets: DrillTargets;
+  roles: PlanRoleView[];
+};
 
 export type EnterpriseSummary = {
   id: string;

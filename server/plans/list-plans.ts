@@ -44,6 +44,7 @@ export async function listPlans({ ctx, includeInactive = false }: { ctx: VerbCon
     incidentType: plan.incidentType,
     description: plan.description,
     isActive: plan.isActive,
+    targets: plan.targets,
     roles: roleRows
       .filter((row) => row.role.planId === plan.id)
       .map(({ role, department, departmentEn }) => ({

@@ -24,7 +24,14 @@ export async function updatePlan({ ctx, input }: { ctx: VerbContext; input: unkn
       action: 'plan.updated',
       entityType: 'plan',
       entityId: planId,
-      data: { name: fields.name, previousName: before.name, incidentType: fields.incidentType, roleCount, removedRoles },
+      data: {
+        name: fields.name,
+        previousName: before.name,
+        incidentType: fields.incidentType,
+        roleCount,
+        removedRoles,
+        ...(fields.targets ? { targets: fields.targets, previousTargets: before.targets } : {}),
+      },
     });
   });
   return loadPlanView(ctx, planId);

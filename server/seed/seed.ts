@@ -8,6 +8,7 @@ import { seedOneMaps } from './seed-one-map';
 import { withTransaction } from '../../db/transaction';
 import { seedMaterials } from './seed-materials';
 import { seedReceptors } from './seed-receptors';
+import { seedDrillHistory } from './seed-drill-history';
 
 /** True when the database has no jurisdiction yet, i.e. nothing to protect from a seed. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 // (every unit test seeds a fresh database) a deliberately slow bcrypt round.
 let demoPasswordHash: Promise<string> | undefined;
 
-export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) {
+export async function seedDemo(db: Db, options: { withOneMaps?: boolean; withHistory?: boolean } = {}) {
   const passwordHash = await (demoPasswordHash ??= hashPassword(DEMO_PASSWORD));
   return withTransaction(db, async (tx) => {
     const jurisdictionId = randomUUID();
@@ -111,6 +112,11 @@ export async function seedDemo(db: Db, options: { withOneMaps?: boolean } = {}) 
     }
     const materials = await seedMaterials(tx, jurisdictionId, roleIds);
     await seedReceptors(tx, jurisdictionId, now);
+    // Past drills and incidents (lifted), for the drill trend and the statistics; tests start without them.
+    if (options.withHistory ?? true) {
+      const dutyId = userIds.get('duty')!;
+      await seedDrillHistory(tx, { jurisdictionId, planId: planIds.get('water_oil')!, dutyId, leaderId: userIds.get('leader') ?? dutyId });
+    }
     return { jurisdictionId, departmentIds, enterpriseIds, userIds, planIds, materials };
   });
 }

@@ -72,6 +72,13 @@ for (const locale of LOCALES) {
       findings.push(...(await audit(officer, 'incident reports')));
       await officer.goto('/incidents');
       findings.push(...(await audit(officer, 'incidents')));
+      await officer.goto(`/incidents/${incident.id}/review`);
+      await expect(officer.getByTestId('review-swimlane').locator('canvas')).toBeVisible();
+      findings.push(...(await audit(officer, 'review')));
+      await officer.goto('/incidents?view=drills');
+      findings.push(...(await audit(officer, 'drills with their trend')));
+      await officer.goto('/statistics?period=year');
+      findings.push(...(await audit(officer, 'statistics')));
       await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '检查结束' } });
       await officer.context().close();
       expectClean(findings);

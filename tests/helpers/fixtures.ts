@@ -33,10 +33,10 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
 }
 
 /** A fresh database with the demo district, per test (in memory; on a PostgreSQL run, its own database). */
-export async function createSeededDb(options: { withOneMaps?: boolean } = {}) {
+export async function createSeededDb(options: { withOneMaps?: boolean; withHistory?: boolean } = {}) {
   const { db, close } = await openTestDatabase();
   // Drawing five site plans costs ~1 s; only tests about the one-map ask for them.
-  const ids = await seedDemo(db, { withOneMaps: options.withOneMaps ?? false });
+  const ids = await seedDemo(db, { withOneMaps: options.withOneMaps ?? false, withHistory: options.withHistory ?? false });
   const emitter = recordingEmitter();
   const ctxFor = async (username: string) => {
     const [user] = await db.select().from(users).where(eq(users.username, username));

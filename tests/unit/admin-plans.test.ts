@@ -226,3 +226,37 @@ describe('response plan administration', () => {
     expect(row!.isActive).toBe(true);
   });
 });
+
+describe('drill targets (plans.targets)', () => {
+  it('are saved with the plan, audited, kept when absent, and refused out of range without a change', async () => {
+    fixture = await createSeededDb();
+    const ctx = await fixture.ctxFor('admin');
+    const planId = fixture.ids.planIds.get('water_oil')!;
+    const before = await getAdminPlan({ ctx, input: { planId } });
+    expect(before.targets).toEqual({
+      everyoneAcknowledgedSeconds: 180,
+      firstOnSceneSeconds: 1200,
+      allRolesOnSceneSeconds: 2700,
+      initialReportSignedSeconds: 3600,
+    });
+    const targets = {
+      everyoneAcknowledgedSeconds: 120,
+      firstOnSceneSeconds: 900,
+      allRolesOnSceneSeconds: 1800,
+      initialReportSignedSeconds: 3600,
+    };
+
+    const after = await updatePlan({ ctx, input: { ...toInput(before), targets } });
+    expect(after.targets).toEqual(targets);
+    const [audit] = (await planAudit()).filter((row) => row.action === 'plan.updated');
+    expect(audit!.data).toMatchObject({ targets, previousTargets: before.targets });
+    // The editor of an older client sends no targets: they stay.
+    expect((await updatePlan({ ctx, input: toInput(before) })).targets).toEqual(targets);
+
+    for (const bad of [{ ...targets, firstOnSceneSeconds: 0 }, { ...targets, firstOnSceneSeconds: 90 }, { ...targets, extra: 1 }, 'soon']) {
+      await expect(updatePlan({ ctx, input: { ...toInput(before), targets: bad } })).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    const [row] = await fixture.db.select().from(plans).where(eq(plans.id, planId));
+    expect(row!.targets).toEqual(targets);
+  });
+});

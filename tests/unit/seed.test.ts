@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '@/db/schema';
+import { assignments, incidents, users } from '@/db/schema';
+import { listDrillHistory } from '@/server/review';
 import { getPublishedMap } from '@/server/one-map';
 import { createSeededDb } from '../helpers/fixtures';
 
@@ -37,5 +38,28 @@ describe('demo seed', () => {
     expect(stale).toEqual(['chem']);
     const wwtp = await getPublishedMap({ ctx: duty, input: { enterpriseId: fixture.ids.enterpriseIds.get('wwtp')! } });
     expect(wwtp.riskPoints.find((p) => p.code === 'V-3')).toMatchObject({ kind: 'valve', name: '总排口排污阀' });
+  });
+});
+
+describe('demo seed: past drills and incidents', () => {
+  it('gives the river-oil plan a scored drill history and the statistics real incidents, all lifted and closed', async () => {
+    const seeded = await createSeededDb({ withHistory: true });
+    try {
+      const duty = await seeded.ctxFor('duty');
+      const history = await listDrillHistory({ ctx: duty });
+      expect(history).toHaveLength(1);
+      const drills = history[0]!.drills;
+      expect(drills.length).toBeGreaterThanOrEqual(3);
+      expect(drills.every((drill) => drill.status === 'lifted' && drill.scoreCard.pending === 0)).toBe(true);
+      // Better over time: the latest drill meets more targets than the first.
+      expect(drills.at(-1)!.scoreCard.met).toBeGreaterThan(drills[0]!.scoreCard.met);
+      const past = await seeded.db.select().from(incidents);
+      expect(past.some((incident) => !incident.isDrill)).toBe(true);
+      expect(past.every((incident) => incident.status === 'lifted' && incident.createdAt < new Date())).toBe(true);
+      const cards = await seeded.db.select().from(assignments);
+      expect(cards.every((card) => card.closedAt !== null && card.nextPushAt === null && card.nextEscalationAt === null)).toBe(true);
+    } finally {
+      await seeded.close();
+    }
   });
 });

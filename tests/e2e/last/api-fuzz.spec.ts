@@ -269,6 +269,12 @@ function plan(ids: Pick<Ids, 'departmentId'>) {
     roles: [
       { departmentId: ids.departmentId, name: '核查', instructions: '核查', targetLabel: '现场', requiredCount: 1, escalationSteps: [] },
     ],
+    targets: {
+      everyoneAcknowledgedSeconds: 180,
+      firstOnSceneSeconds: 1200,
+      allRolesOnSceneSeconds: 2700,
+      initialReportSignedSeconds: 3600,
+    },
   };
 }
 const riskPoint = () => ({ kind: 'valve', code: 'FZ-1', name: '模糊阀', x: 10, y: 10 });
@@ -340,7 +346,17 @@ test.beforeAll(async ({ baseURL }) => {
     reportId: report.id,
     content: report.versions[0]!.content,
   };
-  for (const name of ['own', 'pointId', 'planId', 'departmentId', 'userId', 'incidentId', 'reportId', 'receptorId', 'spareReceptorId'] as const) {
+  for (const name of [
+    'own',
+    'pointId',
+    'planId',
+    'departmentId',
+    'userId',
+    'incidentId',
+    'reportId',
+    'receptorId',
+    'spareReceptorId',
+  ] as const) {
     expect(ids[name]).toMatch(/^[0-9a-f-]{36}$/);
   }
   expect(reportToken).toMatch(/^edt_/);

@@ -387,6 +387,20 @@ const ROUTES: Record<RouteMethod, Cell> = {
     allow: ['admin'],
     request: async (_f, h) => ({ method: 'PUT', path: `/api/admin/plan-roles/${await h.planRoleId()}/materials`, data: { materials: [] } }),
   },
+  // 复盘: command roles of the incident's jurisdiction only (the per-person times are about colleagues).
+  'GET /api/incidents/[id]/review': {
+    allow: COMMAND,
+    request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/review` }),
+  },
+  'GET /api/incidents/[id]/review/export': {
+    allow: COMMAND,
+    request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/review/export?format=pdf` }),
+  },
+  // 统计报表: each jurisdiction's command roles read their own (the second one's holds none of the first's ids).
+  'GET /api/statistics': {
+    allow: [...COMMAND, 'other_jurisdiction'],
+    request: () => ({ method: 'GET', path: `/api/statistics?period=year&year=${new Date().getFullYear()}&format=json` }),
+  },
   'GET /api/incidents/[id]/materials': {
     allow: ['field_assigned', ...COMMAND],
     request: (f) => ({ method: 'GET', path: `/api/incidents/${f.incidentId}/materials` }),

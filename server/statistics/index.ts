@@ -1,0 +1,2 @@
+export { getStatistics } from './get-statistics';
+export { statisticsCsv, statisticsXlsx } from './export-statistics';
