@@ -26,6 +26,10 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
   const updates = new Map<string, IncidentUpdateView>();
   const updatesShown = new Map<string, number>();
   const syncReplies: AssignmentsSyncReply[] = [];
+  /** Receipts the server refused (each as its answer), kept for a failing test to show. */
+  const receiptErrors: string[] = [];
+  let receiptsSent = 0;
+  let receiptsAnswered = 0;
   let connects = 0;
 
   const socket: FieldSocket = connect(url, {
@@ -61,7 +65,12 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
 
   function confirmUpdates(incidentId: string) {
     const seqs = [...updates.values()].filter((update) => update.incidentId === incidentId).map((update) => update.seq);
-    if (seqs.length > 0) socket.emit('incident:updates-received', { incidentId, seq: Math.max(...seqs) }, () => undefined);
+    if (seqs.length > 0)
+      socket.emit('incident:updates-received', { incidentId, seq: Math.max(...seqs) }, (reply: AckResult<unknown>) => {
+        receiptsAnswered += 1;
+        if (!reply?.ok) receiptErrors.push(JSON.stringify(reply));
+      });
+    if (seqs.length > 0) receiptsSent += 1;
   }
   function holdUpdates(incoming: IncidentUpdateView[]) {
     for (const update of incoming) {
@@ -107,6 +116,8 @@ export function createFieldClient({ url, cookie, reconnect = true }: FieldClient
     updatesShown,
     /** Every answer to `assignments:sync`, in order. */
     syncReplies,
+    receiptErrors,
+    receipts: () => ({ sent: receiptsSent, answered: receiptsAnswered }),
     get connects() {
       return connects;
     },
