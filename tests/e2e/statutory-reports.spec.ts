@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from './support/phone-layout';
 import { DESKTOP, PHONE, pressAndHold, signedInPage } from './support/sessions';
@@ -5,9 +7,10 @@ import { DESKTOP, PHONE, pressAndHold, signedInPage } from './support/sessions';
 // The statutory 初报 after a drill: the duty officer triggers and lifts it (with a 情况通报 and a
 // severity set on the board on the way), drafts the 初报 and finds the timeline's facts in it, adds a
 // monitoring value and saves a version; the leader, in a browser of their own, signs it off; the
-// version is then frozen and the board's 初报 clock says it was met.
+// version is then frozen and the board's 初报 clock says it was met; its PDF downloads with the facts,
+// the monitoring value and the signatory; the drill's score card shows targets met and missed.
 
-test('a drill to the lift, the 初报 prefilled from the timeline, a monitoring value saved, signed off by the leader, frozen', async ({
+test('a drill to the lift, the 初报 prefilled from the timeline, a monitoring value saved, signed off by the leader, frozen, its PDF, the score card', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -102,9 +105,24 @@ test('a drill to the lift, the 初报 prefilled from the timeline, a monitoring 
   expect(again.status()).toBe(409);
   expect(((await again.json()) as { error: { message: string } }).error.message).toContain('已签发');
 
+  // The signed 初报 downloads as a PDF with the facts, the monitoring value and who signed it.
+  const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('export-pdf').click()]);
+  const pdfFile = (await download.path())!;
+  expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('初报');
+  expect(pdfText).toContain('0.35');
+  expect(pdfText).toContain('杨振东');
+
   // The board says the 初报 deadline was met.
   await officer.getByTestId('reports-back').click();
   await expect(officer.getByTestId('initial-report-clock')).toHaveAttribute('data-state', 'met');
+
+  // The drill's score card: the 初报 was signed within the hour (met); nobody pressed 收到 (missed).
+  await officer.getByTestId('open-review').click();
+  const score = officer.getByTestId('score-card');
+  await expect(score.locator('[data-target="initialReportSigned"]')).toHaveAttribute('data-outcome', 'met');
+  await expect(score.locator('[data-target="everyoneAcknowledged"]')).toHaveAttribute('data-outcome', 'missed');
 
   // The reports page on a phone: usable, nothing wider than the screen.
   const phone = await signedInPage(browser, 'duty', PHONE);
