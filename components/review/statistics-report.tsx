@@ -81,48 +81,18 @@ export async function StatisticsReport({ stats, years }: { stats: IncidentStatis
         {stats.total === 0 ? <p className={styles.muted}>{t('empty')}</p> : <StatisticsChart bars={bars} label={t('byMonth')} />}
       </section>
       <div className={styles.grid}>
-        <section className={styles.section}>
-          <h2>{t('byType')}</h2>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('type')}</th>
-                <th scope="col" className={styles.num}>
-                  {t('count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byType.map((row) => (
-                <tr key={row.incidentType}>
-                  <td>{typeName(row.incidentType)}</td>
-                  <td className={styles.num}>{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section className={styles.section}>
-          <h2>{t('bySeverity')}</h2>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('severity')}</th>
-                <th scope="col" className={styles.num}>
-                  {t('count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.bySeverity.map((row) => (
-                <tr key={row.severity}>
-                  <td>{severityName(row.severity)}</td>
-                  <td className={styles.num}>{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <CountTable
+          title={t('byType')}
+          heading={t('type')}
+          countLabel={t('count')}
+          rows={stats.byType.map((row) => ({ key: row.incidentType, label: typeName(row.incidentType), count: row.count }))}
+        />
+        <CountTable
+          title={t('bySeverity')}
+          heading={t('severity')}
+          countLabel={t('count')}
+          rows={stats.bySeverity.map((row) => ({ key: row.severity, label: severityName(row.severity), count: row.count }))}
+        />
         <section className={styles.section}>
           <h2>{t('times')}</h2>
           <table className={styles.table}>
@@ -154,5 +124,42 @@ export async function StatisticsReport({ stats, years }: { stats: IncidentStatis
         </section>
       </div>
     </div>
+  );
+}
+
+/** One breakdown of the period's incidents (by type, by severity): a label and a count per row. */
+function CountTable({
+  title,
+  heading,
+  countLabel,
+  rows,
+}: {
+  title: string;
+  heading: string;
+  countLabel: string;
+  rows: { key: string; label: string; count: number }[];
+}) {
+  return (
+    <section className={styles.section}>
+      <h2>{title}</h2>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className={styles.num}>
+              {countLabel}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <td>{row.label}</td>
+              <td className={styles.num}>{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
