@@ -7,7 +7,7 @@
 //   BENCH_SMOKE=1: 50 connections
 import { ratio } from './lib/stats';
 import { writeReport } from './lib/report';
-import { pinning } from './support/pin-cpu';
+import { pinning, pinThisProcessWithPhones } from './support/pin-cpu';
 import {
   connectFleet,
   createLoadDatabase,
@@ -20,6 +20,8 @@ import {
   type LoadDatabase,
   type ServerKind,
 } from './support/fanout-harness';
+
+pinThisProcessWithPhones();
 
 const size = isSmoke ? 50 : envNumber('BENCH_CONNECTIONS', 10_000);
 const workers = envNumber('BENCH_WORKERS', 4);

@@ -20,7 +20,9 @@ import {
   type LoopStats,
 } from './support/fanout-harness';
 import { describeRound, runRound } from './support/fanout-round';
-import { pinning } from './support/pin-cpu';
+import { pinning, pinThisProcessWithPhones } from './support/pin-cpu';
+
+pinThisProcessWithPhones();
 
 const size = isSmoke ? 50 : envNumber('BENCH_ASSIGNEES', 1000);
 const rounds = isSmoke ? 1 : envNumber('BENCH_ROUNDS', 3);

@@ -25,7 +25,9 @@ function floodOnce(): Promise<void> {
     };
     socket.on('connect', () => {
       first = process.hrtime.bigint();
-      socket.write(`POST /api/locale HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
+      socket.write(
+        `POST /api/locale HTTP/1.1\r\nHost: ${host}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+      );
       pump();
     });
     socket.on('drain', pump);

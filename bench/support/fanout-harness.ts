@@ -77,6 +77,8 @@ export function freePort(): Promise<number> {
 /** Our app; the bare Socket.IO baseline; the bare baseline that first writes what a dispatch must write. */
 export type ServerKind = 'app' | 'bare' | 'bare-durable';
 export type LoopStats = { count: number; p50: number; p99: number; max: number; mean: number };
+/** Socket writes carrying a card since the last loop reset, and when the first and the last left (probe.mjs). */
+export type CardsWritten = { written: number; firstAt: number | null; lastAt: number | null };
 
 /**
  * Starts our production server (server/index.ts, unchanged) or the bare baseline as a child process
@@ -173,6 +175,8 @@ export async function startServer(
     log: () => log,
     loopReset: () => probe<object>('loop-reset'),
     loopRead: async () => (await probe<{ loop: LoopStats }>('loop-read')).loop,
+    /** The loop's delays and the cards written since the last reset. */
+    roundRead: () => probe<{ loop: LoopStats; cards: CardsWritten }>('loop-read'),
     /** Heap after two full GCs, and the resident set (from /proc, as the OS sees it). */
     memory: async () => {
       const { memory } = await probe<{ memory: NodeJS.MemoryUsage }>('memory');

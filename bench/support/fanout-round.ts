@@ -21,7 +21,7 @@ export function phoneLoad(loads: WorkerLoad[], cores = phoneCores) {
     if (spans.length === 0) return null;
     const cpuMs = spans.reduce((sum, span) => sum + span.cpuMs, 0);
     const wallMs = Math.max(...spans.map((span) => span.wallMs));
-    return wallMs <= 0 ? null : { cpuOfCores: cpuMs / wallMs / cores, maxElu: Math.max(...spans.map((span) => span.elu)) };
+    return wallMs <= 0 ? null : { cpuMs, cpuOfCores: cpuMs / wallMs / cores, maxElu: Math.max(...spans.map((span) => span.elu)) };
   };
   return { cores, receive: share('receive'), ack: share('ack') };
 }
@@ -37,6 +37,12 @@ export type RoundOutcome = {
   receivedByNode: number[][];
   /** trigger start → the trigger's HTTP answer. */
   responseMs: number;
+  /**
+   * trigger start → the server's last card written to its socket (probe.mjs), and how many were
+   * written: the server's own pace, which the phones cannot slow down (null if none was written).
+   */
+  lastCardOutMs: number | null;
+  cardsWritten: number;
   /** trigger start → the last phone's 收到 answered by the server. */
   allAckedMs: number | null;
   /** trigger start → the board first showed N acknowledged. */
@@ -79,7 +85,7 @@ export async function runRound(options: {
       : await postJson<{ incident: { id: string } }>(`${server.url}/fanout`, duty.cookie, { card: options.card });
   const responseMs = now() - started;
   const [boardAt] = await Promise.all([boardDone, acked]);
-  const loop = await server.loopRead();
+  const { loop, cards } = await server.roundRead();
   const { results, disconnected, loads } = await fleet.collect();
 
   let acknowledgedInDb: number | null = null;
@@ -102,6 +108,8 @@ export async function runRound(options: {
     received: receivedByNode.flat(),
     receivedByNode,
     responseMs,
+    lastCardOutMs: cards.lastAt === null ? null : cards.lastAt - started,
+    cardsWritten: cards.written,
     allAckedMs: ackTimes.every((at) => at !== null) ? Math.max(...(ackTimes as number[])) - started : null,
     boardAllAckedMs: boardAt === null ? null : boardAt - started,
     acknowledgedInDb,
@@ -128,6 +136,8 @@ export function describeRound(outcome: RoundOutcome) {
     max: round1(outcome.received.length ? Math.max(...outcome.received) : Number.NaN),
     ...(outcome.receivedByNode.length > 1 ? { p99ByNode: outcome.receivedByNode.map((times) => round1(percentile(times, 99))) } : {}),
     responseMs: round1(outcome.responseMs),
+    lastCardOutMs: round1(outcome.lastCardOutMs),
+    cardsWritten: outcome.cardsWritten,
     allAckedMs: round1(outcome.allAckedMs),
     boardAllAckedMs: round1(outcome.boardAllAckedMs),
     acknowledgedInDb: outcome.acknowledgedInDb,
@@ -140,6 +150,7 @@ export function describeRound(outcome: RoundOutcome) {
     loopMax: outcome.loop.max,
     // The phones' share of their cores while the cards arrived, and their busiest event loop.
     phonesCpu: round2(outcome.phones.receive?.cpuOfCores ?? null),
+    phonesCpuMs: round1(outcome.phones.receive?.cpuMs ?? null),
     phonesElu: round2(outcome.phones.receive?.maxElu ?? null),
     phonesCpuToAck: round2(outcome.phones.ack?.cpuOfCores ?? null),
   };
@@ -158,6 +169,8 @@ export function pooled(outcomes: RoundOutcome[]) {
     allAckedMs: median(outcomes.map((outcome) => outcome.allAckedMs)),
     boardAllAckedMs: median(outcomes.map((outcome) => outcome.boardAllAckedMs)),
     responseMs: median(outcomes.map((outcome) => outcome.responseMs)),
+    /** The server's own pace, which slow phones cannot change: trigger → last card written, median of rounds. */
+    lastCardOutMs: median(outcomes.map((outcome) => outcome.lastCardOutMs)),
     lost: outcomes.reduce((sum, outcome) => sum + outcome.lost, 0),
     wrongCard: outcomes.reduce((sum, outcome) => sum + outcome.wrongCard, 0),
     repushed: outcomes.reduce((sum, outcome) => sum + outcome.repushed, 0),
@@ -168,6 +181,15 @@ export function pooled(outcomes: RoundOutcome[]) {
     /** The highest share of their cores the phones used in any round while the cards arrived. */
     phonesCpuMax: Math.max(...outcomes.map((outcome) => outcome.phones.receive?.cpuOfCores ?? 0)),
     phoneBoundRounds: outcomes.filter((outcome) => isPhoneBound(outcome.phones)).length,
+    /**
+     * How many cores the phones would need to stay within PHONE_CPU_LIMIT at this server's own pace
+     * (their CPU time while the cards arrived, over the time the server took to write them), median of rounds.
+     */
+    phoneCoresNeeded: median(
+      outcomes.map((outcome) =>
+        outcome.phones.receive && outcome.lastCardOutMs ? outcome.phones.receive.cpuMs / outcome.lastCardOutMs / PHONE_CPU_LIMIT : null,
+      ),
+    ),
     // The target's measure: each round's own p99, then the median over rounds. On a shared machine
     // one disturbed round decided the pooled p99 alone (1,000 phones: one round 617 ms, the
     // others ≈ 300 ms), for either server; the median of rounds is robust to that, for both alike.

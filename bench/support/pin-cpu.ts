@@ -29,3 +29,12 @@ export const pinning = isPinning ? { server: 'cpu 0', phones: `cpus 1-${cores - 
 
 /** How many cores the phones' processes may use: their own when pinned, else every core (shared with the server). */
 export const phoneCores = isPinning ? cores - 1 : cores;
+
+/**
+ * The benchmark's own process (it holds the duty board's socket and gathers the phones' results)
+ * belongs with the load generator: left unpinned, the scheduler ran it on the server's core, where
+ * its reading of every board update took time from the server being measured.
+ */
+export function pinThisProcessWithPhones(): void {
+  pinProcess(process.pid, 'phones');
+}

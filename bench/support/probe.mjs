@@ -1,7 +1,33 @@
 // Preloaded into a measured server (`node --import ./bench/support/probe.mjs`), so the server code
-// stays unchanged: an event-loop delay histogram and memory readings, answered over the IPC
-// channel the benchmark opened. Plain JS so that it loads before (and without) the tsx loader.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// stays unchanged: an event-loop delay histogram, when the cards left (below) and memory readings,
+// answered over the IPC channel the benchmark opened. Plain JS so that it loads before (and without) the tsx loader.
+import { Socket } from 'node:net';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+/**
+ * When the server handed its cards to the kernel: every socket write that carries an
+ * `assignment:new` frame is counted, with the time of the first and the last. This is the server's
+ * own pace, read where the phones cannot touch it: once a frame is written to a loopback socket it
+ * waits in the kernel for its reader, so slow phones delay their receipt times but not these.
+ * Same clock as the harness (`performance.timeOrigin + performance.now()`). The byte search costs
+ * every measured server alike (≈ 1 µs per ~1 KB frame).
+ */
+const CARD_EVENT = Buffer.from('"assignment:new"');
+const cards = { written: 0, firstAt: null, lastAt: null };
+const carriesCard = (chunk) =>
+  typeof chunk === 'string'
+    ? chunk.includes('"assignment:new"')
+    : chunk instanceof Uint8Array && Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(CARD_EVENT) >= 0;
+const write = Socket.prototype.write;
+Socket.prototype.write = function countCards(chunk, ...rest) {
+  if (carriesCard(chunk)) {
+    const at = performance.timeOrigin + performance.now();
+    cards.written += 1;
+    cards.firstAt ??= at;
+    cards.lastAt = at;
+  }
+  return write.call(this, chunk, ...rest);
+};
 
 if (typeof process.send === 'function') {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -13,6 +39,7 @@ if (typeof process.send === 'function') {
     const reply = (body) => process.send?.({ probeReply: message.id, ...body });
     if (message.probe === 'loop-reset') {
       histogram.reset();
+      Object.assign(cards, { written: 0, firstAt: null, lastAt: null });
       reply({});
     } else if (message.probe === 'loop-read') {
       reply({
@@ -23,6 +50,7 @@ if (typeof process.send === 'function') {
           max: ms(histogram.max),
           mean: ms(histogram.mean),
         },
+        cards: { ...cards },
       });
     } else if (message.probe === 'memory') {
       // Two full collections: the second one frees what the first one's finalizers released.
