@@ -6,7 +6,8 @@
 // acknowledged and counted to the command room, so a board sees "all acknowledged" the same way.
 // BARE_DURABLE=1 makes it the "bare-durable" baseline: before it emits, it writes what a dispatch must
 // make durable (bench/support/durable-writes.ts: the incident, every card, their audit rows, in one
-// transaction on the load database), and each 收到 is written with its audit row before its answer.
+// transaction on the load database), and each 收到 is written with its audit row before its answer
+// (the 收到 of one event-loop turn in one transaction; one board update per commit).
 // Run: PORT=… BENCH_SESSIONS=<seed:load sessions file> [BARE_DURABLE=1 DATABASE_URL=file:…] node --import tsx bench/support/bare-server.ts
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -79,15 +80,41 @@ io.on('connection', (socket) => {
   socket.join(`user:${userId}`);
   if (isCommand) socket.join('command');
   socket.on('assignment:ack', (payload: { assignmentId?: string }, ack: unknown) => {
-    const written = durable && typeof payload?.assignmentId === 'string' ? durable.acknowledge(payload.assignmentId) : null;
-    round.acknowledged = written ? written.acknowledged : round.acknowledged + 1;
-    if (typeof ack === 'function') ack({ ok: true, data: { id: payload?.assignmentId, status: 'acknowledged' } });
-    io.to('command').emit('incident:updated', {
-      messageId: `bare:${round.id}:${round.acknowledged}`,
-      incident: { id: round.id, counts: { total: staffIds.length, acknowledged: round.acknowledged } },
-    });
+    const answer = typeof ack === 'function' ? (ack as (body: unknown) => void) : () => undefined;
+    const assignmentId = typeof payload?.assignmentId === 'string' ? payload.assignmentId : '';
+    if (durable) return queueDurableAck(assignmentId, answer);
+    answer({ ok: true, data: { id: assignmentId, status: 'acknowledged' } });
+    round.acknowledged += 1;
+    announceCount();
   });
 });
+
+const announceCount = () =>
+  io.to('command').emit('incident:updated', {
+    messageId: `bare:${round.id}:${round.acknowledged}`,
+    incident: { id: round.id, counts: { total: staffIds.length, acknowledged: round.acknowledged } },
+  });
+
+/** The 收到 of one event-loop turn, written in one transaction and answered after its commit. */
+let waitingAcks: { assignmentId: string; answer: (body: unknown) => void }[] = [];
+function queueDurableAck(assignmentId: string, answer: (body: unknown) => void) {
+  if (waitingAcks.length === 0) setImmediate(commitWaitingAcks);
+  waitingAcks.push({ assignmentId, answer });
+}
+function commitWaitingAcks() {
+  const group = waitingAcks;
+  waitingAcks = [];
+  const acknowledged = new Set(durable!.acknowledge(group.map((entry) => entry.assignmentId)));
+  for (const { assignmentId, answer } of group) {
+    answer(
+      acknowledged.has(assignmentId)
+        ? { ok: true, data: { id: assignmentId, status: 'acknowledged' } }
+        : { ok: false, error: { code: 'conflict' } },
+    );
+  }
+  round.acknowledged += acknowledged.size;
+  announceCount();
+}
 
 httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = httpServer.address();
