@@ -17,6 +17,7 @@
 // Both sides: statements per 收到 (pg_stat_statements calls, each one round trip; transactions =
 // COMMITs), and CPU per 收到 of the Node process, of PostgreSQL's processes and of the phones.
 //   npx tsx bench/ack-burst-pg.ts   BENCH_ACKERS (2000)  BENCH_POOL (10)  BENCH_PORT (free)   BENCH_SMOKE=1: 50 phones
+//   BENCH_APP_DIR=<checkout>: run the node from another checkout of the app (e.g. an earlier commit, for before/after)
 // PostgreSQL is the tests' throwaway server (fsync off, synchronous_commit off), the same for both sides.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -110,6 +111,7 @@ const server = await startServer('app', {
   extraEnv: { DATABASE_POOL_SIZE: String(POOL) },
   // Not pinned: PostgreSQL needs a core too (as in multi-node-fanout.ts).
   isPinned: false,
+  cwd: process.env.BENCH_APP_DIR || undefined,
 });
 let clients: FieldClient[] = [];
 try {
@@ -221,7 +223,14 @@ console.log('[ack-burst-pg] statements on the app side (calls, top 15):');
 for (const row of app.statements.top) console.log(`  ${String(row.calls).padStart(6)}  ${row.query}`);
 
 writeReport('ack-burst-pg', {
-  parameters: { ackers: ACKERS, pool: POOL, smoke: isSmoke, database: 'postgresql (throwaway, fsync off)', concurrency: 'all at once' },
+  parameters: {
+    ackers: ACKERS,
+    pool: POOL,
+    smoke: isSmoke,
+    appDir: process.env.BENCH_APP_DIR ?? null,
+    database: 'postgresql (throwaway, fsync off)',
+    concurrency: 'all at once',
+  },
   results: {
     app: {
       elapsedMs: app.elapsedMs,
