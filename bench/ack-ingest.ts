@@ -14,11 +14,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AckResult } from '../server/contracts/events';
-import { createFieldClient, type FieldClient } from '../tests/helpers/field-client';
+import type { FieldClient } from '../tests/helpers/field-client';
 import { writeReport } from './lib/report';
-import { ratio, summarize } from './lib/stats';
+import { ratio } from './lib/stats';
 import { ensureNextBuild, envNumber, isSmoke, seedLoadDatabase, startLoadServer } from './lib/load-server';
+import { ackBurst, connectPhones, triggerLoadIncident, waitUntil, type BurstResult } from './support/ack-burst';
 
 const ACKERS = envNumber('BENCH_ACKERS', isSmoke ? 50 : 2_000);
 const PORT = envNumber('BENCH_PORT', 3182);
@@ -29,14 +29,6 @@ const t0 = performance.now();
 process.on('unhandledRejection', (error) => console.warn('[ack-ingest] unhandled rejection:', (error as Error).message));
 const log = (message: string) => console.log(`[ack-ingest +${((performance.now() - t0) / 1000).toFixed(1)} s] ${message}`);
 
-async function until(what: string, isDone: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!isDone()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 ensureNextBuild();
 const { file, sessions } = seedLoadDatabase({ dir: DIR, name: 'ack-ingest', staff: ACKERS, noEscalation: true });
 const server = await startLoadServer({ file, port: PORT, dir: DIR });
@@ -44,66 +36,31 @@ const reader = new Database(file, { readonly: true });
 const countStatus = reader.prepare('SELECT count(*) AS n FROM assignments WHERE incident_id = ? AND status = ?');
 const statusCount = (incidentId: string, status: string) => (countStatus.get(incidentId, status) as { n: number }).n;
 
-const clients: FieldClient[] = [];
-let real: { elapsedMs: number; ok: number; failed: number; persisted: number; latencies: number[] };
+let clients: FieldClient[] = [];
+let real: BurstResult & { persisted: number };
 let incidentA = '';
 let incidentB = '';
 try {
-  for (let start = 0; start < sessions.staff.length; start += 200) {
-    const batch = sessions.staff
-      .slice(start, start + 200)
-      .map((person) => createFieldClient({ url: server.url, cookie: person.cookie, reconnect: false }));
-    await Promise.all(batch.map((client) => client.ready()));
-    clients.push(...batch);
-  }
-
-  const trigger = async (cookie: string, label: string) => {
-    const response = await fetch(`${server.url}/api/incidents`, {
-      method: 'POST',
-      headers: { cookie, origin: server.url, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        planId: sessions.planId,
-        location: { lat: 29.6, lng: 106.3 },
-        description: `基准测试：收到 ${label}`,
-        drill: true,
-      }),
-    });
-    if (response.status !== 201) throw new Error(`trigger ${label}: HTTP ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { incident: { id: string } }).incident.id;
-  };
+  clients = await connectPhones(server.url, sessions.staff);
   log(`${clients.length} phones connected`);
-  incidentA = await trigger(sessions.command[0]!.cookie, 'A');
-  incidentB = await trigger(sessions.command[1]!.cookie, 'B');
+  incidentA = await triggerLoadIncident(server.url, sessions.command[0]!.cookie, sessions.planId, 'A');
+  incidentB = await triggerLoadIncident(server.url, sessions.command[1]!.cookie, sessions.planId, 'B');
   // Every phone holds both cards and the receipts are written (sent → delivered), so the acks
   // below measure 收到 alone.
-  await until('all cards on the phones', () => clients.every((client) => client.cards.size === 2), 180_000);
-  await until(
+  await waitUntil('all cards on the phones', () => clients.every((client) => client.cards.size === 2), 180_000);
+  await waitUntil(
     'all receipts persisted',
     () => statusCount(incidentA, 'delivered') === ACKERS && statusCount(incidentB, 'delivered') === ACKERS,
     180_000,
   );
 
   log('cards delivered and receipts persisted; all phones press 收到');
-  const cardOfA = (client: FieldClient) => [...client.cards.values()].find((card) => card.incidentId === incidentA)!.assignmentId;
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    clients.map(async (client) => {
-      const sent = performance.now();
-      const reply = (await client.socket
-        .timeout(120_000)
-        .emitWithAck('assignment:ack', { assignmentId: cardOfA(client) })) as AckResult<unknown>;
-      latencies.push(performance.now() - sent);
-      if (reply.ok) ok += 1;
-      else failed += 1;
-    }),
+  const burst = await ackBurst(clients, incidentA);
+  real = { ...burst, persisted: statusCount(incidentA, 'acknowledged') };
+  log(
+    `acks answered: ${real.ok} ok, ${real.failed} failed, ${real.persisted} persisted; phones' CPU ${(100 * burst.phones.cpuOfCore).toFixed(0)} % of their core`,
   );
-  const elapsedMs = performance.now() - started;
-  real = { elapsedMs, ok, failed, persisted: statusCount(incidentA, 'acknowledged'), latencies };
-  log(`acks answered: ${ok} ok, ${failed} failed, ${real.persisted} persisted`);
-  if (failed > 0) console.warn(server.log().slice(-3_000));
+  if (real.failed > 0) console.warn(server.log().slice(-3_000));
 } finally {
   for (const client of clients) client.close();
   reader.close();
@@ -151,7 +108,7 @@ raw.close();
 const oursPerSecond = (real.persisted / real.elapsedMs) * 1000;
 const baselinePerSecond = (baselinePersisted / baselineMs) * 1000;
 const perSecondRatio = ratio(oursPerSecond, baselinePerSecond);
-const latency = summarize(real.latencies);
+const latency = real.latencyMs;
 writeReport('ack-ingest', {
   parameters: { ackers: ACKERS, smoke: isSmoke, synchronous: 'FULL', journal: 'WAL', concurrency: 'all at once' },
   results: {
@@ -162,6 +119,7 @@ writeReport('ack-ingest', {
       persisted: real.persisted,
       perSecond: oursPerSecond,
       latencyMs: latency,
+      phones: real.phones,
     },
     baseline: { elapsedMs: baselineMs, persisted: baselinePersisted, perSecond: baselinePerSecond },
   },

@@ -12,6 +12,7 @@ const BENCHMARKS = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [
   'event-loop-delay',
   'trigger-api',
   'ack-ingest',
+  'ack-burst-pg',
   'one-map-render',
   'field-page',
   'sqlite-durability',

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, is, SQL, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { isPostgres, type DbOrTx } from './index';
+import type { DbOrTx } from './index';
 import { preparedOn } from './prepared';
 
 // A statement may bind at most 32,766 parameters in SQLite (65,535 in PostgreSQL); a multi-row
@@ -18,7 +18,7 @@ const MAX_PARAMETERS = 30_000;
 // by the first big dispatch after a start cost ≈ 0.4 s of it; running 80 statements of 128 rows
 // instead of 7 of 1,500 costs nothing measurable.
 const PREPARED_ROWS = 128;
-type Prepared = { run: (values: unknown[]) => unknown };
+type Prepared = { execute: (values: Record<string, unknown>) => Promise<unknown> };
 
 export type CompleteRow<Table extends SQLiteTable> = Table['$inferSelect'];
 
@@ -35,12 +35,9 @@ export async function insertInChunks<Table extends SQLiteTable>(
   if (rows.length === 0) return [];
   const columns = Object.entries(getTableColumns(table)) as [string, Column][];
   const complete = rows.map((row) => completeRow(columns, row as Record<string, unknown>));
-  if (isPostgres(tx) || complete.some((row) => row === null)) {
-    // PostgreSQL: multi-row INSERT … RETURNING through drizzle; its statements are planned by the
-    // server and the rows come back in the same round trip, so the prepared shapes below (which
-    // exist to spare SQLite's synchronous builder) bring nothing there.
-    // SQLite, a column whose default only the database knows (e.g. an SQL expression) and no value
-    // given: let drizzle write DEFAULT for it and read the stored rows back. No hot path takes this branch.
+  if (complete.some((row) => row === null)) {
+    // A column whose default only the database knows (e.g. an SQL expression) and no value given:
+    // let drizzle write DEFAULT for it and read the stored rows back. No hot path takes this branch.
     const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     const stored: CompleteRow<Table>[] = [];
     for (let start = 0; start < rows.length; start += chunkSize) {
@@ -53,6 +50,9 @@ export async function insertInChunks<Table extends SQLiteTable>(
     }
     return stored;
   }
+  // Both drivers: the prepared shapes below. On PostgreSQL they are named statements shared by every
+  // connection (db/prepared.ts): building the INSERT with drizzle on every call cost more Node time
+  // than the round trip (every 收到 writes an audit row; bench/ack-burst-pg.ts).
   const completeRows = complete as Record<string, unknown>[];
   const maxChunk = Math.min(PREPARED_ROWS, Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)));
   let start = 0;
@@ -67,7 +67,7 @@ export async function insertInChunks<Table extends SQLiteTable>(
         values[index++] = value === null ? null : column.mapToDriverValue(value);
       }
     }
-    await statement.run(values);
+    await statement.execute(values as unknown as Record<string, unknown>);
     start += size;
   }
   return completeRows as CompleteRow<Table>[];
@@ -115,10 +115,10 @@ function preparedInsert(tx: DbOrTx, table: SQLiteTable, columns: [string, Column
     const placeholderRows = Array.from({ length: size }, () =>
       Object.fromEntries(columns.map(([name]) => [name, sql`${sql.placeholder(String(position++))}`])),
     );
-    const prepared = db
+    // The prepared query itself (not a closure over it), so that PostgreSQL can share it (db/prepared.ts).
+    return db
       .insert(table)
       .values(placeholderRows as SQLiteTable['$inferInsert'][])
-      .prepare();
-    return { run: (values: unknown[]) => prepared.execute(values as unknown as Record<string, unknown>) };
+      .prepare() as unknown as Prepared;
   });
 }

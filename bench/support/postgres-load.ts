@@ -3,8 +3,11 @@
 import { createPostgresLoadDatabase as createDatabase } from '../../tests/support/postgres-load-database';
 import type { LoadDatabase } from './fanout-harness';
 
-export async function createPostgresLoadDatabase(staff: number): Promise<LoadDatabase> {
-  const database = await createDatabase({ staff });
+export async function createPostgresLoadDatabase(
+  staff: number,
+  settings?: Record<string, string>,
+): Promise<LoadDatabase & { query: Awaited<ReturnType<typeof createDatabase>>['query'] }> {
+  const database = await createDatabase({ staff, settings });
   return {
     ...database,
     // The same seed:load file; the bench's type names the fields the fault tests do not read.

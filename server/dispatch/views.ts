@@ -16,7 +16,8 @@ const standInFor = alias(users, 'stands_in_for');
 
 const summaryColumns = { incident: incidents, planName: plans.name, createdBy: users.displayName };
 
-const assignmentColumns = {
+/** The board row's columns (toAssignmentView): the assignment, its person and department. */
+export const assignmentColumns = {
   assignment: assignments,
   userName: users.displayName,
   username: users.username,

@@ -11,9 +11,9 @@ import { createDatabase, startPostgres } from './postgres-server';
  * database seeded by the real `seed:load` script (N on-duty staff, one plan that needs them all,
  * no escalation) and its minted sessions, plus a way to look at it beside the nodes' writes.
  */
-export async function createPostgresLoadDatabase({ staff }: { staff: number }) {
+export async function createPostgresLoadDatabase({ staff, settings }: { staff: number; settings?: Record<string, string> }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecodispatch-pg-load-'));
-  const server = await startPostgres();
+  const server = await startPostgres({ settings });
   const cleanup = async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

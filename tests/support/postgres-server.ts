@@ -54,8 +54,11 @@ function logTail(logFile: string): string {
   return existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : '(no log)';
 }
 
-/** Starts a fresh server (initdb + pg_ctl start) on a free loopback port. Takes a few seconds. */
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Starts a fresh server (initdb + pg_ctl start) on a free loopback port. Takes a few seconds.
+ * `settings`: extra server settings (`-c name=value`), e.g. a benchmark's pg_stat_statements.
+ */
+export async function startPostgres({ settings }: { settings?: Record<string, string> } = {}): Promise<PostgresServer> {
   const binDir = findBinDir();
   const runAs = unprivilegedUser();
   const baseDir = mkdtempSync(path.join(os.tmpdir(), 'ecodispatch-pg-'));
@@ -79,7 +82,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     // The free port may be taken between probing and binding; try a few.
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const serverOptions = `-F -k ${baseDir} -h 127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      const extra = Object.entries(settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`);
+      const serverOptions = `-F -k ${baseDir} -h 127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off${extra.join('')}`;
       try {
         await run(pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions, 'start'], options);
         break;

@@ -4,6 +4,7 @@ import { auditEvents } from '@/db/schema';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { acknowledgeAssignment, acknowledgeOnBehalf, liftIncident } from '@/server/dispatch';
 import { DomainError } from '@/server/kernel/errors';
+import { loadAssignmentView } from '@/server/dispatch/views';
 import { createEscalationFixture, TRIGGERED_AT } from '../helpers/escalation-fixture';
 import { useChannels } from '../helpers/notify-setup';
 
@@ -38,6 +39,8 @@ describe('收到 on someone’s behalf', () => {
     });
 
     expect(view).toMatchObject({ status: 'acknowledged', acknowledgedAt: reachedAt, acknowledgedVia: 'phone_call' });
+    // Built from what was written, not read back: the same row.
+    expect(view).toEqual(await loadAssignmentView(fixture.db, original.id));
     const row = await fixture.assignmentRow(original.id);
     expect(row).toMatchObject({ nextEscalationAt: null, nextPushAt: null, acknowledgedById: fixture.user('duty') });
     expect(await fixture.pendingFor([original.id])).toEqual([]);

@@ -4,6 +4,7 @@ import { notifications } from '@/db/schema';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { acknowledgeAssignment, liftIncident, updateAssignmentStatus } from '@/server/dispatch';
 import { enqueueNotifications } from '@/server/notify/enqueue-notifications';
+import { loadAssignmentView } from '@/server/dispatch/views';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 import { useChannels } from '../helpers/notify-setup';
 
@@ -43,9 +44,11 @@ describe('one acknowledgement stops every pending step and channel', () => {
     const backups = (await fixture.backupsOf(original.id)).map((row) => row.id);
     expect((await fixture.pendingFor([original.id, ...backups])).length).toBeGreaterThan(0);
 
-    await acknowledgeAssignment({ ctx: await fixture.ctxAt('env1'), input: { assignmentId: original.id } });
+    const view = await acknowledgeAssignment({ ctx: await fixture.ctxAt('env1'), input: { assignmentId: original.id } });
 
     expect(await fixture.pendingFor([original.id, ...backups])).toEqual([]);
+    // The board row it answers and announces is built from what it wrote: the same as read back.
+    expect(view).toEqual(await loadAssignmentView(fixture.db, original.id));
     expect(await fixture.assignmentRow(original.id)).toMatchObject({ nextEscalationAt: null, escalationStep: stepsBefore });
     fixture.emitter.sent.length = 0;
     for (const seconds of [...STEP_SECONDS, 600, 3_600]) expect(await fixture.at(seconds)).toEqual([]);
@@ -62,8 +65,9 @@ describe('one acknowledgement stops every pending step and channel', () => {
     expect(backup!.userId).toBe(fixture.user('env3'));
     expect((await fixture.pendingFor([original.id])).length).toBeGreaterThan(0);
 
-    await acknowledgeAssignment({ ctx: await fixture.ctxAt('env3'), input: { assignmentId: backup!.id } });
+    const view = await acknowledgeAssignment({ ctx: await fixture.ctxAt('env3'), input: { assignmentId: backup!.id } });
     expect(await fixture.pendingFor([original.id, backup!.id])).toEqual([]);
+    expect(view).toEqual(await loadAssignmentView(fixture.db, backup!.id));
     expect(await fixture.assignmentRow(original.id)).toMatchObject({ nextEscalationAt: null, status: 'sent' });
     for (const seconds of [180, 240, 3_600]) expect(await fixture.at(seconds)).toEqual([]);
     expect((await fixture.steps(incident.id)).map((step) => step.action)).toEqual(['escalation.realert', 'escalation.backup']);
