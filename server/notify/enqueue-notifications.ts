@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db';
 import { insertInChunks } from '../../db/insert-in-chunks';
-import { notifications, pushSubscriptions, type NotificationKind } from '../../db/schema';
+import { notifications, pushSubscriptions, type NotificationChannel, type NotificationKind } from '../../db/schema';
 import { channelEnv } from './channel-config';
 import { channelsFor, configuredChannels } from './channel-policy';
 
@@ -29,24 +29,31 @@ export async function enqueueNotifications(tx: DbOrTx, request: NotificationRequ
   const requests = Array.isArray(request) ? request : [request];
   const configured = configuredChannels(channelEnv());
   const withPushAllowed = configured.has('web_push') ? await usersWithPushSubscription(tx, requests) : new Set<string>();
-  const rows = requests.flatMap((one) => {
+  // The channels depend only on the kind and whether a person is addressed: worked out once per
+  // pair, not per request (a dispatch queues 10,000 of the same kind).
+  const channelsByCase = new Map<string, NotificationChannel[]>();
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  for (const one of requests) {
     const isPersonal = one.userId !== null;
-    const channels = channelsFor(one.kind, isPersonal, configured).filter(
-      (channel) => channel !== 'web_push' || (one.userId !== null && withPushAllowed.has(one.userId)),
-    );
-    return channels.map((channel) => ({
-      id: randomUUID(),
-      jurisdictionId: one.jurisdictionId,
-      incidentId: one.incidentId,
-      assignmentId: one.assignmentId,
-      userId: one.userId,
-      channel,
-      kind: one.kind,
-      status: 'pending' as const,
-      nextAttemptAt: at,
-      createdAt: at,
-    }));
-  });
+    const caseKey = `${one.kind}:${isPersonal}`;
+    let channels = channelsByCase.get(caseKey);
+    if (!channels) channelsByCase.set(caseKey, (channels = channelsFor(one.kind, isPersonal, configured)));
+    for (const channel of channels) {
+      if (channel === 'web_push' && (one.userId === null || !withPushAllowed.has(one.userId))) continue;
+      rows.push({
+        id: randomUUID(),
+        jurisdictionId: one.jurisdictionId,
+        incidentId: one.incidentId,
+        assignmentId: one.assignmentId,
+        userId: one.userId,
+        channel,
+        kind: one.kind,
+        status: 'pending',
+        nextAttemptAt: at,
+        createdAt: at,
+      });
+    }
+  }
   await insertInChunks(tx, notifications, rows);
   return rows.length;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { insertInChunks, pieceSizes } from '@/db/insert-in-chunks';
+import { insertInChunks } from '@/db/insert-in-chunks';
 import { auditEvents, idempotencyKeys } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
 
@@ -70,7 +70,7 @@ describe('withTransaction (group commit)', () => {
     expect(written).toHaveLength(7_000);
   });
 
-  it('returns every row as stored, defaults filled in, for any count (full chunks + power-of-two pieces)', async () => {
+  it('returns every row as stored, defaults filled in, for any count', async () => {
     opened = openDatabase(':memory:');
     const { db } = opened;
     // Without `data`: its default ({}) comes from the schema, as drizzle would write it.
@@ -99,10 +99,26 @@ describe('withTransaction (group commit)', () => {
     expect(returned[0]!.createdAt).toBeInstanceOf(Date);
   });
 
-  it('splits a batch into full chunks and distinct powers of two', () => {
-    expect(pieceSizes(1_000, 1_500)).toEqual([512, 256, 128, 64, 32, 8]);
-    expect(pieceSizes(300, 128)).toEqual([128, 128, 32, 8, 4]);
-    expect(pieceSizes(3_001, 1_500)).toEqual([1_500, 1_500, 1]);
-    expect(pieceSizes(0, 1_500)).toEqual([]);
+  it('stores each row its own JSON, whether rows share one object or not', async () => {
+    opened = openDatabase(':memory:');
+    const { db } = opened;
+    // A dispatch gives every card the same object (its value is mapped once and reused); others differ.
+    const shared = { role: 'shared' };
+    const rows = [
+      { ...row('s1'), data: shared },
+      { ...row('s2'), data: shared },
+      { ...row('own'), data: { role: 'own' } },
+      { ...row('s3'), data: shared },
+      { ...row('none'), data: {} },
+    ];
+    await withTransaction(db, (tx) => insertInChunks(tx, auditEvents, rows));
+    const stored = await db.select({ entityId: auditEvents.entityId, data: auditEvents.data }).from(auditEvents);
+    expect(Object.fromEntries(stored.map((one) => [one.entityId, one.data]))).toEqual({
+      s1: shared,
+      s2: shared,
+      own: { role: 'own' },
+      s3: shared,
+      none: {},
+    });
   });
 });
