@@ -3,7 +3,12 @@
 import { createPostgresLoadDatabase as createDatabase } from '../../tests/support/postgres-load-database';
 import type { LoadDatabase } from './fanout-harness';
 
-export async function createPostgresLoadDatabase(staff: number): Promise<LoadDatabase> {
+export type PostgresLoadDatabase = LoadDatabase & {
+  /** One query on a connection of its own (superuser of the throwaway server). */
+  query: Awaited<ReturnType<typeof createDatabase>>['query'];
+};
+
+export async function createPostgresLoadDatabase(staff: number): Promise<PostgresLoadDatabase> {
   const database = await createDatabase({ staff });
   return {
     ...database,
