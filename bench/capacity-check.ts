@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { writeReport, type ReportRow } from './lib/report';
 import { percentile } from './lib/stats';
-import { predict, type Figures, type PerCard, type Scenario } from './lib/capacity-model';
+import { predict, regionTable, type Figures, type PerCard, type Scenario } from './lib/capacity-model';
 import { startRedis } from '../tests/support/redis-server';
 import {
   connectBoard,
@@ -294,6 +294,8 @@ async function runDispatches(fleet: Awaited<ReturnType<typeof connectFleet>>, di
   const wrongCard = results.filter(
     (result) => !result.isOwn || result.assignmentIds > 1 || (!result.isExpected && result.cards > 0),
   ).length;
+  const ackErrors = results.filter((result) => result.isExpected && result.ackError !== null).map((result) => result.ackError);
+  const acknowledgedInDb = await Promise.all(outcomes.map(({ incidentId }) => database.countAcknowledged(incidentId)));
   for (const { incidentId } of outcomes)
     await postJson(`${servers[0]!.url}/api/incidents/${incidentId}/lift`, duty.cookie, { reason: '演练结束' });
   // The lift's own writes flushed before the next round's first reading.
@@ -307,6 +309,8 @@ async function runDispatches(fleet: Awaited<ReturnType<typeof connectFleet>>, di
     cardsByNode,
     outcomes,
     wrongCard,
+    ackErrors,
+    acknowledgedInDb,
     used: delta(before, after, pgAfter),
     phones: phoneLoad(loads),
   };
@@ -334,6 +338,8 @@ function describe(label: string, run: Run) {
       lastCardMs: outcome.log?.lastCardMs ?? null,
     })),
     wrongCard: run.wrongCard,
+    ackErrors: run.ackErrors.length === 0 ? 0 : `${run.ackErrors.length} (${[...new Set(run.ackErrors)].join(', ')})`,
+    acknowledgedInDb: run.acknowledgedInDb.reduce((sum, count) => sum + count, 0),
     nodesCpuMs: run.used.nodesCpuMs.map(Math.round),
     pgXacts: run.used.pg.xacts,
     pgRows: run.used.pg.rows,
@@ -346,6 +352,13 @@ function describe(label: string, run: Run) {
 let report: Record<string, unknown> = {};
 const rows: ReportRow[] = [];
 try {
+  // The nodes idle with no phone: their own timers (presence snapshots, redelivery and escalation ticks).
+  await sleep(isSmoke ? 500 : 3_000);
+  const emptyBefore = await snapshot(nodePids, []);
+  await sleep(idleSeconds * 1000);
+  const empty = delta(emptyBefore, await snapshot(nodePids, []));
+  const nodeIdleCpuMsPerSecond = median(empty.nodesCpuMs.map((cpuMs) => cpuMs / empty.seconds));
+  console.log(`[capacity] idle without phones ${JSON.stringify({ ...empty, seconds: r2(empty.seconds) })}`);
   const memoryBefore = await Promise.all(servers.map((server) => server.memory()));
   const fleet = await connectFleet(
     servers.map((server) => server.url),
@@ -422,7 +435,11 @@ try {
   };
   const figures: Figures = {
     rssKiBPerConnection,
-    idleCpuMsPerConnectionSecond: median(idleCpuMsPerSecondByNode.map((rate, node) => rate / connectionsByNode[node]!)),
+    nodeIdleCpuMsPerSecond,
+    idleCpuMsPerConnectionSecond: Math.max(
+      0,
+      median(idleCpuMsPerSecondByNode.map((rate, node) => (rate - nodeIdleCpuMsPerSecond) / connectionsByNode[node]!)),
+    ),
     cpuMs: { localCard, relayedCard, ack, triggerPerAssignee },
     commitMs: { base: commitSmall - perAssignee * smallSize, perAssignee },
     pushMsPerCard,
@@ -512,7 +529,7 @@ try {
     isMet: measured.phonesCpuMax <= 0.5 && measured.lost === 0 && measured.wrongCard === 0,
   });
   report = {
-    idle: { ...idle, connectionsByNode, cpuMsPerSecondByNode: idleCpuMsPerSecondByNode },
+    idle: { ...idle, connectionsByNode, cpuMsPerSecondByNode: idleCpuMsPerSecondByNode, withoutPhones: empty },
     memory: { rssKiBPerConnection, heapKiBPerConnection, before: memoryBefore, after: memoryAfter },
     calibration: {
       ...Object.fromEntries(Object.entries(calibration).map(([name, runs]) => [name, runs.map((run) => describe(name, run))])),
@@ -542,6 +559,11 @@ try {
     `\n[capacity] window ${r2(windowSeconds)} s; figures: ${JSON.stringify(figures, (_, value: unknown) => (typeof value === 'number' ? r3(value) : value))}`,
   );
   for (const line of table) console.log(`[capacity] ${line.map(String).join(' | ')}`);
+  // The region of docs/capacity.md with these figures (a 10 s window: every card and 收到 in it).
+  const region = regionTable(figures, [2, 3, 4, 5, 6, 8]);
+  for (const line of region)
+    console.log(`[capacity] region ${JSON.stringify(line, (_, value: unknown) => (typeof value === 'number' ? r2(value) : value))}`);
+  report.region = region;
 } catch (error) {
   for (const server of servers) console.error(server.log().slice(-3_000));
   throw error;

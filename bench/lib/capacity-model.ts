@@ -15,7 +15,9 @@ export type PerCard = { localCard: number; relayedCard: number; ack: number };
 export type Figures = {
   /** Resident memory per held phone connection, KiB. */
   rssKiBPerConnection: number;
-  /** CPU ms per second per idle connection (Engine.IO heartbeats every 7 s, presence, the workers' ticks shared out). */
+  /** CPU ms per second a node spends idle with no phone (its timers: presence snapshots, the workers' ticks). */
+  nodeIdleCpuMsPerSecond: number;
+  /** CPU ms per second per idle connection (Engine.IO heartbeats every 7 s, presence), beyond the node's own idle. */
   idleCpuMsPerConnectionSecond: number;
   /** Node CPU ms per card on the node whose phone holds it, per 收到 there, and per assignee on the node that takes the trigger. */
   cpuMs: PerCard & { triggerPerAssignee: number };
@@ -78,7 +80,7 @@ export function predict(figures: Figures, scenario: Scenario, nodes: number): Pr
           (isHere ? incident.size * figures.cpuMs.triggerPerAssignee : 0)
         );
       },
-      perNode * figures.idleCpuMsPerConnectionSecond * scenario.windowSeconds,
+      (figures.nodeIdleCpuMsPerSecond + perNode * figures.idleCpuMsPerConnectionSecond) * scenario.windowSeconds,
     ),
   );
   const windowMs = scenario.windowSeconds * 1000;
@@ -131,4 +133,48 @@ export function predict(figures: Figures, scenario: Scenario, nodes: number): Pr
 /** Pool size for a node by Little's law: transactions in flight = rate × duration, twice that for bursts, at least `floor`. */
 export function poolSize(xactsPerSecondPerNode: number, transactionMs: number, floor = 10): number {
   return Math.max(floor, Math.ceil(2 * xactsPerSecondPerNode * (transactionMs / 1000)));
+}
+
+/** The 成渝 region of docs/capacity.md: 20,000 phones connected, 10 incidents of 200 and one of 5,000 at once. */
+export function regionScenario(nodes: number, windowSeconds = 10): Scenario {
+  return {
+    connections: 20_000,
+    // The large one on node A, the small ones spread by the balancer.
+    incidents: [{ size: 5_000, node: 0 }, ...Array.from({ length: 10 }, (_, index) => ({ size: 200, node: (index + 1) % nodes }))],
+    windowSeconds,
+  };
+}
+
+/**
+ * Wall ms per card pushed by a node with a core of its own: 10,000 cards left one pinned node in
+ * 563–695 ms (docs/performance.md, the timing probe of 2026-12-03), ≈ 0.063 ms each. The three-node
+ * run on 2 shared cores measures several times that.
+ */
+export const DEDICATED_PUSH_MS_PER_CARD = 0.063;
+
+/** One line per node count: the region with all nodes, and with one of them lost. */
+export function regionTable(figures: Figures, nodeCounts: number[], windowSeconds = 10) {
+  return nodeCounts.map((nodes) => {
+    const all = predict(figures, regionScenario(nodes, windowSeconds), nodes);
+    const oneLost = predict(figures, regionScenario(nodes - 1, windowSeconds), nodes - 1);
+    const dedicated = predict({ ...figures, pushMsPerCard: DEDICATED_PUSH_MS_PER_CARD }, regionScenario(nodes, windowSeconds), nodes);
+    return {
+      nodes,
+      connectionsPerNode: Math.round(all.connectionsPerNode),
+      rssMiBPerNode: Math.round(all.rssMiBPerNode),
+      cpuShareMax: Math.max(...all.cpuShareByNode),
+      cpuShareMaxOneLost: Math.max(...oneLost.cpuShareByNode),
+      pgXactsPerSecond: all.pg.xactsPerSecond,
+      pgRowsPerSecond: all.pg.rowsPerSecond,
+      pgCores: all.pg.cpuShare,
+      redisPublishesPerSecond: all.redis.publishesPerSecond,
+      redisDeliveriesPerSecond: all.redis.deliveriesPerSecond,
+      redisMiBPerSecond: all.redis.bytesPerSecond / 2 ** 20,
+      /** p99 of the 5,000 and of the slowest 200, with this machine's push rate, and with a core per node. */
+      p99LargeMs: all.p99Ms[0]!,
+      p99SmallMs: Math.max(...all.p99Ms.slice(1)),
+      p99LargeDedicatedMs: dedicated.p99Ms[0]!,
+      p99SmallDedicatedMs: Math.max(...dedicated.p99Ms.slice(1)),
+    };
+  });
 }
