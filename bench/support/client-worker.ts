@@ -131,7 +131,13 @@ process.on('message', async (message: WorkerMessage) => {
   } else if (message.type === 'arm') {
     const expected = message.expected ? new Set(message.expected) : null;
     for (const client of clients)
-      Object.assign(client, { cards: [], receivedAt: null, ackedAt: null, ackError: null, isExpected: expected?.has(client.userId) ?? true });
+      Object.assign(client, {
+        cards: [],
+        receivedAt: null,
+        ackedAt: null,
+        ackError: null,
+        isExpected: expected?.has(client.userId) ?? true,
+      });
     sample = null;
     isAcking = message.ack ?? true;
     pendingAcks = clients.filter((client) => client.isExpected && client.socket.connected).length;
