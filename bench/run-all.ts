@@ -17,6 +17,7 @@ const BENCHMARKS = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [
   'field-page',
   'sqlite-durability',
   'multi-node-fanout',
+  'capacity-check',
   'body-flood',
 ];
 

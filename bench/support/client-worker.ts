@@ -15,6 +15,8 @@ type Client = {
   receivedAt: number | null;
   ackedAt: number | null;
   ackError: string | null;
+  /** Expected to get a card this round (every phone, unless `arm` named some). */
+  isExpected: boolean;
 };
 /**
  * What this process spent while the round ran, so the harness can show the phones were not the
@@ -37,10 +39,12 @@ export type ClientResult = {
   receivedAt: number | null;
   ackedAt: number | null;
   ackError: string | null;
+  isExpected: boolean;
 };
 export type WorkerMessage =
   | { type: 'connect'; url: string; people: Person[]; concurrency: number }
-  | { type: 'arm' }
+  /** `expected`: only these people get a card this round (default: everyone); `ack: false`: no 收到, a round ends at the last card. */
+  | { type: 'arm'; expected?: string[]; ack?: boolean }
   | { type: 'collect' }
   | { type: 'sample' }
   | { type: 'close' };
@@ -51,6 +55,7 @@ let sample: unknown = null;
 let pendingAcks = 0;
 let pendingReceipts = 0;
 let isArmed = false;
+let isAcking = true;
 let armedAt = { cpu: process.cpuUsage(), wall: now(), elu: performance.eventLoopUtilization() };
 let load: WorkerLoad = { receive: null, ack: null };
 
@@ -77,7 +82,7 @@ function checkDone() {
 
 function open(url: string, person: Person): Promise<Client | string> {
   const socket = connect(url, { extraHeaders: { cookie: person.cookie }, transports: ['websocket'], reconnection: false, timeout: 60_000 });
-  const client: Client = { userId: person.userId, socket, cards: [], receivedAt: null, ackedAt: null, ackError: null };
+  const client: Client = { userId: person.userId, socket, cards: [], receivedAt: null, ackedAt: null, ackError: null, isExpected: true };
   socket.on('assignment:new', (card: Card, receipt?: (answer: { received: boolean }) => void) => {
     const at = now();
     sample ??= card;
@@ -88,8 +93,14 @@ function open(url: string, person: Person): Promise<Client | string> {
     else socket.emit('assignment:delivered', { assignmentId: card.assignmentId }, () => undefined);
     if (client.receivedAt !== null) return; // a re-push of a card already held: no second 收到
     client.receivedAt = at;
+    if (!client.isExpected) return; // not part of this round's count (a stray card shows as wrongCard)
     pendingReceipts -= 1;
     if (isArmed && pendingReceipts === 0) load.receive = spentSinceArmed();
+    if (!isAcking) {
+      pendingAcks -= 1;
+      checkDone();
+      return;
+    }
     socket.emit('assignment:ack', { assignmentId: card.assignmentId }, (result: { ok: boolean; error?: { code: string } }) => {
       client.ackedAt = now();
       if (!result?.ok) client.ackError = result?.error?.code ?? 'unknown';
@@ -118,14 +129,24 @@ process.on('message', async (message: WorkerMessage) => {
     }
     send({ type: 'connected', connected: clients.length, failed, errors: [...errors] });
   } else if (message.type === 'arm') {
-    for (const client of clients) Object.assign(client, { cards: [], receivedAt: null, ackedAt: null, ackError: null });
+    const expected = message.expected ? new Set(message.expected) : null;
+    for (const client of clients)
+      Object.assign(client, {
+        cards: [],
+        receivedAt: null,
+        ackedAt: null,
+        ackError: null,
+        isExpected: expected?.has(client.userId) ?? true,
+      });
     sample = null;
-    pendingAcks = clients.filter((client) => client.socket.connected).length;
+    isAcking = message.ack ?? true;
+    pendingAcks = clients.filter((client) => client.isExpected && client.socket.connected).length;
     pendingReceipts = pendingAcks;
     load = { receive: null, ack: null };
     armedAt = { cpu: process.cpuUsage(), wall: now(), elu: performance.eventLoopUtilization() };
-    isArmed = true;
-    send({ type: 'armed' });
+    // A process none of whose phones gets a card this round has nothing to wait for (see `pending`).
+    isArmed = pendingAcks > 0;
+    send({ type: 'armed', pending: pendingAcks });
   } else if (message.type === 'collect') {
     const results: ClientResult[] = clients.map((client) => ({
       userId: client.userId,
@@ -135,6 +156,7 @@ process.on('message', async (message: WorkerMessage) => {
       receivedAt: client.receivedAt,
       ackedAt: client.ackedAt,
       ackError: client.ackError,
+      isExpected: client.isExpected,
     }));
     const disconnected = clients.filter((client) => !client.socket.connected).length;
     send({ type: 'results', results, disconnected, load });

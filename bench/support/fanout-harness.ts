@@ -257,14 +257,22 @@ export async function connectFleet(url: string | string[], people: Person[], wor
       `${failed} of ${people.length} phones could not connect: ${connected.flatMap((reply) => reply.errors as string[]).join(', ')}`,
     );
 
+  // The processes that have phones expecting a card this round (all, unless `arm` named some people).
+  let waitingOn = processes;
   return {
     size: people.length,
     workers: count,
-    /** Resets every phone's round state; resolves once all workers are listening. */
-    arm: () => all({ type: 'arm' }, 'armed'),
+    /**
+     * Resets every phone's round state; resolves once all workers are listening. `expected`: the
+     * people who get a card this round (default: all); `ack: false`: no 收到 (the round ends at the last card).
+     */
+    arm: async (options: { expected?: string[]; ack?: boolean } = {}) => {
+      const replies = await all({ type: 'arm', ...options }, 'armed');
+      waitingOn = processes.filter((_, index) => Number(replies[index]!.pending ?? 1) > 0);
+    },
     /** Resolves when every phone has had its 收到 answered, or after `timeoutMs` (then false). */
     waitAcked: (timeoutMs: number) =>
-      Promise.all(processes.map((child) => next(child, 'done', timeoutMs))).then(
+      Promise.all(waitingOn.map((child) => next(child, 'done', timeoutMs))).then(
         () => true,
         () => false,
       ),
@@ -279,6 +287,8 @@ export async function connectFleet(url: string | string[], people: Person[], wor
         loads: replies.map((reply) => reply.load as WorkerLoad),
       };
     },
+    /** The phone processes' pids (for their CPU time). */
+    pids: processes.map((child) => child.pid!),
     sample: async () =>
       (await all({ type: 'sample' }, 'sample')).map((reply) => reply.card).find(Boolean) as Record<string, unknown> | undefined,
     close: async () => {

@@ -3,10 +3,13 @@
 import { createPostgresLoadDatabase as createDatabase } from '../../tests/support/postgres-load-database';
 import type { LoadDatabase } from './fanout-harness';
 
-export async function createPostgresLoadDatabase(
-  staff: number,
-  settings?: Record<string, string>,
-): Promise<LoadDatabase & { query: Awaited<ReturnType<typeof createDatabase>>['query'] }> {
+export type PostgresLoadDatabase = LoadDatabase & {
+  /** One query on a connection of its own (superuser of the throwaway server). */
+  query: Awaited<ReturnType<typeof createDatabase>>['query'];
+};
+
+/** `settings`: server settings for the throwaway PostgreSQL (e.g. shared_preload_libraries for pg_stat_statements). */
+export async function createPostgresLoadDatabase(staff: number, settings?: Record<string, string>): Promise<PostgresLoadDatabase> {
   const database = await createDatabase({ staff, settings });
   return {
     ...database,
