@@ -6,7 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 /**
  * When the server handed its cards to the kernel: every socket write that carries an
- * `assignment:new` frame is counted, with the time of the first and the last. This is the server's
+ * `assignment:new` frame is counted (each card once), with the time of the first and the last. This is the server's
  * own pace, read where the phones cannot touch it: once a frame is written to a loopback socket it
  * waits in the kernel for its reader, so slow phones delay their receipt times but not these.
  * Same clock as the harness (`performance.timeOrigin + performance.now()`). The byte search costs
@@ -14,13 +14,27 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
  */
 const CARD_EVENT = Buffer.from('"assignment:new"');
 const cards = { written: 0, firstAt: null, lastAt: null };
-const carriesCard = (chunk) =>
-  typeof chunk === 'string'
-    ? chunk.includes('"assignment:new"')
-    : chunk instanceof Uint8Array && Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(CARD_EVENT) >= 0;
+const ASSIGNMENT_ID = Buffer.from('"assignmentId":"');
+const sentIds = new Set();
+/** The card's assignment id if `chunk` carries a card, else null. */
+function cardIn(chunk) {
+  const bytes =
+    typeof chunk === 'string'
+      ? Buffer.from(chunk)
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : null;
+  if (bytes === null || bytes.indexOf(CARD_EVENT) < 0) return null;
+  const at = bytes.indexOf(ASSIGNMENT_ID);
+  return at < 0 ? '' : bytes.toString('latin1', at + ASSIGNMENT_ID.length, at + ASSIGNMENT_ID.length + 36);
+}
 const write = Socket.prototype.write;
+// Only a card's first write counts: a later re-push of the same card (the app's redelivery worker)
+// is not the fan-out's pace.
 Socket.prototype.write = function countCards(chunk, ...rest) {
-  if (carriesCard(chunk)) {
+  const card = cardIn(chunk);
+  if (card !== null && !sentIds.has(card)) {
+    if (card !== '') sentIds.add(card);
     const at = performance.timeOrigin + performance.now();
     cards.written += 1;
     cards.firstAt ??= at;
@@ -40,6 +54,7 @@ if (typeof process.send === 'function') {
     if (message.probe === 'loop-reset') {
       histogram.reset();
       Object.assign(cards, { written: 0, firstAt: null, lastAt: null });
+      sentIds.clear();
       reply({});
     } else if (message.probe === 'loop-read') {
       reply({
