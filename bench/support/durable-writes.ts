@@ -11,6 +11,7 @@
 // only difference to the app is everything the app does besides writing them.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { CardRole } from '../../server/dispatch/build-assignment-rows';
 import { FIRST_REPUSH_AFTER_MS } from '../../server/contracts/delivery-timing';
 
 type Staff = { userId: string; departmentId: string };
@@ -47,17 +48,7 @@ export function openDurableWrites(
          ack_timeout_seconds AS ackTimeoutSeconds, escalation_steps AS escalationSteps
        FROM plan_roles WHERE plan_id = ? ORDER BY position LIMIT 1`,
     )
-    .get(planId) as {
-    id: string;
-    name: string;
-    instructions: string;
-    materials: string;
-    targetLabel: string;
-    targetLat: number | null;
-    targetLng: number | null;
-    ackTimeoutSeconds: number;
-    escalationSteps: string;
-  };
+    .get(planId) as Omit<CardRole, 'departmentId' | 'escalationSteps'> & { escalationSteps: string };
   const hasEscalation = (JSON.parse(role.escalationSteps) as unknown[]).length > 0;
   const duty = db.prepare("SELECT id FROM users WHERE role = 'duty_officer' ORDER BY username LIMIT 1").get() as { id: string };
   const departmentOf = new Map(

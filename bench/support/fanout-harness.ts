@@ -155,6 +155,9 @@ export async function startServer(
     });
   };
 
+  /** The loop's delays and the cards written since the last reset. */
+  const roundRead = () => probe<{ loop: LoopStats; cards: CardsWritten }>('loop-read');
+
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -174,9 +177,8 @@ export async function startServer(
     pid: child.pid!,
     log: () => log,
     loopReset: () => probe<object>('loop-reset'),
-    loopRead: async () => (await probe<{ loop: LoopStats }>('loop-read')).loop,
-    /** The loop's delays and the cards written since the last reset. */
-    roundRead: () => probe<{ loop: LoopStats; cards: CardsWritten }>('loop-read'),
+    loopRead: async () => (await roundRead()).loop,
+    roundRead,
     /** Heap after two full GCs, and the resident set (from /proc, as the OS sees it). */
     memory: async () => {
       const { memory } = await probe<{ memory: NodeJS.MemoryUsage }>('memory');
