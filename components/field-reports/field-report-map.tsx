@@ -1,6 +1,7 @@
 'use client';
 
-import { CircleMarker, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
+import { CircleMarker, MapContainer, TileLayer } from 'react-leaflet';
+import { TextTooltip } from '@/components/maps/text-tooltip';
 import type { MapConfig } from '@/server/contracts/views';
 import styles from './field-reports.module.css';
 
@@ -23,7 +24,10 @@ export default function FieldReportMap({
   label: string;
 }) {
   const hasTiles = config.tileUrl.trim().length > 0;
-  const points: [number, number][] = [[incident.lat, incident.lng], ...markers.map((marker) => [marker.lat, marker.lng] as [number, number])];
+  const points: [number, number][] = [
+    [incident.lat, incident.lng],
+    ...markers.map((marker) => [marker.lat, marker.lng] as [number, number]),
+  ];
   return (
     <div className={styles.map} role="region" aria-label={label} data-testid="field-report-map" data-markers={markers.length}>
       <MapContainer
@@ -37,7 +41,7 @@ export default function FieldReportMap({
       >
         {hasTiles && <TileLayer url={config.tileUrl} attribution={config.attribution} />}
         <CircleMarker center={[incident.lat, incident.lng]} radius={8} weight={3} fillOpacity={0.9} color="#78350f" fillColor="#f59e0b">
-          <Tooltip direction="top">{incident.label}</Tooltip>
+          <TextTooltip direction="top" text={incident.label} />
         </CircleMarker>
         {markers.map((marker) => (
           <CircleMarker
@@ -50,7 +54,7 @@ export default function FieldReportMap({
             fillColor="#10b981"
             className={`field-report-marker field-report-${marker.id}`}
           >
-            <Tooltip direction="top">{marker.label}</Tooltip>
+            <TextTooltip direction="top" text={marker.label} />
           </CircleMarker>
         ))}
       </MapContainer>

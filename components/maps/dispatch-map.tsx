@@ -3,7 +3,8 @@
 import L from 'leaflet';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef } from 'react';
-import { CircleMarker, MapContainer, Marker, ScaleControl, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { CircleMarker, MapContainer, Marker, ScaleControl, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { TextTooltip } from './text-tooltip';
 import type { EnterpriseSummary, MapConfig } from '@/server/contracts/views';
 import type { IncidentSummary } from '@/server/contracts/dispatch';
 import styles from './dispatch-map.module.css';
@@ -131,9 +132,11 @@ export default function DispatchMap(props: DispatchMapProps) {
               bubblingMouseEvents={false}
               eventHandlers={{ click: () => onEnterprisePick(enterprise.id) }}
             >
-              <Tooltip direction="top" offset={[0, -8]}>
-                {t('map.enterpriseTooltip', { name: enterprise.name, risk: t(`risk.${enterprise.riskLevel}`) })}
-              </Tooltip>
+              <TextTooltip
+                direction="top"
+                offset={[0, -8]}
+                text={t('map.enterpriseTooltip', { name: enterprise.name, risk: t(`risk.${enterprise.riskLevel}`) })}
+              />
             </CircleMarker>
           );
         })}
@@ -147,17 +150,16 @@ export default function DispatchMap(props: DispatchMapProps) {
             // A click here still places the new incident: a second one at the same spot is plausible.
             bubblingMouseEvents
           >
-            <Tooltip direction="top" offset={[0, -12]}>
-              {incident.isDrill ? `${tc('drill')} · ` : ''}
-              {typeName(incident.incidentType)}
-            </Tooltip>
+            <TextTooltip
+              direction="top"
+              offset={[0, -12]}
+              text={`${incident.isDrill ? `${tc('drill')} · ` : ''}${typeName(incident.incidentType)}`}
+            />
           </Marker>
         ))}
         {pickedPosition && (
           <Marker position={pickedPosition} icon={PICKED_ICON} keyboard={false} interactive={false}>
-            <Tooltip direction="right" offset={[14, 0]} permanent>
-              {t('map.picked')}
-            </Tooltip>
+            <TextTooltip direction="right" offset={[14, 0]} permanent text={t('map.picked')} />
           </Marker>
         )}
       </MapContainer>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useRef } from 'react';
-import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { CircleMarker, MapContainer, ScaleControl, TileLayer, useMap } from 'react-leaflet';
+import { TextTooltip } from './text-tooltip';
 import type { MapConfig } from '@/server/contracts/views';
 
 export type MapPointKind = 'target' | 'incident' | 'me';
@@ -79,16 +80,12 @@ export default function PointMap({ config, points, me, height = 180, label }: Pr
               fillOpacity={0.9}
               {...STYLE[point.kind]}
             >
-              <Tooltip direction="top" offset={[0, -8]} permanent={point.kind === 'target'}>
-                {point.label}
-              </Tooltip>
+              <TextTooltip direction="top" offset={[0, -8]} permanent={point.kind === 'target'} text={point.label} />
             </CircleMarker>
           ))}
         {me && (
           <CircleMarker center={[me.lat, me.lng]} weight={3} fillOpacity={0.9} {...STYLE.me}>
-            <Tooltip direction="top" offset={[0, -8]}>
-              {me.label}
-            </Tooltip>
+            <TextTooltip direction="top" offset={[0, -8]} text={me.label} />
           </CircleMarker>
         )}
       </MapContainer>

@@ -2,7 +2,8 @@
 
 import L from 'leaflet';
 import { memo, useMemo, useRef } from 'react';
-import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip, useMapEvents } from 'react-leaflet';
+import { CircleMarker, MapContainer, ScaleControl, TileLayer, useMapEvents } from 'react-leaflet';
+import { TextTooltip } from './text-tooltip';
 import type { MapConfig } from '@/server/contracts/views';
 import styles from './site-plan.module.css';
 
@@ -52,9 +53,7 @@ function SitePlanGeoPicker({ config, center, controlPoints, onPick, label }: Pro
             fillOpacity={1}
             weight={2}
           >
-            <Tooltip permanent direction="right" offset={[8, 0]}>
-              {point.number}
-            </Tooltip>
+            <TextTooltip permanent direction="right" offset={[8, 0]} text={String(point.number)} />
           </CircleMarker>
         ))}
       </MapContainer>

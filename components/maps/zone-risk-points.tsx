@@ -4,6 +4,7 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import { riskPointStyle } from './risk-point-style';
+import { textNode } from './text-tooltip';
 import { fetchPublishedMap } from './zone-map-fetch';
 import { enterprisesToFetch, georeferencedPoints, isRiskPointZoom, type ZoneBounds, type ZoneEnterprise, type ZonePoint } from './zone-map';
 
@@ -78,7 +79,7 @@ export default function ZoneRiskPoints({ enterprises, mapVersions, onStatus }: P
           fillOpacity: 1,
         });
         // Enterprise-entered text: hand Leaflet a text node, never a string it would parse as HTML.
-        marker.bindTooltip(() => plainText(`${point.code} ${point.name}`), { direction: 'top', offset: [0, -6] });
+        marker.bindTooltip(() => textNode(`${point.code} ${point.name}`), { direction: 'top', offset: [0, -6] });
         group.addLayer(marker);
       }
     }
@@ -96,10 +97,4 @@ export default function ZoneRiskPoints({ enterprises, mapVersions, onStatus }: P
   }, [view.zoom, isShown, pointCount, pending]);
 
   return null;
-}
-
-function plainText(text: string): HTMLElement {
-  const element = document.createElement('span');
-  element.textContent = text;
-  return element;
 }

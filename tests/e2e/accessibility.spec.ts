@@ -11,22 +11,42 @@ type Locale = (typeof LOCALES)[number];
 
 type Finding = { page: string; rule: string; impact: string | null | undefined; targets: string[] };
 
+/**
+ * axe sees one moment. A map tooltip that is put on the page empty and filled a render later is
+ * nameless in between (aria-tooltip-name), so whether axe catches it is luck. This watches every
+ * tooltip as it is inserted, before any later task could fill it, and keeps the nameless ones.
+ */
+function watchTooltipsAsInserted() {
+  const seen: string[] = [];
+  (window as unknown as { __namelessTooltips: string[] }).__namelessTooltips = seen;
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLElement && node.getAttribute('role') === 'tooltip' && !node.textContent?.trim())
+          seen.push(`${location.pathname} #${node.id}`);
+  }).observe(document, { childList: true, subtree: true });
+}
+
 async function audit(page: Page, label: string): Promise<Finding[]> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   // The audit really ran over the page (an empty or error page would pass few rules).
   expect(results.passes.length, `${label}: rules passed`).toBeGreaterThan(10);
-  return results.violations.map((violation) => ({
+  const nameless = await page.evaluate(() => (window as unknown as { __namelessTooltips: string[] }).__namelessTooltips.splice(0));
+  const findings: Finding[] = results.violations.map((violation) => ({
     page: label,
     rule: violation.id,
     impact: violation.impact,
     targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
   }));
+  if (nameless.length > 0) findings.push({ page: label, rule: 'tooltip-inserted-nameless', impact: 'serious', targets: nameless });
+  return findings;
 }
 
 async function pageAs(browser: Browser, username: string | null, options: BrowserContextOptions, locale: Locale): Promise<Page> {
   const page = username ? await signedInPage(browser, username, options) : await (await browser.newContext(options)).newPage();
   expect((await page.request.post('/api/locale', { data: { locale } })).status()).toBe(200);
+  await page.context().addInitScript(watchTooltipsAsInserted);
   return page;
 }
 
@@ -63,7 +83,7 @@ for (const locale of LOCALES) {
       await officer.goto(`/incidents/${incident.id}`);
       await expect(officer.getByTestId('suspected-sources')).toBeVisible();
       findings.push(...(await audit(officer, 'incident board')));
-      await officer.screenshot({ path: `/tmp/shots-wt-axe2/board-${locale}.png`, fullPage: true });
+      await officer.screenshot({ path: test.info().outputPath(`board-${locale}.png`), fullPage: true });
       expect((await officer.request.post(`/api/incidents/${incident.id}/statutory-reports`, { data: { kind: 'initial' } })).status()).toBe(
         201,
       );
@@ -152,11 +172,11 @@ for (const locale of LOCALES) {
 
       await expect(phone.getByTestId('alert-overlay')).toBeVisible();
       findings.push(...(await audit(phone, 'field, alert overlay')));
-      await phone.screenshot({ path: `/tmp/shots-wt-axe2/field-alert-${locale}.png` });
+      await phone.screenshot({ path: test.info().outputPath(`field-alert-${locale}.png`) });
       await phone.getByTestId('alert-ack').click();
       await expect(phone.getByTestId('card-map-version')).toBeVisible();
       findings.push(...(await audit(phone, 'field, card')));
-      await phone.screenshot({ path: `/tmp/shots-wt-axe2/field-card-${locale}.png`, fullPage: true });
+      await phone.screenshot({ path: test.info().outputPath(`field-card-${locale}.png`), fullPage: true });
 
       // Tap targets, measured: the card's buttons and checklist boxes, the map's zoom buttons.
       const small: string[] = [];
@@ -180,7 +200,7 @@ for (const locale of LOCALES) {
       await phone.locator('[data-testid="card-map-point-row"]').first().click();
       await expect(phone.getByTestId('card-point-details')).toBeVisible();
       findings.push(...(await audit(phone, 'field, point sheet')));
-      await phone.screenshot({ path: `/tmp/shots-wt-axe2/field-point-${locale}.png` });
+      await phone.screenshot({ path: test.info().outputPath(`field-point-${locale}.png`) });
 
       await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '检查结束' } });
       await officer.context().close();
