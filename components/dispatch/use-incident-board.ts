@@ -68,6 +68,13 @@ export function useIncidentBoard(initial: IncidentDetail) {
         setDetail((current) => mergeSummary(current, incident));
         scheduleRefresh();
       },
+      // Facts the timeline records that carry no row of this board: re-read so they show without a reload.
+      'field-report:added': ({ report }) => {
+        if (report.incidentId === incidentId) scheduleRefresh();
+      },
+      'escalation:raised': (message) => {
+        if (message.incidentId === incidentId) scheduleRefresh();
+      },
     },
     () => void refresh(),
   );

@@ -109,6 +109,8 @@ test('a phone reports with a photo and its position; the board shows the thumbna
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(board.getByTestId('field-report-map')).toHaveAttribute('data-markers', '1');
   await expect(board.locator(`path.field-report-${stored!.id}`)).toHaveCount(1);
+  // …and its timeline, without a reload.
+  await expect(board.getByTestId('timeline')).toContainText('王建国 提交现场报告');
 
   await card.getByTestId('action-done').click();
   await expect(card).toHaveAttribute('data-status', 'done');
