@@ -59,7 +59,6 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
       <ShortfallList shortfalls={detail.shortfalls} departmentNames={departmentNames} />
       <ReinforcePanel incident={detail} assignments={detail.assignments} presence={presence} />
       <EscalationBanner timeline={detail.timeline} assignments={detail.assignments} />
-      <IncidentMaterials incidentId={detail.id} isLifted={detail.status === 'lifted'} />
       <div className={styles.columns}>
         <div className={styles.main}>
           <AssignmentBoard
@@ -70,6 +69,8 @@ export function ResponseBoard({ initial, mapConfig, departmentNames, targets, in
             presence={presence}
             escalation={escalation}
           />
+          {/* Below the people: who has 收到 is what the officer watches first, and must be above the fold. */}
+          <IncidentMaterials incidentId={detail.id} isLifted={detail.status === 'lifted'} />
           <IncidentUpdates incident={detail} incidentTypes={incidentTypes} enterprises={enterprises} onPosted={applyUpdate} />
           {detail.enterprises.map((enterprise) => (
             <BoardOneMap key={enterprise.id} enterprise={enterprise} />
