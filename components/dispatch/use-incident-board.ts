@@ -68,12 +68,10 @@ export function useIncidentBoard(initial: IncidentDetail) {
         setDetail((current) => mergeSummary(current, incident));
         scheduleRefresh();
       },
-      // Facts the timeline records that carry no row of this board: re-read so they show without a reload.
+      // A field report carries no row of this board, and no incident:updated follows it (an escalation
+      // step's does): re-read so its timeline entry shows without a reload.
       'field-report:added': ({ report }) => {
         if (report.incidentId === incidentId) scheduleRefresh();
-      },
-      'escalation:raised': (message) => {
-        if (message.incidentId === incidentId) scheduleRefresh();
       },
     },
     () => void refresh(),
