@@ -11,4 +11,5 @@ export const smsInboundInput = z.object({
 
 /** The answer: always 200 once authenticated, so a gateway never retries a reply we decided to ignore. */
 export type SmsInboundResult =
-  { outcome: 'acknowledged'; assignmentId: string } | { outcome: 'ignored'; reason: 'unknown_number' | 'no_open_card' };
+  | { outcome: 'acknowledged'; assignmentId: string }
+  | { outcome: 'ignored'; reason: 'unknown_number' | 'no_open_card' | 'ambiguous_reply' | 'code_not_open' };

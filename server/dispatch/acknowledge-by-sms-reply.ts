@@ -7,6 +7,7 @@ import { DomainError } from '../kernel/errors';
 import { log } from '../kernel/log/logger';
 import { parseInput } from '../kernel/validation';
 import { advanceAssignment } from './advance-assignment';
+import { pickRepliedCard } from './sms-reply-card';
 
 /** The last 11 digits of a mainland number, whatever the operator put in front (+86, 86, 0086). */
 export function normalizePhone(raw: string): string {
@@ -17,12 +18,12 @@ export function normalizePhone(raw: string): string {
 /**
  * An SMS reply from an assignee's number counts as their 收到, like one recorded by the duty officer
  * (acknowledged_via = 'sms'): escalation, re-pushes and queued messages stop, the board is told.
- * The card is the sender's oldest open, unacknowledged one (whatever the text says: any reply to
- * "请立即…点收到" means the person has seen it). A number that matches nobody, or nobody with an
- * open card, is logged and ignored; the gateway gets a 200 either way, so it does not retry.
+ * The card is the one the reply's code names, or the sender's only open card (sms-reply-card.ts).
+ * A number that matches nobody, or a reply that names no open card, is logged and ignored; the
+ * gateway gets a 200 either way, so it does not retry.
  */
 export async function acknowledgeBySmsReply({ deps, input }: { deps: ServerDeps; input: unknown }): Promise<SmsInboundResult> {
-  const { from, id } = parseInput(smsInboundInput, input);
+  const { from, text, id } = parseInput(smsInboundInput, input);
   const phone = normalizePhone(from);
   const candidates =
     phone.length >= 5
@@ -32,8 +33,8 @@ export async function acknowledgeBySmsReply({ deps, input }: { deps: ServerDeps;
     log().warn({ smsId: id }, 'sms inbound: unknown number, ignored');
     return { outcome: 'ignored', reason: 'unknown_number' };
   }
-  const [open] = await deps.db
-    .select({ assignment: assignments })
+  const openCards = await deps.db
+    .select({ id: assignments.id, assignment: assignments })
     .from(assignments)
     .innerJoin(incidents, eq(incidents.id, assignments.incidentId))
     .where(
@@ -47,12 +48,13 @@ export async function acknowledgeBySmsReply({ deps, input }: { deps: ServerDeps;
         eq(incidents.status, 'active'),
       ),
     )
-    .orderBy(asc(assignments.sentAt))
-    .limit(1);
-  if (!open) {
-    log().info({ smsId: id }, 'sms inbound: no open card for the sender, ignored');
-    return { outcome: 'ignored', reason: 'no_open_card' };
+    .orderBy(asc(assignments.sentAt));
+  const pick = pickRepliedCard(openCards, text);
+  if (!pick.card) {
+    log().info({ smsId: id, reason: pick.reason, openCards: openCards.length }, 'sms inbound: the reply names no open card, ignored');
+    return { outcome: 'ignored', reason: pick.reason };
   }
+  const open = pick.card;
   const user = candidates.find((candidate) => candidate.id === open.assignment.userId)!;
   try {
     await advanceAssignment(createContext(toActor(user), deps), open.assignment.id, 'acknowledged', { repliedBy: 'sms' });

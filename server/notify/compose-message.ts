@@ -1,7 +1,7 @@
 import { createTranslator } from 'use-intl/core';
 import type { Notification, NotificationKind } from '../../db/schema';
 import { getMessages } from '../../i18n/messages';
-import { cardLinkCode, cardLinkUrl } from './card-link';
+import { cardLinkCode, cardLinkUrl, cardReplyCode } from './card-link';
 import type { MessageContext } from './load-message-context';
 import { DeliveryError, type OutgoingMessage } from './notifier';
 
@@ -40,6 +40,11 @@ export function composeMessage(row: Notification, context: MessageContext, baseU
     link,
     time: incident?.liftedAt ? formatTime(incident.liftedAt) : '',
     reason: (row.kind === 'stood_down' ? assignment?.stoodDownReason : incident?.liftReason) ?? '',
+    // Only an SMS can be answered by SMS: its reply names this card (acknowledge-by-sms-reply.ts).
+    reply:
+      row.channel === 'sms' && assignment && PERSONAL_CARD_KINDS.includes(row.kind)
+        ? say('channels.outgoing.replyHint', { code: cardReplyCode(assignment.id) })
+        : '',
   };
 
   const isGroupDispatch = row.userId === null && row.kind === 'assignment';

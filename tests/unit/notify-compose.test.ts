@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type Notification } from '@/db/schema';
-import { cardLinkCode } from '@/server/notify/card-link';
+import { cardLinkCode, cardReplyCode } from '@/server/notify/card-link';
 import { composeMessage } from '@/server/notify/compose-message';
 import type { MessageContext } from '@/server/notify/load-message-context';
 
@@ -100,6 +100,18 @@ describe('composing outgoing messages', () => {
     expect(sms.text).toBe('【撤回】吴磊，您在危险化学品泄漏中的任务“交通管制组”已撤回：已另派专业队伍。无需再前往，请知悉。');
     const push = composeMessage(row({ kind: 'stood_down', channel: 'web_push' }), stoodDown, BASE);
     expect(push.push).toMatchObject({ title: '任务已撤回：交通管制组', body: '危险化学品泄漏：已另派专业队伍' });
+  });
+
+  it('asks for the card’s reply code in an SMS that opens a card, and only there', () => {
+    const hint = `或直接回复 ${cardReplyCode(ASSIGNMENT_ID)} 确认收到。`;
+    expect(cardReplyCode(ASSIGNMENT_ID)).toMatch(/^\d{4}$/);
+    for (const kind of ['assignment', 'realert', 'backup'] as const) {
+      expect(composeMessage(row({ kind, channel: 'sms' }), context, BASE).text, kind).toContain(hint);
+      for (const channel of ['voice', 'webhook', 'web_push'] as const)
+        expect(composeMessage(row({ kind, channel }), context, BASE).text, `${kind}/${channel}`).not.toContain('回复');
+    }
+    for (const kind of ['supervisor', 'duty_officer', 'lifted', 'stood_down'] as const)
+      expect(composeMessage(row({ kind, channel: 'sms' }), context, BASE).text, kind).not.toContain('回复');
   });
 
   it('cannot text or call someone without a number', () => {

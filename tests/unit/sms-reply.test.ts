@@ -9,11 +9,13 @@ import { guardRequest } from '@/server/http/request-guard';
 import { setChannelEnv } from '@/server/notify/channel-config';
 import { isSignedInbound } from '@/server/notify/verify-inbound-signature';
 import { DomainError } from '@/server/kernel/errors';
+import { cardReplyCode } from '@/server/notify/card-link';
 import { createEscalationFixture } from '../helpers/escalation-fixture';
 import { useChannels } from '../helpers/notify-setup';
 
 // 收到 by SMS reply (issue 15, item 4): the gateway posts a reply it received; a reply from an
-// assignee's number acknowledges their oldest open card, like the officer's recorded 收到.
+// assignee's number acknowledges the card its code names, or their only open card, like the
+// officer's recorded 收到 (the choice itself: sms-reply-card.test.ts).
 const SECRET = 'test-secret';
 beforeAll(() => {
   useChannels({ SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_SECRET: SECRET });
@@ -48,7 +50,7 @@ describe('the inbound signature', () => {
 });
 
 describe('收到 by SMS reply', () => {
-  it('acknowledges the sender’s oldest open card with via=sms, stops escalation, audits and tells the board', async () => {
+  it('acknowledges the sender’s only open card with via=sms, stops escalation, audits and tells the board', async () => {
     fixture = await createEscalationFixture({ seconds: 60 });
     const { incident, original } = await fixture.trigger();
     await fixture.at(60); // step 1 ran: queued SMS/voice for env1
@@ -81,6 +83,39 @@ describe('收到 by SMS reply', () => {
     // A second reply: nothing left open, answered and ignored, nothing changed.
     const again = await acknowledgeBySmsReply({ deps: fixture.deps, input: { from: env1!.phone, text: '收到' } });
     expect(again).toEqual({ outcome: 'ignored', reason: 'no_open_card' });
+  });
+
+  it('with cards open in two incidents, a bare 收到 changes nothing; the reply code of the second acknowledges that one', async () => {
+    fixture = await createEscalationFixture({ seconds: 60 });
+    const first = (await fixture.trigger()).original;
+    const second = (await fixture.trigger()).original;
+    const [env1] = await fixture.db
+      .select()
+      .from(users)
+      .where(eq(users.id, fixture.user('env1')));
+    const audits = (await fixture.db.select().from(auditEvents)).length;
+
+    const bare = await acknowledgeBySmsReply({ deps: fixture.deps, input: { from: env1!.phone, text: '收到' } });
+    expect(bare).toEqual({ outcome: 'ignored', reason: 'ambiguous_reply' });
+    expect((await fixture.db.select().from(auditEvents)).length).toBe(audits);
+
+    const named = await acknowledgeBySmsReply({
+      deps: fixture.deps,
+      input: { from: env1!.phone, text: `${cardReplyCode(second.id)} 收到` },
+    });
+    expect(named).toEqual({ outcome: 'acknowledged', assignmentId: second.id });
+    expect(await fixture.assignmentRow(second.id)).toMatchObject({ status: 'acknowledged', acknowledgedVia: 'sms' });
+    expect((await fixture.assignmentRow(first.id)).status).not.toBe('acknowledged');
+
+    // The second's code again: that card is no longer open, and the first is not taken in its place.
+    const again = await acknowledgeBySmsReply({ deps: fixture.deps, input: { from: env1!.phone, text: cardReplyCode(second.id) } });
+    expect(again).toEqual({ outcome: 'ignored', reason: 'code_not_open' });
+    expect((await fixture.assignmentRow(first.id)).status).not.toBe('acknowledged');
+    // Now only the first is open: a bare reply is its 收到.
+    expect(await acknowledgeBySmsReply({ deps: fixture.deps, input: { from: env1!.phone, text: '好' } })).toEqual({
+      outcome: 'acknowledged',
+      assignmentId: first.id,
+    });
   });
 
   it('an unknown number changes nothing; a malformed body is a localized validation error', async () => {
