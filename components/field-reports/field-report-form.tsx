@@ -109,7 +109,11 @@ export function FieldReportForm({ card, position, isLifted }: Props) {
 
   const positionText =
     position.kind === 'located'
-      ? t('form.positionLocated', { lat: position.at.lat.toFixed(5), lng: position.at.lng.toFixed(5), accuracy: Math.round(position.accuracy) })
+      ? t('form.positionLocated', {
+          lat: position.at.lat.toFixed(5),
+          lng: position.at.lng.toFixed(5),
+          accuracy: Math.round(position.accuracy),
+        })
       : position.kind === 'unavailable'
         ? t('form.positionUnavailable')
         : t('form.positionLocating');
@@ -137,10 +141,14 @@ export function FieldReportForm({ card, position, isLifted }: Props) {
               data-testid="report-text"
             />
           </label>
-          <label className={styles.label}>
-            {t('form.photos')} <span className={styles.hint}>{t('form.photosHint')}</span>
+          {/* A large button in the page's language: the browser's own file input is small and speaks the
+              phone's system language ("Choose Files"). The input stays in the label, focusable and named. */}
+          <label className={styles.photoButton}>
+            <span>{t('form.photos')}</span>
+            <span className={styles.hint}>{t('form.photosHint')}</span>
             <input
               ref={fileInput}
+              className={styles.photoInput}
               type="file"
               accept="image/*"
               capture="environment"

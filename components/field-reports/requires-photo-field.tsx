@@ -8,7 +8,13 @@ export function RequiresPhotoField({ id, checked, onChange }: { id: string; chec
   const t = useTranslations('fieldReports');
   return (
     <div className={styles.requiresPhoto}>
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} data-testid="role-requires-photo" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid="role-requires-photo"
+      />
       <label htmlFor={id}>
         {t('planRole.label')} <span className={styles.hint}>{t('planRole.hint')}</span>
       </label>
