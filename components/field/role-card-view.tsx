@@ -146,7 +146,7 @@ export function RoleCardView({
       <CardUpdates assignmentId={card.assignmentId} updates={card.updates} />
 
       <CardLocation card={card} mapConfig={mapConfig} position={position} />
-      <CardMaterials incidentId={card.incident.id} />
+      <CardMaterials incidentId={card.incident.id} isLifted={isLifted} />
 
       <section className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('card.instructions')}</h3>

@@ -2,13 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { buildAmapUrl, buildGeoUri } from '@/components/field/geo';
+import { NEXT_RESERVATION_STATUS } from '@/server/contracts/material-steps';
 import { useIncidentMaterials } from './use-incident-materials';
 import styles from './materials.module.css';
 
-/** On the role card: which depot to collect what from, its custodian's phone, and a navigation link. */
-export function CardMaterials({ incidentId }: { incidentId: string }) {
+/**
+ * On the role card: which depot to collect what from, its custodian's phone, a navigation link, and
+ * the step the crew reports themselves (已领取 at the depot, 已布设 on site), live as others report it.
+ */
+export function CardMaterials({ incidentId, isLifted }: { incidentId: string; isLifted: boolean }) {
   const t = useTranslations('materials');
-  const { materials } = useIncidentMaterials(incidentId);
+  const { materials, actionError, advance } = useIncidentMaterials(incidentId);
   if (!materials || materials.reservations.length === 0) return null;
   const byDepot = new Map<string, typeof materials.reservations>();
   for (const reservation of materials.reservations) {
@@ -26,11 +30,26 @@ export function CardMaterials({ incidentId }: { incidentId: string }) {
             <li key={depot.id} data-testid="card-depot">
               <p className={styles.what}>{t('card.collectFrom', { depot: depot.name })}</p>
               <ul>
-                {rows.map((row) => (
-                  <li key={row.id}>
-                    {row.itemName} {row.quantity} {t(`unit.${row.unit}`)} · {t(`status.${row.status}`)}
-                  </li>
-                ))}
+                {rows.map((row) => {
+                  const next = NEXT_RESERVATION_STATUS[row.status];
+                  return (
+                    <li key={row.id} className={styles.cardItem} data-testid="card-reservation" data-status={row.status}>
+                      <span>
+                        {row.itemName} {row.quantity} {t(`unit.${row.unit}`)} · {t(`status.${row.status}`)}
+                      </span>
+                      {next && !isLifted && (
+                        <button
+                          type="button"
+                          className={styles.button}
+                          onClick={() => void advance(row.id)}
+                          data-testid="card-reservation-advance"
+                        >
+                          {t(`advance.${next}`)}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
               <p className={styles.where}>
                 {t('card.custodian', { name: depot.custodianName })} <a href={`tel:${depot.custodianPhone}`}>{depot.custodianPhone}</a>
@@ -47,6 +66,11 @@ export function CardMaterials({ incidentId }: { incidentId: string }) {
           );
         })}
       </ul>
+      {actionError && (
+        <p className={styles.error} role="alert">
+          {actionError}
+        </p>
+      )}
     </section>
   );
 }

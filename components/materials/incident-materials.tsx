@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { callApi } from '@/components/ui/api-client';
-import { NEXT_RESERVATION_STATUS, type ReservationView } from '@/server/contracts/materials';
+import { NEXT_RESERVATION_STATUS } from '@/server/contracts/material-steps';
+import type { ReservationView } from '@/server/contracts/materials';
 import { useIncidentMaterials } from './use-incident-materials';
 import styles from './materials.module.css';
 
@@ -13,16 +14,9 @@ import styles from './materials.module.css';
  */
 export function IncidentMaterials({ incidentId, isLifted }: { incidentId: string; isLifted: boolean }) {
   const t = useTranslations('materials');
-  const { materials, error, read } = useIncidentMaterials(incidentId);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { materials, error, actionError, read, advance } = useIncidentMaterials(incidentId);
   if (!materials) return error ? <p className={styles.error}>{error}</p> : null;
   if (materials.reservations.length === 0 && materials.shortfalls.length === 0) return null;
-
-  const advance = async (reservation: ReservationView) => {
-    const result = await callApi(`/api/material-reservations/${reservation.id}/advance`, { method: 'POST' });
-    setActionError(result.ok ? null : result.error.message);
-    await read();
-  };
 
   return (
     <section className={styles.box} aria-labelledby="materials-title" data-testid="incident-materials">
@@ -31,7 +25,13 @@ export function IncidentMaterials({ incidentId, isLifted }: { incidentId: string
       </h2>
       {materials.shortfalls.map((gap) => (
         <p key={`${gap.planRoleId}:${gap.itemId}`} className={styles.shortfall} data-testid="material-shortfall">
-          {t('board.shortfall', { role: gap.roleName, item: gap.itemName, required: gap.required, reserved: gap.reserved, unit: t(`unit.${gap.unit}`) })}
+          {t('board.shortfall', {
+            role: gap.roleName,
+            item: gap.itemName,
+            required: gap.required,
+            reserved: gap.reserved,
+            unit: t(`unit.${gap.unit}`),
+          })}
         </p>
       ))}
       <ul className={styles.list}>
@@ -52,7 +52,7 @@ export function IncidentMaterials({ incidentId, isLifted }: { incidentId: string
                 {reservation.consumed != null && ` · ${t('board.consumed', { quantity: reservation.consumed })}`}
               </span>
               {next && !isLifted && (
-                <button type="button" className={styles.button} onClick={() => void advance(reservation)}>
+                <button type="button" className={styles.button} onClick={() => void advance(reservation.id)}>
                   {t(`advance.${next}`)}
                 </button>
               )}
@@ -71,7 +71,15 @@ export function IncidentMaterials({ incidentId, isLifted }: { incidentId: string
 }
 
 /** After 警报解除: what each reservation consumed; the rest returns to its depot. */
-function SettleMaterials({ incidentId, reservations, onDone }: { incidentId: string; reservations: ReservationView[]; onDone: () => Promise<void> }) {
+function SettleMaterials({
+  incidentId,
+  reservations,
+  onDone,
+}: {
+  incidentId: string;
+  reservations: ReservationView[];
+  onDone: () => Promise<void>;
+}) {
   const t = useTranslations('materials');
   const open = reservations.filter((reservation) => reservation.status !== 'settled');
   const [consumed, setConsumed] = useState<Record<string, string>>({});
@@ -99,7 +107,8 @@ function SettleMaterials({ incidentId, reservations, onDone }: { incidentId: str
         {open.map((reservation) => (
           <li key={reservation.id} className={styles.row}>
             <label htmlFor={`consumed-${reservation.id}`}>
-              {reservation.itemName} · {reservation.depot.name} ({t('settle.reserved', { quantity: reservation.quantity, unit: t(`unit.${reservation.unit}`) })})
+              {reservation.itemName} · {reservation.depot.name} (
+              {t('settle.reserved', { quantity: reservation.quantity, unit: t(`unit.${reservation.unit}`) })})
             </label>
             <input
               id={`consumed-${reservation.id}`}

@@ -2,6 +2,7 @@
 import type { AssignmentView, IncidentSummary, IncidentUpdateView, RoleCard } from './dispatch';
 import type { PendingReportView } from './intake';
 import type { FieldReportView } from './field-reports';
+import type { ReservationStatus } from './material-steps';
 
 export type AckError = { code: string; message: string };
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -34,6 +35,8 @@ export type EscalationMessage = {
 };
 /** A field report (现场报告) arrived: to the command room, for the board's list and map. */
 export type FieldReportAddedMessage = { messageId: string; report: FieldReportView };
+/** A reservation of 应急物资 moved (已领取, 已布设): to the phones of the role it was reserved for. */
+export type MaterialsUpdatedMessage = { messageId: string; incidentId: string; reservationId: string; status: ReservationStatus };
 /**
  * The phone's answer to `assignments:sync`: cards it lacks in full, the state of those it holds,
  * the incidents lifted (警报解除) while it was away, of the cards it held (it says so before the
@@ -78,6 +81,7 @@ export type ServerToClientEvents = {
   'presence:changed': (message: PresenceMessage) => void;
   'escalation:raised': (message: EscalationMessage) => void;
   'field-report:added': (message: FieldReportAddedMessage) => void;
+  'materials:updated': (message: MaterialsUpdatedMessage) => void;
   // To a socket about to be closed because the same person opened too many others (server/realtime/socket-cap.ts).
   'report:updated': (message: ReportUpdatedMessage) => void;
   'session:displaced': (message: SessionDisplacedMessage) => void;
@@ -99,6 +103,7 @@ export const PUSH_EVENTS = {
   'escalation:raised': true,
   'report:updated': true,
   'field-report:added': true,
+  'materials:updated': true,
   'session:displaced': false,
 } as const satisfies Record<keyof ServerToClientEvents, boolean>;
 

@@ -6,13 +6,8 @@ import { z } from 'zod';
 export const MATERIAL_UNITS = ['kg', 'm', 'bag', 'unit', 'vehicle'] as const;
 export type MaterialUnit = (typeof MATERIAL_UNITS)[number];
 
-export const RESERVATION_STATUSES = ['reserved', 'collected', 'deployed', 'settled'] as const;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
-/** The one step forward a reservation may take during the incident. */
-export const NEXT_RESERVATION_STATUS: Partial<Record<ReservationStatus, ReservationStatus>> = {
-  reserved: 'collected',
-  collected: 'deployed',
-};
+export { NEXT_RESERVATION_STATUS, RESERVATION_STATUSES, type ReservationStatus } from './material-steps';
+import type { ReservationStatus } from './material-steps';
 
 const id = z.string().uuid();
 const quantity = z.number().int().positive().max(1_000_000);

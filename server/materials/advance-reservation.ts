@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { assignments, incidents, materialReservations } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import { isCommand } from '../kernel/auth/actor';
@@ -10,6 +10,8 @@ import { parseInput } from '../kernel/validation';
 import { announceIncidentUpdate } from '../dispatch/announce';
 import { loadIncidentSummary } from '../dispatch/views';
 import { loadReservations } from './read-materials';
+import { materialsUpdatedMessage } from '../push/messages';
+import type { Db } from '../../db';
 
 /**
  * One step of a reservation: reserved → collected (picked up at the depot) → deployed (laid out on
@@ -62,10 +64,25 @@ export async function advanceReservation({ ctx, input }: { ctx: VerbContext; inp
       data: { from: reservation.status, to: next, quantity: reservation.quantity, role: reservation.roleName },
       at: now,
     });
-    return { incidentId: incident.id, auditId: audit.id };
+    return { incidentId: incident.id, auditId: audit.id, planRoleId: reservation.planRoleId, status: next };
   });
   const [view] = await loadReservations(db, { incidentId: outcome.incidentId, reservationId });
   const summary = await loadIncidentSummary(db, actor.jurisdictionId, outcome.incidentId);
   if (summary) announceIncidentUpdate(ctx, summary, { auditId: outcome.auditId });
+  // The phones of the role it was reserved for show it on their cards (the board hears through incident:updated).
+  const holders = outcome.planRoleId ? await openCardHolders(db, outcome.incidentId, outcome.planRoleId) : [];
+  ctx.emitter.materialsUpdated(
+    holders,
+    materialsUpdatedMessage({ id: reservationId, incidentId: outcome.incidentId, status: outcome.status }),
+  );
   return view!;
+}
+
+/** The people holding an open card of this role on the incident. */
+async function openCardHolders(db: Db, incidentId: string, planRoleId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: assignments.userId })
+    .from(assignments)
+    .where(and(eq(assignments.incidentId, incidentId), eq(assignments.planRoleId, planRoleId), isNull(assignments.closedAt)));
+  return [...new Set(rows.map((row) => row.userId))];
 }

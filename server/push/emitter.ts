@@ -3,6 +3,7 @@ import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
   FieldReportAddedMessage,
+  MaterialsUpdatedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
   AssignmentStoodDownMessage,
@@ -34,6 +35,8 @@ export type Emitter = {
   reportUpdated(jurisdictionId: string, message: ReportUpdatedMessage): void;
   /** A field report was stored: the command room's board and map show it. */
   fieldReportAdded(jurisdictionId: string, message: FieldReportAddedMessage): void;
+  /** A reservation moved: the phones of the role's assignees (the board hears through incident:updated). */
+  materialsUpdated(userIds: string[], message: MaterialsUpdatedMessage): void;
 };
 
 /**

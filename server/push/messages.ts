@@ -4,6 +4,7 @@ import type {
   AssignmentUpdatedMessage,
   EscalationMessage,
   FieldReportAddedMessage,
+  MaterialsUpdatedMessage,
   IncidentLiftedMessage,
   IncidentUpdatePostedMessage,
   AssignmentStoodDownMessage,
@@ -14,6 +15,7 @@ import type {
 } from '../contracts/events';
 import type { PendingReportView } from '../contracts/intake';
 import type { FieldReportView } from '../contracts/field-reports';
+import type { ReservationStatus } from '../contracts/material-steps';
 
 // One builder per push message. A message's id names the fact that caused it, so a repeat of the
 // same fact (a redelivery, a second node, a retried worker pass) carries the same id and clients
@@ -82,6 +84,20 @@ export function reportUpdatedMessage(report: PendingReportView): ReportUpdatedMe
 /** `field-report:added`: one per report (a resent report is not announced again). */
 export function fieldReportAddedMessage(report: FieldReportView): FieldReportAddedMessage {
   return { messageId: `field-report:${report.id}`, report };
+}
+
+/** `materials:updated`: a reservation reaches each status once. */
+export function materialsUpdatedMessage(reservation: {
+  id: string;
+  incidentId: string;
+  status: ReservationStatus;
+}): MaterialsUpdatedMessage {
+  return {
+    messageId: `material:${reservation.id}:${reservation.status}`,
+    incidentId: reservation.incidentId,
+    reservationId: reservation.id,
+    status: reservation.status,
+  };
 }
 
 /** `assignment:stood_down` (已撤回): happens once per card. */

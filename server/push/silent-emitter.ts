@@ -15,4 +15,5 @@ export const silentEmitter: Emitter = {
   escalationRaised: () => {},
   reportUpdated: () => {},
   fieldReportAdded: () => {},
+  materialsUpdated: () => {},
 };

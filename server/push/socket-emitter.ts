@@ -82,6 +82,10 @@ export const socketEmitter: Emitter & PresencePush = {
   fieldReportAdded(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('field-report:added', message);
   },
+  materialsUpdated(userIds, message) {
+    if (userIds.length === 0) return;
+    io()?.to(userIds.map(rooms.user)).emit('materials:updated', message);
+  },
   incidentUpdated(jurisdictionId, message) {
     io()?.to(rooms.command(jurisdictionId)).emit('incident:updated', message);
   },

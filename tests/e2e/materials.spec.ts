@@ -3,8 +3,9 @@ import { DESKTOP, PHONE, signedInPage, startDuty } from './support/sessions';
 
 // 应急物资 in the 梁滩河 drill: the admin restocks the depots, the officer triggers the river-oil plan,
 // the interception team's phone (360×740) says which depot to collect what from with a navigation
-// link, and the board shows each reservation advancing reserved → collected → deployed; after the
-// lift the officer records what was consumed and the rest returns to stock.
+// link, and each reservation advances reserved → collected → deployed, from the board or from the
+// crew's card, each side seeing the other's step live; after the lift the officer records what was
+// consumed and the rest returns to stock.
 test('materials: admin stock, the card’s depot and link, the board’s reservations, consumption after the lift', async ({ browser }) => {
   const admin = await signedInPage(browser, 'admin', DESKTOP);
   const officer = await signedInPage(browser, 'duty', DESKTOP);
@@ -62,11 +63,18 @@ test('materials: admin stock, the card’s depot and link, the board’s reserva
   await expect(excavator).toHaveAttribute('data-status', 'reserved');
   await excavator.getByRole('button', { name: '标记已领取' }).click();
   await expect(excavator).toHaveAttribute('data-status', 'collected');
-  await excavator.getByRole('button', { name: '标记已布设' }).click();
+  // The phone hears the officer's step live, without a reload…
+  const onPhone = card.getByTestId('card-reservation').filter({ hasText: '挖掘机' });
+  await expect(onPhone).toHaveAttribute('data-status', 'collected');
+  await expect(onPhone).toContainText('挖掘机 1 台 · 已领取');
+  // …and, once 收到 is pressed, the crew reports the next step from the card; the board hears it.
+  await phone.getByTestId('alert-ack').click();
+  await expect(phone.getByTestId('alert-overlay')).toHaveCount(0);
+  await onPhone.getByTestId('card-reservation-advance').click();
+  await expect(onPhone).toHaveAttribute('data-status', 'deployed');
+  await expect(onPhone.getByTestId('card-reservation-advance')).toHaveCount(0);
   await expect(excavator).toHaveAttribute('data-status', 'deployed');
-  // The phone is not in the board's room: it reads its materials when the card opens (no live step push yet).
-  await phone.reload();
-  await expect(phone.getByTestId('card-materials')).toContainText('挖掘机 1 台 · 已布设');
+  await expect(officer.getByTestId('timeline')).toContainText('何勇 标记物资已布设');
 
   // After the lift: consumption, and the rest back on the shelf.
   expect((await officer.request.post(`/api/incidents/${incident.id}/lift`, { data: { reason: '演练结束' } })).status()).toBe(200);

@@ -29,6 +29,7 @@ export function recordingEmitter(): Emitter & { sent: Sent[] } {
       sent.push({ kind: 'escalationRaised', to: [jurisdictionId, ...userIds], payload: message }),
     reportUpdated: (jurisdictionId, message) => sent.push({ kind: 'reportUpdated', to: jurisdictionId, payload: message }),
     fieldReportAdded: (jurisdictionId, message) => sent.push({ kind: 'fieldReportAdded', to: jurisdictionId, payload: message }),
+    materialsUpdated: (userIds, message) => sent.push({ kind: 'materialsUpdated', to: userIds, payload: message }),
   };
 }
 

@@ -161,6 +161,16 @@ describe('materials during and after the incident', () => {
       key: 'reservationAlreadyDeployed',
     });
     expect(fixture.emitter.sent.filter((sent) => sent.kind === 'incidentUpdated').length).toBeGreaterThanOrEqual(3);
+    // The role's phones hear each step (the others' do not): the card's panel is live.
+    const holders = result.assignments.filter((row) => row.role === '拦截吸附组').map((row) => row.userId);
+    expect(fixture.emitter.sent.filter((sent) => sent.kind === 'materialsUpdated')).toEqual(
+      (['collected', 'deployed'] as const).map((status) => ({
+        kind: 'materialsUpdated',
+        to: holders,
+        payload: { messageId: `material:${boom.id}:${status}`, incidentId, reservationId: boom.id, status },
+      })),
+    );
+    expect(holders).not.toContain(other.userId);
     const steps = await fixture.db.select().from(auditEvents).where(eq(auditEvents.entityId, boom.id));
     expect(steps.map((row) => row.action)).toEqual(
       expect.arrayContaining(['material.reserved', 'material.collected', 'material.deployed']),
